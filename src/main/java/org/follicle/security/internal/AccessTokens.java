@@ -1,0 +1,148 @@
+package org.follicle.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditRecord;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.RecordNotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens for the JSON API. A token is 32 random bytes, shown once; only its SHA-256 is stored
+ * (a high-entropy secret needs no slow hash). A token acts with its owner's roles as they are at each request,
+ * so removing a role or deactivating the account takes effect at once; revoking it ends it.
+ */
+@Component
+class AccessTokens {
+
+    static final String PREFIX = "flc_";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How often last-use is written: a busy integration must not turn every read into a write. */
+    private static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+
+    private final AuditChain audit;
+
+    private final Clock clock;
+
+    AccessTokens(JdbcClient jdbc, AuditChain audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates a token and returns it in clear, the only time it is ever visible. */
+    @Transactional
+    IssuedToken create(long staffId, String name, Integer validDays) {
+        String cleanName = name == null ? "" : name.trim();
+        if (cleanName.isEmpty() || cleanName.length() > 100) {
+            throw BusinessRuleException.onField("name", "token.nameRequired");
+        }
+        if (validDays != null && (validDays < 1 || validDays > 366)) {
+            throw BusinessRuleException.onField("validDays", "token.validDaysRange");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        Instant expires = validDays == null ? null : now.plus(Duration.ofDays(validDays));
+        long id = jdbc.sql("""
+                INSERT INTO security_access_token (staff_id, name, token_hash, token_hint, created_at, expires_at)
+                VALUES (:staff, :name, :hash, :hint, :now, :expires) RETURNING id""")
+                .param("staff", staffId).param("name", cleanName).param("hash", sha256(token))
+                .param("hint", token.substring(token.length() - 4)).param("now", Timestamp.from(now))
+                .param("expires", expires == null ? null : Timestamp.from(expires))
+                .query(Long.class).single();
+        audit.append(AuditRecord.success(AuditAction.TOKEN_CREATE, "access-token", id, null));
+        return new IssuedToken(id, cleanName, token, expires);
+    }
+
+    List<TokenView> of(long staffId) {
+        return jdbc.sql("""
+                SELECT id, name, token_hint, created_at, expires_at, last_used_at, revoked_at
+                FROM security_access_token WHERE staff_id = :staff ORDER BY created_at DESC""")
+                .param("staff", staffId)
+                .query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_hint"),
+                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
+                        instant(rs.getObject("last_used_at", OffsetDateTime.class)),
+                        instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+                .list();
+    }
+
+    /** Revokes one of the user's own tokens; another user's token answers as missing. */
+    @Transactional
+    void revoke(long staffId, long tokenId) {
+        int changed = jdbc.sql("""
+                UPDATE security_access_token SET revoked_at = :now
+                WHERE id = :id AND staff_id = :staff AND revoked_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant())).param("id", tokenId).param("staff", staffId).update();
+        if (changed == 0) {
+            throw new RecordNotFoundException("access-token", tokenId);
+        }
+        audit.append(AuditRecord.success(AuditAction.TOKEN_REVOKE, "access-token", tokenId, null));
+    }
+
+    /** The owner of a valid token (not revoked, not expired), noting its use. */
+    Optional<Long> ownerOf(String token) {
+        if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Long> owner = jdbc.sql("""
+                SELECT staff_id FROM security_access_token
+                WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
+                .param("hash", sha256(token)).param("now", Timestamp.from(now)).query(Long.class).optional();
+        owner.ifPresent(staff -> jdbc.sql("""
+                UPDATE security_access_token SET last_used_at = :now
+                WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                .param("now", Timestamp.from(now)).param("hash", sha256(token))
+                .param("stale", Timestamp.from(now.minus(LAST_USE_RESOLUTION))).update());
+        return owner;
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    /** A token just created: {@code token} is the secret, shown once. */
+    record IssuedToken(long id, String name, String token, Instant expiresAt) {
+    }
+
+    /** A token as its owner sees it later: never the secret, only its last four characters. */
+    record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+            Instant revokedAt) {
+
+        boolean active(Instant now) {
+            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        }
+    }
+}

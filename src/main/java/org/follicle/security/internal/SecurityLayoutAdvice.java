@@ -1,0 +1,65 @@
+package org.follicle.security.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.ClinicCatalog;
+import org.follicle.security.ClinicRef;
+import org.follicle.security.CurrentStaff;
+import org.follicle.security.Privilege;
+import org.follicle.system.NavigationLink;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The signed-in user and their clinics, for the header of every page (name, clinic switcher). */
+@ControllerAdvice(annotations = Controller.class)
+class SecurityLayoutAdvice {
+
+    private final ClinicAccess access;
+
+    private final ClinicCatalog clinics;
+
+    SecurityLayoutAdvice(ClinicAccess access, ClinicCatalog clinics) {
+        this.access = access;
+        this.clinics = clinics;
+    }
+
+    @ModelAttribute("currentStaff")
+    CurrentStaff currentStaff() {
+        return access.currentIfAny().orElse(null);
+    }
+
+    @ModelAttribute("myClinics")
+    List<ClinicRef> myClinics() {
+        return access.currentIfAny().map(staff -> staff.clinicIds().stream().map(clinics::find)
+                .flatMap(Optional::stream).toList()).orElse(List.of());
+    }
+
+    @ModelAttribute("selectedClinicId")
+    Long selectedClinicId() {
+        return access.selectedClinic().orElse(null);
+    }
+
+    @ModelAttribute("selectedClinic")
+    ClinicRef selectedClinic() {
+        return access.selectedClinic().flatMap(clinics::find).orElse(null);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Links {
+
+        @Bean
+        NavigationLink staffLink() {
+            return new NavigationLink("nav.staff", "/admin/staff", Privilege.STAFF_MANAGE.authority(), 80);
+        }
+
+        @Bean
+        NavigationLink auditLink() {
+            return new NavigationLink("nav.audit", "/admin/audit", Privilege.AUDIT_READ.authority(), 90);
+        }
+    }
+}

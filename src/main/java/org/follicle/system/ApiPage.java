@@ -1,0 +1,23 @@
+package org.follicle.system;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One page of a list on the JSON API.
+ *
+ * @param items the records of this page
+ * @param page the page number, from 0
+ * @param size the page size asked for
+ * @param total how many records match in all
+ */
+public record ApiPage<T>(List<T> items, int page, int size, long total) {
+
+    public <R> ApiPage<R> map(Function<T, R> mapper) {
+        return new ApiPage<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+
+    public int totalPages() {
+        return size == 0 ? 0 : (int) ((total + size - 1) / size);
+    }
+}

