@@ -27,7 +27,8 @@ import org.springframework.util.ConcurrentReferenceHashMap;
  */
 @Aspect
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Outside the transaction interceptor, but after Spring's ExposeInvocationInterceptor, which binds the annotation.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class AuditAspect {
 
     private final SpelExpressionParser parser = new SpelExpressionParser();

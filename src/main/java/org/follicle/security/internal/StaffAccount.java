@@ -10,6 +10,7 @@ import org.follicle.security.CurrentStaff;
 import org.follicle.security.Role;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.Persistable;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -18,7 +19,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * deleted: the audit log and clinical records name them.
  */
 @Table("security_staff")
-class StaffAccount {
+class StaffAccount implements Persistable<Long> {
 
     @Id
     private Long id;
@@ -131,8 +132,15 @@ class StaffAccount {
         return new CurrentStaff(id, username, displayName, organisationId, byClinic);
     }
 
-    Long getId() {
+    @Override
+    public Long getId() {
         return id;
+    }
+
+    /** New until saved: the version cannot tell, since rows start at version 0. */
+    @Override
+    public boolean isNew() {
+        return id == null;
     }
 
     long getOrganisationId() {

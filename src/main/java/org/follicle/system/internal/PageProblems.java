@@ -3,6 +3,12 @@ package org.follicle.system.internal;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.follicle.system.RecordNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
@@ -15,10 +21,33 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @ControllerAdvice(annotations = Controller.class)
 class PageProblems {
 
+    private static final Logger log = LoggerFactory.getLogger(PageProblems.class);
+
     @ExceptionHandler(RecordNotFoundException.class)
     String notFound(RecordNotFoundException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("status", 404);
         return "error/404";
+    }
+
+    /** Spring Security answers these itself: 403 page, or the sign-in page. */
+    @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
+    void security(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, HttpServletResponse response, Model model) {
+        int status = e instanceof ErrorResponse mvc ? mvc.getStatusCode().value()
+                : e instanceof TypeMismatchException ? 400 : 500;
+        if (status >= 500) {
+            // The message may quote data (an SQL value, a name): log where it happened, not what it said.
+            log.error("Unexpected {} on a page at {}", e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            log.debug("Unexpected page error", e);
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return status >= 500 ? "error/500" : status == 404 ? "error/404" : "error/generic";
     }
 }

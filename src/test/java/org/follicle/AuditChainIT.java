@@ -1,0 +1,138 @@
+package org.follicle;
+
+import java.util.Map;
+
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.AuditVerification;
+import org.follicle.security.Role;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.support.StaffFixture.Staff;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit log is append-only and tamper-evident: the database refuses changes, and a change made anyway
+ * (by someone who can disable the trigger) is found by verification.
+ */
+@FollicleIntegrationTest
+class AuditChainIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Tampering tests damage the shared chain; each test that does puts it back as it was. */
+    Runnable repair = () -> { };
+
+    @AfterEach
+    void restoreChain() {
+        repair.run();
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAnEntry() {
+        audit.record(AuditRecord.success(AuditAction.READ, "test-record", 1, null));
+        long seq = lastSeq();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE security_audit_entry SET actor = 'mallory' WHERE seq = :seq")
+                .param("seq", seq).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM security_audit_entry WHERE seq = :seq").param("seq", seq).update())
+                .isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void anUntouchedChainVerifies() {
+        audit.record(AuditRecord.success(AuditAction.CREATE, "test-record", 2, null));
+        AuditVerification result = verifyOverApi();
+        assertThat(result.intact()).isTrue();
+        assertThat(result.entriesChecked()).isEqualTo(lastSeq() - 1); // the verification itself is appended after
+    }
+
+    @Test
+    void editingAPastEntryInTheDatabaseMakesVerificationFail() {
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 42, null));
+        long seq = lastSeq();
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 43, null));
+        String original = jdbc.sql("SELECT record_id FROM security_audit_entry WHERE seq = :seq").param("seq", seq)
+                .query(String.class).single();
+        tamper("UPDATE security_audit_entry SET record_id = '99' WHERE seq = " + seq);
+        repair = () -> tamper("UPDATE security_audit_entry SET record_id = '" + original + "' WHERE seq = " + seq);
+
+        AuditVerification result = verifyOverApi();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.brokenAt()).isEqualTo(seq);
+        assertThat(result.problem()).isEqualTo("audit.verify.problem.altered");
+    }
+
+    @Test
+    void deletingAnEntryMakesVerificationFail() {
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 7, null));
+        long seq = lastSeq();
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 8, null));
+        Map<String, Object> row = jdbc.sql("SELECT * FROM security_audit_entry WHERE seq = :seq").param("seq", seq)
+                .query().singleRow();
+        tamper("DELETE FROM security_audit_entry WHERE seq = " + seq);
+        repair = () -> reinsert(row);
+
+        AuditVerification result = verifyOverApi();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.brokenAt()).isEqualTo(seq);
+        assertThat(result.problem()).isEqualTo("audit.verify.problem.missing");
+    }
+
+    private AuditVerification verifyOverApi() {
+        Organisation org = fixture.organisation();
+        Staff auditor = fixture.staff(org, "auditor", Map.of(org.paris(), Role.ADMIN));
+        var response = new Http(port).send("POST", "/api/v1/audit/verification", fixture.token(auditor), null, Map.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        boolean intact = body.contains("\"intact\":true");
+        Long brokenAt = intact ? null : Long.valueOf(body.replaceAll(".*\"brokenAt\":(\\d+).*", "$1"));
+        String problem = intact ? null : body.replaceAll(".*\"problem\":\"([^\"]+)\".*", "$1");
+        long checked = Long.parseLong(body.replaceAll(".*\"entriesChecked\":(\\d+).*", "$1"));
+        return new AuditVerification(intact, checked, brokenAt, problem, null);
+    }
+
+    private long lastSeq() {
+        return jdbc.sql("SELECT max(seq) FROM security_audit_entry").query(Long.class).single();
+    }
+
+    /** What an attacker with database rights could do: switch the guard off, change the log, switch it on. */
+    private void tamper(String sql) {
+        jdbc.sql("ALTER TABLE security_audit_entry DISABLE TRIGGER USER").update();
+        try {
+            jdbc.sql(sql).update();
+        }
+        finally {
+            jdbc.sql("ALTER TABLE security_audit_entry ENABLE TRIGGER USER").update();
+        }
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.sql("""
+                INSERT INTO security_audit_entry (seq, occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id,
+                    action, record_type, record_id, client_address, outcome, detail, previous_hash, hash)
+                VALUES (:seq, :occurred_at, :organisation_id, :actor, :actor_id, :actor_roles, :clinic_id, :action,
+                    :record_type, :record_id, :client_address, :outcome, :detail, :previous_hash, :hash)""")
+                .params(row).update();
+    }
+}

@@ -1,0 +1,98 @@
+package org.follicle.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import org.follicle.security.Role;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Builds each test's own organisation, clinics and staff directly in the database, with unique names, so that
+ * tests never depend on demo data or on each other.
+ */
+@TestComponent
+public class StaffFixture {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final JdbcClient jdbc;
+
+    private final String passwordHash;
+
+    StaffFixture(JdbcClient jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.passwordHash = encoder.encode(PASSWORD);
+    }
+
+    /** An organisation with two clinics, "Paris" and "Madrid" (suffixed to be unique). */
+    public Organisation organisation() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long org = jdbc.sql("INSERT INTO clinics_organisation (name) VALUES (:name) RETURNING id")
+                .param("name", "Test organisation " + suffix).query(Long.class).single();
+        return new Organisation(org, clinic(org, "Paris " + suffix, "Europe/Paris"),
+                clinic(org, "Madrid " + suffix, "Europe/Madrid"), suffix);
+    }
+
+    /** A staff account with the given roles per clinic, password {@link #PASSWORD}. */
+    public Staff staff(Organisation org, String name, Map<Long, Role> roles) {
+        String username = (name + "." + org.suffix() + "." + UUID.randomUUID().toString().substring(0, 4)).toLowerCase();
+        Instant now = Instant.now();
+        long id = jdbc.sql("""
+                INSERT INTO security_staff (organisation_id, username, display_name, email, password_hash,
+                    password_changed_at, created_at, created_by, changed_at, changed_by)
+                VALUES (:org, :username, :name, NULL, :hash, :now, :now, 'test', :now, 'test') RETURNING id""")
+                .param("org", org.id()).param("username", username).param("name", name).param("hash", passwordHash)
+                .param("now", Timestamp.from(now)).query(Long.class).single();
+        roles.forEach((clinic, role) -> jdbc.sql(
+                "INSERT INTO security_clinic_role (staff_id, clinic_id, role) VALUES (:staff, :clinic, :role)")
+                .param("staff", id).param("clinic", clinic).param("role", role.name()).update());
+        return new Staff(id, username);
+    }
+
+    /** A personal access token for the account, as the Account page would issue it. */
+    public String token(Staff staff) {
+        return token(staff, null, false);
+    }
+
+    public String token(Staff staff, Instant expiresAt, boolean revoked) {
+        String token = "flc_test" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("""
+                INSERT INTO security_access_token (staff_id, name, token_hash, token_hint, created_at, expires_at, revoked_at)
+                VALUES (:staff, 'test', :hash, :hint, now(), :expires, :revoked)""")
+                .param("staff", staff.id()).param("hash", sha256(token))
+                .param("hint", token.substring(token.length() - 4))
+                .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .param("revoked", revoked ? Timestamp.from(Instant.now()) : null).update();
+        return token;
+    }
+
+    private long clinic(long org, String name, String zone) {
+        return jdbc.sql("""
+                INSERT INTO clinics_clinic (organisation_id, name, time_zone, created_at, created_by, changed_at, changed_by)
+                VALUES (:org, :name, :zone, now(), 'test', now(), 'test') RETURNING id""")
+                .param("org", org).param("name", name).param("zone", zone).query(Long.class).single();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Organisation(long id, long paris, long madrid, String suffix) {
+    }
+
+    public record Staff(long id, String username) {
+    }
+}
