@@ -247,6 +247,26 @@ class SecurityIT {
     }
 
     @Test
+    void staffChangeTheirOwnPasswordKnowingTheCurrentOne() {
+        http.signIn(admin.username(), StaffFixture.PASSWORD);
+        http.page("/account");
+        HttpResponse<String> wrongCurrent = http.form("/account/password", Map.of("currentPassword", "not it",
+                "newPassword", "a brand new passphrase", "confirmation", "a brand new passphrase"));
+        assertThat(wrongCurrent.statusCode()).isEqualTo(200);
+        assertThat(wrongCurrent.body()).contains("The current password is wrong.");
+        HttpResponse<String> tooShort = http.form("/account/password", Map.of("currentPassword", StaffFixture.PASSWORD,
+                "newPassword", "short", "confirmation", "short"));
+        assertThat(tooShort.body()).contains("at least 12 characters");
+        HttpResponse<String> changed = http.form("/account/password", Map.of("currentPassword", StaffFixture.PASSWORD,
+                "newPassword", "a brand new passphrase", "confirmation", "a brand new passphrase"));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(new Http(port).signIn(admin.username(), "a brand new passphrase").headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
+        assertThat(new Http(port).signIn(admin.username(), StaffFixture.PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+    }
+
+    @Test
     void deniedPagesAreLoggedAndAuditedWithoutAStackTrace() {
         Staff assistant = fixture.staff(org, "assistant", Map.of(org.paris(), Role.ASSISTANT));
         http.signIn(assistant.username(), StaffFixture.PASSWORD);

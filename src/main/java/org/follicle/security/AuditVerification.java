@@ -1,5 +1,6 @@
 package org.follicle.security;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,5 +12,6 @@ import java.time.Instant;
  * @param problem what is wrong there (a message key), or {@code null}
  * @param checkedAt when the check ran
  */
-public record AuditVerification(boolean intact, long entriesChecked, Long brokenAt, String problem, Instant checkedAt) {
+public record AuditVerification(boolean intact, long entriesChecked, Long brokenAt, String problem, Instant checkedAt)
+        implements Serializable {
 }

@@ -76,15 +76,16 @@ class AccessTokens {
     }
 
     List<TokenView> of(long staffId) {
+        Instant now = clock.instant();
         return jdbc.sql("""
                 SELECT id, name, token_hint, created_at, expires_at, last_used_at, revoked_at
                 FROM security_access_token WHERE staff_id = :staff ORDER BY created_at DESC""")
                 .param("staff", staffId)
-                .query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("name"), rs.getString("token_hint"),
+                .query((rs, n) -> TokenView.of(rs.getLong("id"), rs.getString("name"), rs.getString("token_hint"),
                         instant(rs.getObject("created_at", OffsetDateTime.class)),
                         instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         instant(rs.getObject("last_used_at", OffsetDateTime.class)),
-                        instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+                        instant(rs.getObject("revoked_at", OffsetDateTime.class)), now))
                 .list();
     }
 
@@ -139,10 +140,17 @@ class AccessTokens {
 
     /** A token as its owner sees it later: never the secret, only its last four characters. */
     record TokenView(long id, String name, String hint, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-            Instant revokedAt) {
+            Instant revokedAt, TokenStatus status) {
 
-        boolean active(Instant now) {
-            return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+        static TokenView of(long id, String name, String hint, Instant createdAt, Instant expiresAt,
+                Instant lastUsedAt, Instant revokedAt, Instant now) {
+            TokenStatus status = revokedAt != null ? TokenStatus.REVOKED
+                    : expiresAt != null && !expiresAt.isAfter(now) ? TokenStatus.EXPIRED : TokenStatus.ACTIVE;
+            return new TokenView(id, name, hint, createdAt, expiresAt, lastUsedAt, revokedAt, status);
         }
+    }
+
+    enum TokenStatus {
+        ACTIVE, REVOKED, EXPIRED
     }
 }

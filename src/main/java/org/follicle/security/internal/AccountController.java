@@ -1,7 +1,5 @@
 package org.follicle.security.internal;
 
-import java.time.Clock;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,29 +29,22 @@ class AccountController {
 
     private final AccessTokens tokens;
 
-    private final Clock clock;
-
-    AccountController(ClinicAccess access, StaffAdministration staff, AccessTokens tokens, Clock clock) {
+    AccountController(ClinicAccess access, StaffAdministration staff, AccessTokens tokens) {
         this.access = access;
         this.staff = staff;
         this.tokens = tokens;
-        this.clock = clock;
-    }
-
-    @ModelAttribute("passwordForm")
-    PasswordForm passwordForm() {
-        return new PasswordForm(null, null, null);
-    }
-
-    @ModelAttribute("tokenForm")
-    TokenForm tokenForm() {
-        return new TokenForm(null, 90);
     }
 
     @GetMapping
     String account(Model model) {
+        // Forms are records: a re-shown form keeps what was typed, a fresh one starts empty.
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new PasswordForm(null, null, null));
+        }
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", freshTokenForm());
+        }
         model.addAttribute("tokens", tokens.of(access.current().id()));
-        model.addAttribute("now", clock.instant());
         return "security/account";
     }
 
@@ -81,7 +72,7 @@ class AccountController {
         if (!result.hasErrors()) {
             try {
                 model.addAttribute("newToken", tokens.create(access.current().id(), form.name(), form.validDays()));
-                model.addAttribute("tokenForm", tokenForm());
+                model.addAttribute("tokenForm", freshTokenForm());
             }
             catch (BusinessRuleException e) {
                 FormErrors.reject(result, e);
@@ -96,6 +87,10 @@ class AccountController {
         tokens.revoke(access.current().id(), tokenId);
         redirect.addFlashAttribute("flash", "token.revoked");
         return "redirect:/account";
+    }
+
+    private static TokenForm freshTokenForm() {
+        return new TokenForm(null, 90);
     }
 
     record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmation) {

