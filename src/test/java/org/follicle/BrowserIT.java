@@ -182,6 +182,22 @@ class BrowserIT {
     }
 
     @Test
+    void searchesStaffAsYouTypeAndOpensTheApiDocumentation() {
+        fixture.staff(org, "Zoé Fontaine", Map.of(org.paris(), Role.ASSISTANT));
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/admin/staff");
+        page.getByLabel("Search by name or username").fill("zoé");
+        assertThat(page.locator("#staff-results tbody tr")).hasCount(1);
+        assertThat(page.locator("#staff-results")).containsText("Zoé Fontaine");
+        Browser.screenshot(page, "11-staff-search");
+
+        page.navigate("/api/v1/docs");
+        assertThat(page.locator(".swagger-ui .title")).containsText("Follicle API");
+        Browser.screenshot(page, "12-api-docs");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -58,7 +58,7 @@ class SecurityConfiguration {
             .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     private static final RequestMatcher API_DOCS = new OrRequestMatcher(path("/api/v1/openapi.json"),
-            path("/api/v1/openapi.json/**"), path("/api/v1/docs"), path("/swagger-ui/**"));
+            path("/api/v1/openapi.json/**"), path("/api/v1/docs"), path("/api/v1/swagger-ui/**"), path("/swagger-ui/**"));
 
     private static final RequestMatcher API = new AndRequestMatcher(
             new OrRequestMatcher(path("/api/**"), path("/actuator/**")), new NegatedRequestMatcher(API_DOCS));
