@@ -1,5 +1,7 @@
 package org.follicle.system;
 
+import org.springframework.validation.Errors;
+
 /**
  * A request that is well formed but breaks a rule of the clinic (a duplicate name, a weak password...).
  * The message is a message key so that pages and the API say it in the user's language.
@@ -26,6 +28,16 @@ public class BusinessRuleException extends RuntimeException {
     /** A rule broken by one field of a form, shown beside that field. */
     public static BusinessRuleException onField(String field, String messageKey, Object... arguments) {
         return new BusinessRuleException(field, messageKey, arguments);
+    }
+
+    /** Shows the broken rule on a form: beside its field, or at the top of the form. */
+    public void addTo(Errors form) {
+        if (field != null) {
+            form.rejectValue(field, messageKey, arguments, messageKey);
+        }
+        else {
+            form.reject(messageKey, arguments, messageKey);
+        }
     }
 
     public String messageKey() {

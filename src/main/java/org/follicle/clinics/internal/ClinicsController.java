@@ -68,7 +68,7 @@ class ClinicsController {
                 return "redirect:/admin/clinics/" + clinicId;
             }
             catch (BusinessRuleException e) {
-                result.rejectValue(e.field(), e.messageKey(), e.arguments(), e.messageKey());
+                e.addTo(result);
             }
             catch (StaleRecordException e) {
                 result.reject("problem.stale");

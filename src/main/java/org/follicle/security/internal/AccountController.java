@@ -61,7 +61,7 @@ class AccountController {
                 return "redirect:/account";
             }
             catch (BusinessRuleException e) {
-                FormErrors.reject(result, e);
+                e.addTo(result);
             }
         }
         return account(model);
@@ -75,7 +75,7 @@ class AccountController {
                 model.addAttribute("tokenForm", freshTokenForm());
             }
             catch (BusinessRuleException e) {
-                FormErrors.reject(result, e);
+                e.addTo(result);
             }
         }
         // Rendered, not redirected: the token must not travel through the session.

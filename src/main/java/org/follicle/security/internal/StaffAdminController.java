@@ -80,7 +80,7 @@ class StaffAdminController {
                 return "redirect:/admin/staff/" + created.id();
             }
             catch (BusinessRuleException e) {
-                FormErrors.reject(result, e);
+                e.addTo(result);
             }
         }
         return "security/staff-new";
@@ -144,7 +144,7 @@ class StaffAdminController {
                 return "redirect:/admin/staff/" + staffId;
             }
             catch (BusinessRuleException e) {
-                FormErrors.reject(result, e);
+                e.addTo(result);
             }
         }
         return edit(staffId, model);

@@ -39,12 +39,17 @@ class ErrorPages implements ErrorController {
             return "forward:/error/problem";
         }
         response.setStatus(status.value());
-        model.addAttribute("status", status.value());
-        String view = switch (status.value()) {
-            case 403, 404 -> String.valueOf(status.value());
-            default -> status.is5xxServerError() ? "500" : "generic";
-        };
-        return "error/" + view;
+        return page(status.value(), model);
+    }
+
+    /** The readable error page for a status: its own words for 403, 404 and 5xx, general ones otherwise. */
+    static String page(int status, Model model) {
+        model.addAttribute("status", status);
+        model.addAttribute("errorKey", switch (status) {
+            case 403, 404 -> String.valueOf(status);
+            default -> status >= 500 ? "500" : "generic";
+        });
+        return "error/error";
     }
 
     @RequestMapping("/error")

@@ -26,8 +26,7 @@ class PageProblems {
     @ExceptionHandler(RecordNotFoundException.class)
     String notFound(RecordNotFoundException e, HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        model.addAttribute("status", 404);
-        return "error/404";
+        return ErrorPages.page(404, model);
     }
 
     /** Spring Security answers these itself: 403 page, or the sign-in page. */
@@ -47,7 +46,6 @@ class PageProblems {
             log.debug("Unexpected page error", e);
         }
         response.setStatus(status);
-        model.addAttribute("status", status);
-        return status >= 500 ? "error/500" : status == 404 ? "error/404" : "error/generic";
+        return ErrorPages.page(status, model);
     }
 }
