@@ -198,6 +198,49 @@ class BrowserIT {
     }
 
     @Test
+    void receptionistRegistersAPatientOnATabletAndFindsThemAgain() {
+        Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(1024, 768);
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Patients").setExact(true)).click();
+        page.getByText("Register a patient").click();
+        String family = "Lefèvre" + org.suffix();
+        page.getByLabel("Family name").fill(family);
+        page.getByLabel("Given name").fill("Hélène");
+        page.getByLabel("Birth date").fill("2099-01-01");
+        page.getByLabel("Sex").selectOption("FEMALE");
+        page.getByLabel("Phone").fill("+33 6 12 34 56 78");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Register").setExact(true)).click();
+        assertThat(page.locator(".invalid-feedback")).containsText("cannot be in the future");
+        assertThat(page.getByLabel("Family name")).hasValue(family);
+        Browser.screenshot(page, "13-register-error");
+        page.getByLabel("Birth date").fill("1984-03-21");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Register").setExact(true)).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The patient is registered.");
+        assertThat(page.locator("h1")).containsText("Hélène");
+        Browser.screenshot(page, "14-chart");
+
+        page.navigate("/patients/new");
+        page.getByLabel("Family name").fill(family.toUpperCase());
+        page.getByLabel("Given name").fill("helene");
+        page.getByLabel("Birth date").fill("1984-03-21");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Register").setExact(true)).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("may already be registered");
+        assertThat(page.getByLabel("Birth date")).hasValue("1984-03-21");
+        Browser.screenshot(page, "15-duplicate-warning");
+
+        page.navigate("/patients");
+        page.getByLabel("Find a patient").fill("lefevre" + org.suffix() + " hel");
+        assertThat(page.locator("#patient-results .list-group-item")).hasCount(1);
+        Browser.screenshot(page, "16-patient-search");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

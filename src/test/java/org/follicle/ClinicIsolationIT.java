@@ -59,23 +59,39 @@ class ClinicIsolationIT {
         Staff parisAssistant = fixture.staff(org, "paris-assistant", Map.of(org.paris(), Role.ASSISTANT));
         Staff madridAdmin = fixture.staff(org, "madrid-admin", Map.of(org.madrid(), Role.ADMIN));
         Staff madridPractitioner = fixture.staff(org, "madrid-practitioner", Map.of(org.madrid(), Role.PRACTITIONER));
-        scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner);
+        Staff parisPractitioner = fixture.staff(org, "paris-practitioner", Map.of(org.paris(), Role.PRACTITIONER));
+        long parisPatient = fixture.patient(org, org.paris(), "Durand", "Élise");
+        scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
+                parisPatient);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
-            Staff madridPractitioner) {
+            Staff madridPractitioner, Staff parisPractitioner, long parisPatient) {
     }
 
-    /** One endpoint, with how to address a Paris record through it. */
-    record Endpoint(String method, String pattern, Function<Scene, String> path, String body) {
+    /**
+     * One endpoint, with how to address a Paris record through it, who in Paris may use it, and where to read
+     * the ETag that a change sends back in If-Match.
+     */
+    record Endpoint(String method, String pattern, Function<Scene, String> path, String body,
+            Function<Scene, Staff> owner, Function<Scene, String> etagFrom) {
 
         static Endpoint api(String method, String pattern, Function<Scene, String> path, String body) {
-            return new Endpoint(method, pattern, path, body);
+            return new Endpoint(method, pattern, path, body, Scene::parisAdmin,
+                    method.equals("PUT") ? path : null);
         }
 
         static Endpoint page(String method, String pattern, Function<Scene, String> path) {
-            return new Endpoint(method, pattern, path, null);
+            return new Endpoint(method, pattern, path, null, Scene::parisAdmin, null);
+        }
+
+        Endpoint by(Function<Scene, Staff> who) {
+            return new Endpoint(method, pattern, path, body, who, etagFrom);
+        }
+
+        Endpoint withETagFrom(Function<Scene, String> read) {
+            return new Endpoint(method, pattern, path, body, owner, read);
         }
 
         boolean isApi() {
@@ -91,7 +107,22 @@ class ClinicIsolationIT {
     static Stream<Endpoint> endpoints() {
         Function<Scene, String> paris = s -> String.valueOf(s.org().paris());
         Function<Scene, String> parisStaff = s -> String.valueOf(s.parisStaffMember().id());
+        Function<Scene, String> patient = s -> "/api/v1/patients/" + s.parisPatient();
+        Function<Scene, String> chart = s -> "/patients/" + s.parisPatient();
         return Stream.of(
+                // patients (voiding last: a voided record can no longer be changed)
+                Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
+                Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","
+                        + "\"givenName\":\"Élise\",\"birthDate\":\"1980-05-17\",\"sex\":\"FEMALE\"}")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/patients/{patientId}", chart),
+                Endpoint.page("GET", "/patients/{patientId}/edit", s -> chart.apply(s) + "/edit"),
+                Endpoint.page("POST", "/patients/{patientId}/edit", s -> chart.apply(s) + "/edit")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/void", s -> patient.apply(s) + "/void",
+                        "{\"reason\":\"Registered twice\"}").by(Scene::parisPractitioner).withETagFrom(patient),
+                Endpoint.page("POST", "/patients/{patientId}/void", s -> chart.apply(s) + "/void")
+                        .by(Scene::parisPractitioner),
                 // clinics
                 Endpoint.api("GET", "/api/v1/clinics/{clinicId}", s -> "/api/v1/clinics/" + paris.apply(s), null),
                 Endpoint.api("PUT", "/api/v1/clinics/{clinicId}", s -> "/api/v1/clinics/" + paris.apply(s),
@@ -124,8 +155,9 @@ class ClinicIsolationIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void parisAdminReachesParisRecords(Endpoint endpoint) {
-        int status = call(endpoint, scene.parisAdmin());
-        assertThat(status).as("%s as the Paris admin", endpoint).isLessThan(400);
+        Staff owner = endpoint.owner().apply(scene);
+        int status = call(endpoint, owner);
+        assertThat(status).as("%s as %s", endpoint, owner.username()).isLessThan(400);
     }
 
     @Test
@@ -149,7 +181,8 @@ class ClinicIsolationIT {
         String path = endpoint.path().apply(scene);
         if (endpoint.isApi()) {
             String token = fixture.token(who);
-            Map<String, String> headers = endpoint.method().equals("PUT") ? Map.of("If-Match", "\"" + currentVersion(path, token) + "\"") : Map.of();
+            Map<String, String> headers = endpoint.etagFrom() == null ? Map.of()
+                    : Map.of("If-Match", "\"" + currentVersion(endpoint.etagFrom().apply(scene), token) + "\"");
             HttpResponse<String> response = endpoint.method().equals("GET") ? http.get(path, token)
                     : http.send(endpoint.method(), path, token, endpoint.body(), headers);
             return response.statusCode();
@@ -157,10 +190,18 @@ class ClinicIsolationIT {
         assertThat(http.signIn(who.username(), StaffFixture.PASSWORD).statusCode()).isEqualTo(302);
         http.page("/");
         HttpResponse<String> response = endpoint.method().equals("GET") ? http.page(path)
-                : http.form(path, Map.of("name", "Paris renamed", "timeZone", "Europe/Paris", "version", "0",
-                        "roomName", "Room " + System.nanoTime(), "displayName", "Someone", "password",
-                        "a long enough password", "roles-" + scene.org().paris(), "ASSISTANT"));
+                : http.form(path, formFields());
         return response.statusCode();
+    }
+
+    /** Every field any of the forms above takes, valid, so that a Paris user's post succeeds. */
+    private Map<String, String> formFields() {
+        return Map.ofEntries(Map.entry("name", "Paris renamed"), Map.entry("timeZone", "Europe/Paris"),
+                Map.entry("version", "0"), Map.entry("roomName", "Room " + System.nanoTime()),
+                Map.entry("displayName", "Someone"), Map.entry("password", "a long enough password"),
+                Map.entry("roles-" + scene.org().paris(), "ASSISTANT"), Map.entry("reason", "Registered twice"),
+                Map.entry("familyName", "Durand"), Map.entry("givenName", "Élise"),
+                Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"));
     }
 
     private String currentVersion(String path, String token) {

@@ -73,6 +73,21 @@ public class StaffFixture {
         return token;
     }
 
+    /** A patient of the clinic, born 1980-05-17, as the registry stores them. */
+    public long patient(Organisation org, long clinicId, String familyName, String givenName) {
+        String key = java.text.Normalizer.normalize(familyName.toLowerCase(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        String givenKey = java.text.Normalizer.normalize(givenName.toLowerCase(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return jdbc.sql("""
+                INSERT INTO patients_patient (organisation_id, clinic_id, file_number, family_name, given_name, birth_date,
+                    sex, family_key, given_key, created_at, created_by, changed_at, changed_by)
+                VALUES (:org, :clinic, 'T' || nextval('patients_file_number_seq'), :family, :given, DATE '1980-05-17',
+                    'UNKNOWN', :familyKey, :givenKey, now(), 'test', now(), 'test') RETURNING id""")
+                .param("org", org.id()).param("clinic", clinicId).param("family", familyName).param("given", givenName)
+                .param("familyKey", key).param("givenKey", givenKey).query(Long.class).single();
+    }
+
     private long clinic(long org, String name, String zone) {
         return jdbc.sql("""
                 INSERT INTO clinics_clinic (organisation_id, name, time_zone, created_at, created_by, changed_at, changed_by)

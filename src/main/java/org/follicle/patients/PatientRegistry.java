@@ -1,0 +1,26 @@
+package org.follicle.patients;
+
+import org.follicle.patients.internal.PatientAccess;
+import org.follicle.security.Privilege;
+import org.springframework.stereotype.Component;
+
+/** Finds a patient for another module, checking that the user may see (or change) them. */
+@Component
+public class PatientRegistry {
+
+    private final PatientAccess access;
+
+    PatientRegistry(PatientAccess access) {
+        this.access = access;
+    }
+
+    /** The patient, if the user may read their records; 404 (audited) otherwise. */
+    public PatientView readablePatient(long patientId) {
+        return access.readable(patientId);
+    }
+
+    /** The patient, if the user holds the privilege in the patient's clinic; 404 or 403 otherwise. */
+    public PatientView writablePatient(long patientId, Privilege privilege) {
+        return access.writable(patientId, privilege);
+    }
+}

@@ -1,0 +1,6 @@
+package org.follicle.patients;
+
+/** Administrative sex, as FHIR's AdministrativeGender. */
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}

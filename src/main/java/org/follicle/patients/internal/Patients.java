@@ -1,0 +1,165 @@
+package org.follicle.patients.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.follicle.patients.PatientView;
+import org.follicle.patients.Sex;
+import org.follicle.system.ApiPage;
+import org.follicle.system.PageQuery;
+import org.follicle.system.StaleRecordException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The patient table. No access checks here: see {@link PatientRecords}. */
+@Repository
+public class Patients {
+
+    public static final String RECORD_TYPE = "patient";
+
+    private static final String COLUMNS = "id, organisation_id, clinic_id, file_number, family_name, given_name, "
+            + "birth_date, sex, phone, email, preferred_language, voided, void_reason, created_at, version";
+
+    private static final RowMapper<PatientView> ROW = (rs, n) -> new PatientView(rs.getLong("id"),
+            rs.getLong("organisation_id"), rs.getLong("clinic_id"), rs.getString("file_number"),
+            rs.getString("family_name"), rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class),
+            Sex.valueOf(rs.getString("sex")), rs.getString("phone"), rs.getString("email"),
+            rs.getString("preferred_language"), rs.getBoolean("voided"), rs.getString("void_reason"),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+
+    private final JdbcClient jdbc;
+
+    Patients(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PatientView> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id = :id").param("id", id).query(ROW)
+                .optional();
+    }
+
+    long insert(long organisationId, long clinicId, PatientDetails p, Instant now, String by) {
+        long number = jdbc.sql("SELECT nextval('patients_file_number_seq')").query(Long.class).single();
+        return jdbc.sql("""
+                INSERT INTO patients_patient (organisation_id, clinic_id, file_number, family_name, given_name,
+                    birth_date, sex, phone, email, preferred_language, family_key, given_key, phone_key, email_key,
+                    created_at, created_by, changed_at, changed_by)
+                VALUES (:org, :clinic, :file, :family, :given, :birth, :sex, :phone, :email, :language, :familyKey,
+                    :givenKey, :phoneKey, :emailKey, :now, :by, :now, :by)
+                RETURNING id""")
+                .params(detailParams(p)).param("org", organisationId).param("clinic", clinicId)
+                .param("file", String.format("P%06d", number)).param("now", Timestamp.from(now)).param("by", by)
+                .query(Long.class).single();
+    }
+
+    void update(long id, PatientDetails p, int version, Instant now, String by) {
+        int changed = jdbc.sql("""
+                UPDATE patients_patient SET family_name = :family, given_name = :given, birth_date = :birth,
+                    sex = :sex, phone = :phone, email = :email, preferred_language = :language,
+                    family_key = :familyKey, given_key = :givenKey, phone_key = :phoneKey, email_key = :emailKey,
+                    version = version + 1, changed_at = :now, changed_by = :by
+                WHERE id = :id AND version = :version AND NOT voided""")
+                .params(detailParams(p)).param("id", id).param("version", version).param("now", Timestamp.from(now))
+                .param("by", by).update();
+        if (changed == 0) {
+            throw new StaleRecordException(RECORD_TYPE, id);
+        }
+    }
+
+    void voidRecord(long id, String reason, int version, Instant now, String by) {
+        int changed = jdbc.sql("""
+                UPDATE patients_patient SET voided = TRUE, void_reason = :reason, voided_at = :now, voided_by = :by,
+                    version = version + 1, changed_at = :now, changed_by = :by
+                WHERE id = :id AND version = :version AND NOT voided""")
+                .param("reason", reason).param("now", Timestamp.from(now)).param("by", by).param("id", id)
+                .param("version", version).update();
+        if (changed == 0) {
+            throw new StaleRecordException(RECORD_TYPE, id);
+        }
+    }
+
+    /** One page of the patients of these clinics that match the query, by name. */
+    ApiPage<PatientView> search(PatientQuery query, Collection<Long> clinics, PageQuery page) {
+        if (clinics.isEmpty()) {
+            return page.page(List.of(), 0);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("clinics", clinics);
+        String where = "clinic_id IN (:clinics) AND NOT voided AND " + query.condition(params);
+        long total = jdbc.sql("SELECT count(*) FROM patients_patient WHERE " + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", page.size());
+        params.put("offset", page.offset());
+        List<PatientView> items = total == 0 ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE " + where
+                        + " ORDER BY family_key, given_key, id LIMIT :limit OFFSET :offset").params(params).query(ROW)
+                        .list();
+        return page.page(items, total);
+    }
+
+    /** Patients that may be the same person: same name and birth date, or same phone, or same email. */
+    List<PatientView> possibleDuplicates(PatientDetails p, Collection<Long> clinics, Long except) {
+        if (clinics.isEmpty()) {
+            return List.of();
+        }
+        List<String> matches = new ArrayList<>();
+        matches.add("(family_key = :familyKey AND given_key = :givenKey AND birth_date = :birth)");
+        Map<String, Object> params = detailParams(p);
+        if (params.get("phoneKey") != null) {
+            // The same last nine digits: the same phone, written with or without its country code.
+            params.put("phonePrefix", SearchKeys.phonePrefix(p.phone()) + "%");
+            matches.add("phone_key LIKE :phonePrefix");
+        }
+        if (params.get("emailKey") != null) {
+            matches.add("email_key = :emailKey");
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE clinic_id IN (:clinics) AND NOT voided "
+                + "AND id <> :except AND (" + String.join(" OR ", matches) + ") ORDER BY id LIMIT 10")
+                .params(params).param("clinics", clinics).param("except", except == null ? -1L : except)
+                .query(ROW).list();
+    }
+
+    boolean sharedAcrossClinics(long organisationId) {
+        return jdbc.sql("SELECT share_across_clinics FROM patients_setting WHERE organisation_id = :org")
+                .param("org", organisationId).query(Boolean.class).optional().orElse(false);
+    }
+
+    void shareAcrossClinics(long organisationId, boolean shared, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO patients_setting (organisation_id, share_across_clinics, changed_at, changed_by)
+                VALUES (:org, :shared, :now, :by)
+                ON CONFLICT (organisation_id) DO UPDATE SET share_across_clinics = :shared, changed_at = :now,
+                    changed_by = :by""")
+                .param("org", organisationId).param("shared", shared).param("now", Timestamp.from(now))
+                .param("by", by).update();
+    }
+
+    private static Map<String, Object> detailParams(PatientDetails p) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("family", p.familyName().trim());
+        params.put("given", p.givenName().trim());
+        params.put("birth", p.birthDate());
+        params.put("sex", p.sex().name());
+        params.put("phone", blankToNull(p.phone()));
+        params.put("email", blankToNull(p.email()));
+        params.put("language", blankToNull(p.preferredLanguage()));
+        params.put("familyKey", SearchKeys.name(p.familyName()));
+        params.put("givenKey", SearchKeys.name(p.givenName()));
+        params.put("phoneKey", SearchKeys.phone(p.phone()));
+        params.put("emailKey", SearchKeys.email(p.email()));
+        return params;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
