@@ -1,0 +1,104 @@
+package org.follicle.intake.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.follicle.intake.Decision;
+import org.follicle.intake.Finding;
+import org.follicle.intake.Modality;
+import org.follicle.intake.RuleClass;
+import org.follicle.intake.ScreeningResult;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides from the rules whether a patient may be treated. It never reports ELIGIBLE when a rule says otherwise,
+ * and never reads an unknown or missing safety answer as "no". Plain Java: the rules are data, the engine only
+ * applies them.
+ */
+final class ScreeningEngine {
+
+    private final RuleSet rules;
+
+    private final Questionnaire questionnaire;
+
+    ScreeningEngine(RuleSet rules, Questionnaire questionnaire) {
+        this.rules = rules;
+        this.questionnaire = questionnaire;
+    }
+
+    ScreeningResult screen(ScreeningFacts facts, ScreeningSettings settings, Modality modality) {
+        List<Finding> findings = new ArrayList<>();
+        for (Rule rule : rules.rules()) {
+            if (!rule.modalities().contains(modality)) {
+                continue;
+            }
+            Condition.Match match = rule.when().evaluate(facts, settings);
+            RuleClass ruleClass = rule.ruleClass(settings);
+            if (match.fired()) {
+                findings.add(new Finding(rule.id(), ruleClass, rule.messages(), rule.source(),
+                        ruleClass == RuleClass.DEFER ? match.until() : null, false));
+            }
+            else if (match.dateUnknown()) {
+                // The wash-out cannot be computed without the date: the physician decides, never the default.
+                findings.add(new Finding(rule.id(), RuleClass.CAUTION, rule.messages(), rule.source(), null, true));
+            }
+        }
+        List<String> unanswered = unanswered(facts.intake());
+        return new ScreeningResult(modality, decide(findings, unanswered), deferredUntil(findings), List.copyOf(findings),
+                unanswered, rules.version(), questionnaire.version(), facts.sessionDate());
+    }
+
+    private List<String> unanswered(JsonNode intake) {
+        List<String> unanswered = new ArrayList<>();
+        for (Questionnaire.Question q : questionnaire.safetyQuestions()) {
+            JsonNode answer = intake.at("/" + q.path().replace('.', '/'));
+            if (!answer.isString() || "UNKNOWN".equals(answer.asString())
+                    || !q.allowed().contains(answer.asString())) {
+                unanswered.add(q.path());
+            }
+        }
+        return unanswered;
+    }
+
+    private static Decision decide(List<Finding> findings, List<String> unanswered) {
+        if (has(findings, RuleClass.EXCLUDE)) {
+            return Decision.NOT_ELIGIBLE;
+        }
+        if (has(findings, RuleClass.DEFER)) {
+            return Decision.DEFERRED;
+        }
+        if (has(findings, RuleClass.CAUTION) || !unanswered.isEmpty()) {
+            return Decision.NEEDS_PHYSICIAN_REVIEW;
+        }
+        return Decision.ELIGIBLE;
+    }
+
+    /** The day every wash-out is over, or {@code null} when any deferral lasts until something resolves. */
+    private static LocalDate deferredUntil(List<Finding> findings) {
+        LocalDate until = null;
+        for (Finding f : findings) {
+            if (f.ruleClass() != RuleClass.DEFER) {
+                continue;
+            }
+            if (f.until() == null) {
+                return null;
+            }
+            until = until == null || f.until().isAfter(until) ? f.until() : until;
+        }
+        return until;
+    }
+
+    private static boolean has(List<Finding> findings, RuleClass ruleClass) {
+        return findings.stream().anyMatch(f -> f.ruleClass() == ruleClass);
+    }
+
+    RuleSet rules() {
+        return rules;
+    }
+
+    Questionnaire questionnaire() {
+        return questionnaire;
+    }
+}
