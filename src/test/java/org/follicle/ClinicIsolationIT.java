@@ -110,6 +110,21 @@ class ClinicIsolationIT {
         Function<Scene, String> patient = s -> "/api/v1/patients/" + s.parisPatient();
         Function<Scene, String> chart = s -> "/patients/" + s.parisPatient();
         return Stream.of(
+                // intake and screening (before voiding: a voided record takes no new answers)
+                Endpoint.api("PUT", "/api/v1/patients/{patientId}/intake", s -> patient.apply(s) + "/intake",
+                        IntakeIT.intake("\"UNKNOWN\"", "[]")).by(Scene::parisPractitioner).withETagFrom(null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/intake", s -> patient.apply(s) + "/intake", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/screening",
+                        s -> patient.apply(s) + "/screening?modality=PRP", null),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/screening/{modality}/review",
+                        s -> patient.apply(s) + "/screening/MESOTHERAPY/review", "{\"kind\":\"SIGN_OFF\"}")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/patients/{patientId}/intake", s -> chart.apply(s) + "/intake")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/intake", s -> chart.apply(s) + "/intake")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/screening/{modality}/review",
+                        s -> chart.apply(s) + "/screening/PRP/review").by(Scene::parisPractitioner),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","
@@ -201,7 +216,7 @@ class ClinicIsolationIT {
                 Map.entry("displayName", "Someone"), Map.entry("password", "a long enough password"),
                 Map.entry("roles-" + scene.org().paris(), "ASSISTANT"), Map.entry("reason", "Registered twice"),
                 Map.entry("familyName", "Durand"), Map.entry("givenName", "Élise"),
-                Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"));
+                Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"), Map.entry("kind", "SIGN_OFF"));
     }
 
     private String currentVersion(String path, String token) {

@@ -33,6 +33,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.databind.DatabindException;
+
 /**
  * RFC 9457 problem details for the JSON API, in the caller's language, with one entry per invalid field.
  * Nothing internal (stack traces, SQL, class names) reaches the client.
@@ -128,7 +130,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "problem.unreadable"));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable");
+        if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            // Name the field, so that an integrator sees which value (an unknown code, a malformed date) is wrong.
+            StringBuilder field = new StringBuilder();
+            for (var reference : mismatch.getPath()) {
+                if (reference.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                }
+                else if (reference.getIndex() >= 0) {
+                    field.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            problem.setProperty("errors", List.of(Map.of("field", field.toString(),
+                    "message", text("problem.invalidValue"))));
+        }
+        return ResponseEntity.badRequest().body(problem);
     }
 
     @Override

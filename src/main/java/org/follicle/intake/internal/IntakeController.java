@@ -1,0 +1,141 @@
+package org.follicle.intake.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.follicle.intake.Modality;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The intake questionnaire page, and the practitioner's sign-off or override from the chart. */
+@Controller
+class IntakeController {
+
+    private final IntakeRecords records;
+
+    private final PatientRegistry patients;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    IntakeController(IntakeRecords records, PatientRegistry patients, JsonMapper json, Validator validator) {
+        this.records = records;
+        this.patients = patients;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GetMapping("/patients/{patientId}/intake")
+    String form(@PathVariable long patientId, Model model) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        JsonNode answers = records.current(patientId).map(IntakeForms.IntakeForm::document)
+                .orElse(json.createObjectNode());
+        return show(patient, answers, Map.of(), model);
+    }
+
+    @PostMapping("/patients/{patientId}/intake")
+    String save(@PathVariable long patientId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        ObjectNode answers = IntakeForm.read(request.getParameterMap(), json);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        IntakeDocument document = null;
+        try {
+            document = json.treeToValue(answers, IntakeDocument.class);
+            for (ConstraintViolation<IntakeDocument> v : validator.validate(document)) {
+                errors.put(v.getPropertyPath().toString(), v.getMessage());
+            }
+        }
+        catch (JacksonException e) {
+            errors.put("_form", "problem.invalidValue");
+        }
+        if (errors.isEmpty()) {
+            try {
+                records.record(patientId, document);
+                redirect.addFlashAttribute("flash", "intake.saved");
+                return "redirect:/patients/" + patientId;
+            }
+            catch (IntakeIncompleteException e) {
+                e.paths().forEach(path -> errors.put(path, "intake.answerRequired"));
+            }
+        }
+        return show(patient, answers, errors, model);
+    }
+
+    @PostMapping("/patients/{patientId}/screening/{modality}/review")
+    String review(@PathVariable long patientId, @PathVariable Modality modality,
+            @RequestParam IntakeForms.ReviewKind kind, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            records.review(patientId, modality, kind, reason);
+            redirect.addFlashAttribute("flash", "screening.reviewSaved");
+        }
+        catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        return "redirect:/patients/" + patientId;
+    }
+
+    private String show(PatientView patient, JsonNode answers, Map<String, String> errors, Model model) {
+        Questionnaire questionnaire = records.questionnaire();
+        List<SectionView> sections = new ArrayList<>();
+        for (Questionnaire.Section section : questionnaire.sections()) {
+            sections.add(new SectionView(section.id(), section.questions().stream().map(q -> {
+                JsonNode value = answers.at("/" + q.path().replace('.', '/'));
+                List<String> values = new ArrayList<>();
+                if (value.isArray()) {
+                    value.forEach(v -> values.add(v.asString()));
+                }
+                return new QuestionView(q.path(), q.kind(), q.safety(), q.allowed(), value.isValueNode()
+                        ? value.asString() : "", values, errors.get(q.path()));
+            }).toList()));
+        }
+        List<MedicationRow> medications = new ArrayList<>();
+        answers.path("medications").forEach(m -> medications.add(new MedicationRow(m.path("kind").asString(""),
+                m.path("name").asString(""), m.path("prescribed").asString(""), m.path("lastTaken").asString(""))));
+        for (int i = 0; i < 3; i++) {
+            medications.add(new MedicationRow("", "", "", ""));
+        }
+        model.addAttribute("patient", patient);
+        model.addAttribute("sections", sections);
+        model.addAttribute("medications", medications);
+        model.addAttribute("medicationKinds", IntakeDocument.MedicationKind.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("today", LocalDate.now());
+        return "intake/form";
+    }
+
+    record SectionView(String id, List<QuestionView> questions) {
+    }
+
+    record QuestionView(String path, String kind, boolean safety, List<String> options, String value,
+            List<String> values, String error) {
+
+        public String id() {
+            return path.replace('.', '-');
+        }
+    }
+
+    record MedicationRow(String kind, String name, String prescribed, String lastTaken) {
+    }
+}

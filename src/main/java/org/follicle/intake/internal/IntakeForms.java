@@ -1,0 +1,115 @@
+package org.follicle.intake.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.follicle.intake.Decision;
+import org.follicle.intake.Modality;
+import org.follicle.intake.RuleClass;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Intake answers, screening reviews and screening settings in PostgreSQL. No access checks here. */
+@Repository
+class IntakeForms {
+
+    private final JdbcClient jdbc;
+
+    private final JsonMapper json;
+
+    private final RowMapper<IntakeForm> form;
+
+    IntakeForms(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.form = (rs, n) -> new IntakeForm(rs.getLong("id"), rs.getLong("patient_id"),
+                rs.getInt("questionnaire_version"), json.readTree(rs.getString("document")),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"));
+    }
+
+    long insert(long organisationId, long clinicId, long patientId, int questionnaireVersion, JsonNode document,
+            Instant now, String by) {
+        return jdbc.sql("""
+                INSERT INTO intake_form (organisation_id, clinic_id, patient_id, questionnaire_version, document,
+                    recorded_at, recorded_by)
+                VALUES (:org, :clinic, :patient, :version, CAST(:document AS JSONB), :now, :by) RETURNING id""")
+                .param("org", organisationId).param("clinic", clinicId).param("patient", patientId)
+                .param("version", questionnaireVersion).param("document", json.writeValueAsString(document))
+                .param("now", Timestamp.from(now)).param("by", by).query(Long.class).single();
+    }
+
+    Optional<IntakeForm> current(long patientId) {
+        return jdbc.sql("SELECT * FROM intake_form WHERE patient_id = :patient ORDER BY id DESC LIMIT 1")
+                .param("patient", patientId).query(form).optional();
+    }
+
+    List<IntakeForm> history(long patientId) {
+        return jdbc.sql("SELECT * FROM intake_form WHERE patient_id = :patient ORDER BY id DESC")
+                .param("patient", patientId).query(form).list();
+    }
+
+    void insertReview(long organisationId, long clinicId, long patientId, long intakeFormId, Modality modality,
+            Decision decision, ReviewKind kind, String reason, String username, String name, Instant now) {
+        jdbc.sql("""
+                INSERT INTO intake_review (organisation_id, clinic_id, patient_id, intake_form_id, modality, decision,
+                    kind, reason, reviewed_by, reviewer_name, reviewed_at)
+                VALUES (:org, :clinic, :patient, :form, :modality, :decision, :kind, :reason, :by, :name, :now)""")
+                .param("org", organisationId).param("clinic", clinicId).param("patient", patientId)
+                .param("form", intakeFormId).param("modality", modality.name()).param("decision", decision.name())
+                .param("kind", kind.name()).param("reason", reason).param("by", username).param("name", name)
+                .param("now", Timestamp.from(now)).update();
+    }
+
+    /** The latest review of these answers for a modality, if it was given on the same decision as now. */
+    Optional<Review> review(long intakeFormId, Modality modality, Decision decision) {
+        return jdbc.sql("""
+                SELECT kind, decision, reason, reviewer_name, reviewed_at FROM intake_review
+                WHERE intake_form_id = :form AND modality = :modality ORDER BY id DESC LIMIT 1""")
+                .param("form", intakeFormId).param("modality", modality.name())
+                .query((rs, n) -> new Review(ReviewKind.valueOf(rs.getString("kind")),
+                        Decision.valueOf(rs.getString("decision")), rs.getString("reason"),
+                        rs.getString("reviewer_name"), rs.getObject("reviewed_at", OffsetDateTime.class).toInstant()))
+                .optional().filter(review -> review.decision() == decision);
+    }
+
+    ScreeningSettings settings(long organisationId) {
+        return jdbc.sql("SELECT nsaid_window_days, anticoagulant_class FROM intake_setting WHERE organisation_id = :org")
+                .param("org", organisationId)
+                .query((rs, n) -> new ScreeningSettings(rs.getInt(1), RuleClass.valueOf(rs.getString(2))))
+                .optional().orElse(ScreeningSettings.DEFAULTS);
+    }
+
+    void saveSettings(long organisationId, ScreeningSettings settings, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO intake_setting (organisation_id, nsaid_window_days, anticoagulant_class, changed_at, changed_by)
+                VALUES (:org, :days, :class, :now, :by)
+                ON CONFLICT (organisation_id) DO UPDATE SET nsaid_window_days = :days, anticoagulant_class = :class,
+                    changed_at = :now, changed_by = :by""")
+                .param("org", organisationId).param("days", settings.nsaidWindowDays())
+                .param("class", settings.anticoagulantClass().name()).param("now", Timestamp.from(now))
+                .param("by", by).update();
+    }
+
+    /** One saved set of answers. */
+    record IntakeForm(long id, long patientId, int questionnaireVersion, JsonNode document, Instant recordedAt,
+            String recordedBy) {
+    }
+
+    enum ReviewKind {
+        /** A practitioner reviewed a screening that needed it and accepts treatment. */
+        SIGN_OFF,
+        /** A practitioner treats despite a deferral or exclusion, for a written reason. */
+        OVERRIDE
+    }
+
+    /** A sign-off or override as the chart shows it. */
+    record Review(ReviewKind kind, Decision decision, String reason, String reviewerName, Instant reviewedAt) {
+    }
+}

@@ -1,0 +1,169 @@
+package org.follicle.intake.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.follicle.intake.Decision;
+import org.follicle.intake.Modality;
+import org.follicle.intake.ScreeningResult;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.CurrentStaff;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recording intake answers and screening patients from them, with the practitioner's sign-off or override.
+ * The screening is computed when it is read, from the latest answers and the session date, so that a wash-out
+ * ends by itself and changed answers are screened at once.
+ */
+@Service
+@Transactional
+class IntakeRecords {
+
+    static final String INTAKE = "intake";
+
+    static final String SCREENING = "screening";
+
+    private final IntakeForms forms;
+
+    private final ScreeningEngine engine;
+
+    private final PatientRegistry patients;
+
+    private final ClinicAccess access;
+
+    private final AuditLog audit;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    IntakeRecords(IntakeForms forms, ScreeningEngine engine, PatientRegistry patients, ClinicAccess access,
+            AuditLog audit, JsonMapper json, Clock clock) {
+        this.forms = forms;
+        this.engine = engine;
+        this.patients = patients;
+        this.access = access;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = INTAKE, recordId = "#patientId")
+    Optional<IntakeForms.IntakeForm> current(long patientId) {
+        patients.readablePatient(patientId);
+        return forms.current(patientId);
+    }
+
+    /** Saves a new set of answers (the earlier ones stay) and returns the screening for each modality. */
+    List<ScreeningView> record(long patientId, IntakeDocument document) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        if (patient.voided()) {
+            throw new BusinessRuleException("patient.voidedReadOnly");
+        }
+        JsonNode tree = json.valueToTree(document);
+        List<String> unanswered = new ArrayList<>();
+        for (Questionnaire.Question q : engine.questionnaire().safetyQuestions()) {
+            JsonNode answer = tree.at("/" + q.path().replace('.', '/'));
+            if (!answer.isString()) {
+                unanswered.add(q.path());
+            }
+        }
+        if (!unanswered.isEmpty()) {
+            throw new IntakeIncompleteException(unanswered);
+        }
+        long id = forms.insert(patient.organisationId(), patient.clinicId(), patientId,
+                engine.questionnaire().version(), tree, clock.instant(), access.current().username());
+        audit.record(AuditRecord.success(AuditAction.CREATE, INTAKE, id, patient.clinicId()));
+        LocalDate today = LocalDate.now(clock);
+        return List.of(screen(patient, Modality.MESOTHERAPY, today, Set.of()),
+                screen(patient, Modality.PRP, today, Set.of()));
+    }
+
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = SCREENING, recordId = "#patientId")
+    ScreeningView screening(long patientId, Modality modality, LocalDate sessionDate, Set<String> formula) {
+        return screen(patients.readablePatient(patientId), modality, sessionDate, formula);
+    }
+
+    /** Screens without writing to the audit log: for callers that audit the whole operation themselves. */
+    ScreeningView screen(PatientView patient, Modality modality, LocalDate sessionDate, Set<String> formula) {
+        Optional<IntakeForms.IntakeForm> form = forms.current(patient.id());
+        JsonNode answers = form.map(IntakeForms.IntakeForm::document).orElse(json.createObjectNode());
+        ScreeningResult result = engine.screen(
+                new ScreeningFacts(answers, patient.birthDate(), sessionDate, formula),
+                forms.settings(patient.organisationId()), modality);
+        IntakeForms.Review review = form.flatMap(f -> forms.review(f.id(), modality, result.decision())).orElse(null);
+        return new ScreeningView(result, review, form.map(IntakeForms.IntakeForm::id).orElse(null));
+    }
+
+    /**
+     * A practitioner signs off a screening that needs review, or overrides a deferral or exclusion with a
+     * written reason. Both are audited and shown on the chart; the computed decision itself never changes.
+     */
+    ScreeningView review(long patientId, Modality modality, IntakeForms.ReviewKind kind, String reason) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.CLINICAL_WRITE);
+        ScreeningView current = screen(patient, modality, LocalDate.now(clock), Set.of());
+        Decision decision = current.result().decision();
+        if (current.intakeFormId() == null) {
+            throw new BusinessRuleException("screening.noIntake");
+        }
+        String text = reason == null ? "" : reason.trim();
+        if (kind == IntakeForms.ReviewKind.SIGN_OFF && decision != Decision.NEEDS_PHYSICIAN_REVIEW) {
+            throw new BusinessRuleException("screening.signOffOnlyForReview");
+        }
+        if (kind == IntakeForms.ReviewKind.OVERRIDE) {
+            if (decision != Decision.DEFERRED && decision != Decision.NOT_ELIGIBLE) {
+                throw new BusinessRuleException("screening.overrideOnlyWhenRefused");
+            }
+            if (text.length() < 10) {
+                throw BusinessRuleException.onField("reason", "screening.overrideReasonRequired");
+            }
+        }
+        CurrentStaff me = access.current();
+        forms.insertReview(patient.organisationId(), patient.clinicId(), patientId, current.intakeFormId(), modality,
+                decision, kind, text.isEmpty() ? null : text, me.username(), me.displayName(), clock.instant());
+        audit.record(new AuditRecord(kind == IntakeForms.ReviewKind.OVERRIDE ? AuditAction.SCREENING_OVERRIDE
+                : AuditAction.SCREENING_SIGN_OFF, SCREENING, String.valueOf(patientId), patient.clinicId(),
+                AuditOutcome.SUCCESS, modality + " " + decision));
+        return screen(patient, modality, LocalDate.now(clock), Set.of());
+    }
+
+    ScreeningSettings settings() {
+        return forms.settings(access.current().organisationId());
+    }
+
+    /** Changes the organisation's screening settings; audited with the new values. */
+    void saveSettings(ScreeningSettings settings) {
+        CurrentStaff me = access.current();
+        if (access.clinicsWith(Privilege.CLINIC_MANAGE).isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("no clinic to manage");
+        }
+        forms.saveSettings(me.organisationId(), settings, clock.instant(), me.username());
+        audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "screening-settings",
+                String.valueOf(me.organisationId()), null, AuditOutcome.SUCCESS,
+                "nsaidWindowDays=" + settings.nsaidWindowDays() + ",anticoagulantClass="
+                        + settings.anticoagulantClass()));
+    }
+
+    Questionnaire questionnaire() {
+        return engine.questionnaire();
+    }
+}

@@ -1,0 +1,193 @@
+package org.follicle;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.follicle.security.Role;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.support.StaffFixture.Staff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Intake and screening through the API, on PostgreSQL: answers, decisions, reviews, overrides, settings. */
+@FollicleIntegrationTest
+class IntakeIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    Organisation org;
+
+    String assistant;
+
+    String practitioner;
+
+    long patient;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        org = fixture.organisation();
+        assistant = fixture.token(fixture.staff(org, "assistant", Map.of(org.paris(), Role.ASSISTANT)));
+        practitioner = fixture.token(fixture.staff(org, "doctor", Map.of(org.paris(), Role.PRACTITIONER)));
+        patient = fixture.patient(org, org.paris(), "Intake", "Patient");
+    }
+
+    @Test
+    void aHealthyIntakeIsEligibleForBothModalities() {
+        HttpResponse<String> saved = put(intake("\"NO\"", "[]"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"modality\":\"MESOTHERAPY\",\"decision\":\"ELIGIBLE\"")
+                .contains("\"modality\":\"PRP\",\"decision\":\"ELIGIBLE\"").contains("\"ruleSetVersion\"");
+    }
+
+    @Test
+    void aPregnancyExcludesWithItsReasonAndSource() {
+        put(intake("\"YES\"", "[]"));
+        HttpResponse<String> screening = http.get(screeningPath("MESOTHERAPY"), assistant);
+        assertThat(screening.body()).contains("\"decision\":\"NOT_ELIGIBLE\"").contains("\"ruleId\":\"PREGNANCY\"")
+                .contains("\"source\":\"Knowledge base 1a");
+    }
+
+    @Test
+    void answersAreKeptAsHistoryAndTheLatestDecides() {
+        put(intake("\"YES\"", "[]"));
+        put(intake("\"NO\"", "[]"));
+        assertThat(http.get(screeningPath("PRP"), assistant).body()).contains("\"decision\":\"ELIGIBLE\"");
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_form WHERE patient_id = :p").param("p", patient)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void anNsaidDefersUntilTheWashOutEndsAndTheDateCanBeAsked() {
+        String ibuprofen = "[{\"kind\":\"NSAID\",\"name\":\"ibuprofen\",\"prescribed\":false,\"lastTaken\":\""
+                + LocalDate.now().minusDays(2) + "\"}]";
+        put(intake("\"NO\"", ibuprofen));
+        assertThat(http.get(screeningPath("MESOTHERAPY"), assistant).body()).contains("\"decision\":\"DEFERRED\"")
+                .contains("\"deferredUntil\":\"" + LocalDate.now().plusDays(5) + "\"");
+        assertThat(http.get(screeningPath("MESOTHERAPY") + "&date=" + LocalDate.now().plusDays(5), assistant).body())
+                .contains("\"decision\":\"ELIGIBLE\"");
+    }
+
+    @Test
+    void missingSafetyAnswersAreRefusedByName() {
+        String partial = intake("\"NO\"", "[]").replace("\"diabetes\":\"NO\",", "");
+        HttpResponse<String> response = put(partial);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"medicalHistory.diabetes\"").contains("Unknown is an answer");
+        assertThat(http.get("/api/v1/patients/" + patient + "/intake", assistant).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownCodesAndFutureDatesAreRefusedClearly() {
+        HttpResponse<String> code = put(intake("\"MAYBE\"", "[]"));
+        assertThat(code.statusCode()).isEqualTo(400);
+        assertThat(code.body()).contains("\"field\":\"medicalHistory.pregnancy\"");
+        HttpResponse<String> kind = put(intake("\"NO\"", "[{\"kind\":\"HERBAL\",\"prescribed\":false}]"));
+        assertThat(kind.body()).contains("medications[0].kind");
+        HttpResponse<String> future = put(intake("\"NO\"", "[{\"kind\":\"NSAID\",\"prescribed\":false,\"lastTaken\":\""
+                + LocalDate.now().plusDays(3) + "\"}]"));
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("medications[0].lastTaken");
+        assertThat(http.get(screeningPath("LASER"), assistant).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anUnknownAnswerNeedsThePhysicianWhoSignsItOff() {
+        put(intake("\"UNKNOWN\"", "[]"));
+        assertThat(http.get(screeningPath("MESOTHERAPY"), assistant).body())
+                .contains("\"decision\":\"NEEDS_PHYSICIAN_REVIEW\"").contains("medicalHistory.pregnancy");
+        assertThat(review("MESOTHERAPY", assistant, "SIGN_OFF", null).statusCode()).isEqualTo(403);
+        HttpResponse<String> signed = review("MESOTHERAPY", practitioner, "SIGN_OFF", null);
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).contains("\"decision\":\"NEEDS_PHYSICIAN_REVIEW\"").contains("\"kind\":\"SIGN_OFF\"");
+    }
+
+    @Test
+    void anOverrideNeedsAWrittenReasonIsAuditedAndNeverTurnsTheDecisionIntoEligible() {
+        put(intake("\"YES\"", "[]"));
+        HttpResponse<String> noReason = review("PRP", practitioner, "OVERRIDE", "because");
+        assertThat(noReason.statusCode()).isEqualTo(422);
+        assertThat(noReason.body()).contains("\"field\":\"reason\"");
+        assertThat(review("PRP", practitioner, "SIGN_OFF", null).statusCode()).isEqualTo(422);
+        HttpResponse<String> overridden = review("PRP", practitioner, "OVERRIDE", "Patient is not pregnant: test negative today");
+        assertThat(overridden.statusCode()).isEqualTo(200);
+        assertThat(overridden.body()).contains("\"decision\":\"NOT_ELIGIBLE\"").contains("\"kind\":\"OVERRIDE\"")
+                .contains("test negative today");
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE action = 'SCREENING_OVERRIDE' "
+                + "AND record_id = :p").param("p", String.valueOf(patient)).query(Long.class).single()).isEqualTo(1);
+        put(intake("\"YES\"", "[]"));
+        assertThat(http.get(screeningPath("PRP"), assistant).body()).as("new answers need a new review")
+                .contains("\"review\":null");
+    }
+
+    @Test
+    void organisationSettingsChangeTheAnticoagulantRuleAndAreAudited() {
+        String apixaban = "[{\"kind\":\"ANTICOAGULANT\",\"name\":\"apixaban\",\"prescribed\":true}]";
+        put(intake("\"NO\"", apixaban));
+        assertThat(http.get(screeningPath("MESOTHERAPY"), assistant).body()).contains("\"decision\":\"NOT_ELIGIBLE\"");
+        Staff admin = fixture.staff(org, "admin", Map.of(org.paris(), Role.ADMIN));
+        Http page = new Http(port);
+        page.signIn(admin.username(), StaffFixture.PASSWORD);
+        page.page("/admin/screening");
+        assertThat(page.form("/admin/screening", Map.of("nsaidWindowDays", "10", "anticoagulantClass", "CAUTION"))
+                .statusCode()).isEqualTo(302);
+        assertThat(http.get(screeningPath("MESOTHERAPY"), assistant).body())
+                .contains("\"decision\":\"NEEDS_PHYSICIAN_REVIEW\"");
+        assertThat(jdbc.sql("SELECT detail FROM security_audit_entry WHERE action = 'SETTINGS_CHANGE' AND actor = :u")
+                .param("u", admin.username()).query(String.class).single())
+                .isEqualTo("nsaidWindowDays=10,anticoagulantClass=CAUTION");
+        Staff assistantStaff = fixture.staff(org, "assistant2", Map.of(org.paris(), Role.ASSISTANT));
+        Http other = new Http(port);
+        other.signIn(assistantStaff.username(), StaffFixture.PASSWORD);
+        other.page("/");
+        assertThat(other.form("/admin/screening", Map.of("nsaidWindowDays", "1", "anticoagulantClass", "CAUTION"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    private HttpResponse<String> put(String body) {
+        return http.send("PUT", "/api/v1/patients/" + patient + "/intake", assistant, body, Map.of());
+    }
+
+    private HttpResponse<String> review(String modality, String token, String kind, String reason) {
+        return http.send("POST", "/api/v1/patients/" + patient + "/screening/" + modality + "/review", token,
+                "{\"kind\":\"" + kind + "\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}", Map.of());
+    }
+
+    private String screeningPath(String modality) {
+        return "/api/v1/patients/" + patient + "/screening?modality=" + modality;
+    }
+
+    /** A complete intake answering "no" everywhere, with the given pregnancy answer and medicines. */
+    static String intake(String pregnancy, String medications) {
+        return """
+                {"medicalHistory":{"pregnancy":%s,"breastfeeding":"NO","autoimmuneDisease":"NO","diabetes":"NO",
+                "insulin":"NO","heartDisease":"NO","kidneyFailure":"NO","liverFailure":"NO","bleedingDisorder":"NO",
+                "plateletDisorder":"NO","cancer":"NO","currentChemotherapy":"NO","immunosuppression":"NO",
+                "keloidTendency":"NO","phaeochromocytoma":"NO","recentFever":"NO","septicaemia":"NO",
+                "recentScalpSteroidInjection":"NO","tobacco":"NO"},
+                "medications":%s,
+                "allergies":{"localAnaesthetics":"NO","methylxanthines":"NO","minoxidil":"NO",
+                "fiveAlphaReductaseInhibitors":"NO","hyaluronicAcid":"NO"},
+                "scalpToday":{"infection":"NO","inflammation":"NO","openWound":"NO","sunburn":"NO","psoriasisOrDermatitis":"NO"},
+                "hairHistory":{"pattern":"CROWN","triggers":["STRESS"],"familyHistory":"YES"}}
+                """.formatted(pregnancy, medications).replace("\n", "");
+    }
+}
