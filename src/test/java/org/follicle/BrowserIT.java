@@ -241,6 +241,56 @@ class BrowserIT {
     }
 
     @Test
+    void receptionistFillsTheIntakeAndThePractitionerSeesWhyAndOverrides() {
+        Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
+        Staff doctor = fixture.staff(org, "Hélène", Map.of(org.paris(), Role.PRACTITIONER));
+        long patient = fixture.patient(org, org.paris(), "Garnier", "Inès");
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(1024, 768);
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        assertThat(page.getByText("No intake yet")).isVisible();
+        page.getByText("Fill in the intake").click();
+        page.waitForURL(url -> url.endsWith("/intake"));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        // Everything "No" except breastfeeding, one answer left out, and ibuprofen three days ago.
+        for (com.microsoft.playwright.Locator no : page.locator("label.answer-NO").all()) {
+            no.click();
+        }
+        page.locator("label[for='medicalHistory-breastfeeding-YES']").click();
+        page.locator("label[for='medicalHistory-tobacco-UNKNOWN']").click();
+        page.locator("#med-kind-0").selectOption("NSAID");
+        page.locator("#med-name-0").fill("ibuprofen");
+        page.locator("#med-prescribed-0").selectOption("false");
+        page.locator("#med-last-0").fill(java.time.LocalDate.now().minusDays(3).toString());
+        Browser.screenshot(page, "17-intake-form");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the answers")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
+                .hasText("The answers are saved and the patient screened again.");
+        assertThat(page.locator(".screening-card").first()).containsText("Not eligible");
+        assertThat(page.locator(".screening-card").first()).containsText("Breastfeeding");
+        assertThat(page.locator(".screening-card").first()).containsText("Aspirin or an anti-inflammatory");
+        assertThat(page.locator(".screening-card").last()).containsText("Smokes or uses tobacco?");
+        assertThat(page.getByText("Override with a reason")).hasCount(0);
+        Browser.screenshot(page, "18-chart-screening");
+
+        Page doctorPage = browser.newPage("fr-FR");
+        doctorPage.setViewportSize(1024, 768);
+        Browser.signIn(doctorPage, doctor.username(), StaffFixture.PASSWORD);
+        doctorPage.navigate("/patients/" + patient);
+        assertThat(doctorPage.locator(".screening-card").first()).containsText("Non éligible");
+        assertThat(doctorPage.locator(".screening-card").first()).containsText("Allaitement");
+        doctorPage.locator(".screening-card").first().getByText("Passer outre avec un motif").click();
+        doctorPage.locator("#override-MESOTHERAPY").fill("Sevrage terminé hier, confirmé en consultation");
+        doctorPage.locator(".screening-card").first().getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Passer outre")).click();
+        assertThat(doctorPage.locator(".screening-card").first()).containsText("Non éligible");
+        assertThat(doctorPage.locator(".screening-card").first()).containsText("Sevrage terminé hier");
+        Browser.screenshot(doctorPage, "19-chart-override-fr");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
