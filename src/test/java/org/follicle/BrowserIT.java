@@ -220,7 +220,7 @@ class BrowserIT {
         page.getByLabel("Birth date").fill("1984-03-21");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Register").setExact(true)).click();
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The patient is registered.");
+        assertThat(page.locator(".alert-success")).hasText("The patient is registered.");
         assertThat(page.locator("h1")).containsText("Hélène");
         Browser.screenshot(page, "14-chart");
 
