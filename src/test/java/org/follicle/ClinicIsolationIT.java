@@ -61,13 +61,14 @@ class ClinicIsolationIT {
         Staff madridPractitioner = fixture.staff(org, "madrid-practitioner", Map.of(org.madrid(), Role.PRACTITIONER));
         Staff parisPractitioner = fixture.staff(org, "paris-practitioner", Map.of(org.paris(), Role.PRACTITIONER));
         long parisPatient = fixture.patient(org, org.paris(), "Durand", "Élise");
+        long parisConsent = fixture.consent(parisPatient, org.paris(), org.id());
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
-                parisPatient);
+                parisPatient, parisConsent);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
-            Staff madridPractitioner, Staff parisPractitioner, long parisPatient) {
+            Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent) {
     }
 
     /**
@@ -125,6 +126,26 @@ class ClinicIsolationIT {
                         .by(Scene::parisPractitioner),
                 Endpoint.page("POST", "/patients/{patientId}/screening/{modality}/review",
                         s -> chart.apply(s) + "/screening/PRP/review").by(Scene::parisPractitioner),
+                // consent: sign first, so the Paris consent (scene.parisConsent) exists for the rest
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/consents", s -> patient.apply(s) + "/consents",
+                        "{\"type\":\"PRP\",\"language\":\"en\",\"signerName\":\"Élise Durand\","
+                                + "\"signaturePng\":\"" + org.follicle.support.Signatures.drawn() + "\"}")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/consents", s -> patient.apply(s) + "/consents", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/consents/{consentId}/pdf",
+                        s -> patient.apply(s) + "/consents/" + s.parisConsent() + "/pdf", null),
+                Endpoint.page("GET", "/patients/{patientId}/consents/{consentId}/pdf",
+                        s -> chart.apply(s) + "/consents/" + s.parisConsent() + "/pdf"),
+                Endpoint.page("GET", "/patients/{patientId}/consents/{type}", s -> chart.apply(s) + "/consents/PRP")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/consents/{type}", s -> chart.apply(s) + "/consents/PRP")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/consents/{consentId}/withdraw",
+                        s -> patient.apply(s) + "/consents/" + s.parisConsent() + "/withdraw",
+                        "{\"reason\":\"Changed her mind\"}").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/consents/{consentId}/withdraw",
+                        s -> chart.apply(s) + "/consents/" + s.parisConsent() + "/withdraw")
+                        .by(Scene::parisPractitioner),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","
@@ -216,7 +237,9 @@ class ClinicIsolationIT {
                 Map.entry("displayName", "Someone"), Map.entry("password", "a long enough password"),
                 Map.entry("roles-" + scene.org().paris(), "ASSISTANT"), Map.entry("reason", "Registered twice"),
                 Map.entry("familyName", "Durand"), Map.entry("givenName", "Élise"),
-                Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"), Map.entry("kind", "SIGN_OFF"));
+                Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"), Map.entry("kind", "SIGN_OFF"),
+                Map.entry("language", "en"), Map.entry("signerName", "Élise Durand"),
+                Map.entry("signature", org.follicle.support.Signatures.drawn()));
     }
 
     private String currentVersion(String path, String token) {

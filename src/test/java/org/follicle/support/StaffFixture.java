@@ -88,6 +88,17 @@ public class StaffFixture {
                 .param("familyKey", key).param("givenKey", givenKey).query(Long.class).single();
     }
 
+    /** A signed PRP consent of the patient, stored as the consent page would (a placeholder PDF). */
+    public long consent(long patientId, long clinicId, long organisationId) {
+        return jdbc.sql("""
+                INSERT INTO intake_consent (organisation_id, clinic_id, patient_id, type, document_version, language,
+                    signer_name, signature_png, signed_at, witness, witness_name, pdf)
+                VALUES (:org, :clinic, :patient, 'PRP', 1, 'en', 'Test Signer', '\\x89504e47'::bytea, now(), 'test',
+                    'Test Witness', '%PDF-1.4'::bytea) RETURNING id""")
+                .param("org", organisationId).param("clinic", clinicId).param("patient", patientId)
+                .query(Long.class).single();
+    }
+
     private long clinic(long org, String name, String zone) {
         return jdbc.sql("""
                 INSERT INTO clinics_clinic (organisation_id, name, time_zone, created_at, created_by, changed_at, changed_by)

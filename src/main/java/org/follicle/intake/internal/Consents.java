@@ -1,0 +1,207 @@
+package org.follicle.intake.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.follicle.intake.ConsentType;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.ClinicCatalog;
+import org.follicle.security.CurrentStaff;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.Languages;
+import org.follicle.system.RecordNotFoundException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consent: the patient reads the document in their language and signs on screen (typed name and drawn
+ * signature) with a member of staff as witness; the signed PDF is made at once and kept. Withdrawal is recorded
+ * beside the consent, which stays.
+ */
+@Service
+@Transactional
+class Consents {
+
+    static final String RECORD_TYPE = "consent";
+
+    private static final RowMapper<ConsentView> ROW = (rs, n) -> new ConsentView(rs.getLong("id"),
+            rs.getLong("patient_id"), ConsentType.valueOf(rs.getString("type")), rs.getInt("document_version"),
+            rs.getString("language"), rs.getString("signer_name"),
+            rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("witness_name"),
+            Optional.ofNullable(rs.getObject("withdrawn_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                    .orElse(null), rs.getString("withdrawal_reason"));
+
+    private final JdbcClient jdbc;
+
+    private final ConsentDocuments documents;
+
+    private final ConsentPdf pdf;
+
+    private final PatientRegistry patients;
+
+    private final ClinicAccess access;
+
+    private final ClinicCatalog clinics;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    Consents(JdbcClient jdbc, ConsentDocuments documents, ConsentPdf pdf, PatientRegistry patients,
+            ClinicAccess access, ClinicCatalog clinics, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+        this.pdf = pdf;
+        this.patients = patients;
+        this.access = access;
+        this.clinics = clinics;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The document to read before signing: the current version, in the language asked for. */
+    @Transactional(readOnly = true)
+    Document document(long patientId, ConsentType type, String language) {
+        patients.readablePatient(patientId);
+        String lang = language(language);
+        int version = documents.currentVersion(type);
+        return new Document(type, version, lang, documents.text(type, version, lang));
+    }
+
+    ConsentView sign(long patientId, ConsentType type, String language, String signerName, Signature signature) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        if (patient.voided()) {
+            throw new BusinessRuleException("patient.voidedReadOnly");
+        }
+        String name = signerName == null ? "" : signerName.trim();
+        if (name.length() < 2 || name.length() > 200) {
+            throw BusinessRuleException.onField("signerName", "consent.signerNameRequired");
+        }
+        String lang = language(language);
+        int version = documents.currentVersion(type);
+        CurrentStaff witness = access.current();
+        Instant now = clock.instant();
+        Map<String, Object> model = new HashMap<>();
+        model.put("clinicName", clinics.find(patient.clinicId()).map(c -> c.name()).orElse(""));
+        model.put("type", type.name());
+        model.put("version", version);
+        model.put("language", lang);
+        model.put("patientName", patient.givenName() + " " + patient.familyName());
+        model.put("birthDate", patient.birthDate().toString());
+        model.put("fileNumber", patient.fileNumber());
+        model.put("text", documents.text(type, version, lang));
+        model.put("signerName", name);
+        model.put("signature", signature.dataUrl());
+        model.put("signedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone())));
+        model.put("witnessName", witness.displayName());
+        byte[] document = pdf.render(model, lang);
+        long id = jdbc.sql("""
+                INSERT INTO intake_consent (organisation_id, clinic_id, patient_id, type, document_version, language,
+                    signer_name, signature_png, signed_at, witness, witness_name, pdf)
+                VALUES (:org, :clinic, :patient, :type, :version, :language, :signer, :signature, :now, :witness,
+                    :witnessName, :pdf) RETURNING id""")
+                .param("org", patient.organisationId()).param("clinic", patient.clinicId()).param("patient", patientId)
+                .param("type", type.name()).param("version", version).param("language", lang).param("signer", name)
+                .param("signature", signature.png()).param("now", Timestamp.from(now))
+                .param("witness", witness.username()).param("witnessName", witness.displayName())
+                .param("pdf", document).query(Long.class).single();
+        audit.record(new AuditRecord(AuditAction.CONSENT_SIGN, RECORD_TYPE, String.valueOf(id), patient.clinicId(),
+                AuditOutcome.SUCCESS, type + " v" + version));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = RECORD_TYPE, recordId = "#patientId")
+    List<ConsentView> of(long patientId) {
+        patients.readablePatient(patientId);
+        return list(patientId);
+    }
+
+    /** The latest consent of each type, as the chart shows it: signed, withdrawn, or missing (absent). */
+    Map<ConsentType, ConsentView> status(long patientId) {
+        Map<ConsentType, ConsentView> latest = new EnumMap<>(ConsentType.class);
+        for (ConsentView c : list(patientId)) {
+            latest.putIfAbsent(c.type(), c);
+        }
+        return latest;
+    }
+
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.EXPORT, recordType = RECORD_TYPE, recordId = "#consentId")
+    byte[] pdf(long patientId, long consentId) {
+        patients.readablePatient(patientId);
+        return jdbc.sql("SELECT pdf FROM intake_consent WHERE id = :id AND patient_id = :patient")
+                .param("id", consentId).param("patient", patientId).query(byte[].class).optional()
+                .orElseThrow(() -> new RecordNotFoundException(RECORD_TYPE, consentId));
+    }
+
+    ConsentView withdraw(long patientId, long consentId, String reason) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        String text = reason == null ? "" : reason.trim();
+        if (text.length() < 3 || text.length() > 1000) {
+            throw BusinessRuleException.onField("reason", "consent.withdrawalReasonRequired");
+        }
+        int changed = jdbc.sql("""
+                UPDATE intake_consent SET withdrawn_at = :now, withdrawn_by = :by, withdrawal_reason = :reason
+                WHERE id = :id AND patient_id = :patient AND withdrawn_at IS NULL""")
+                .param("now", Timestamp.from(clock.instant())).param("by", access.current().username())
+                .param("reason", text).param("id", consentId).param("patient", patientId).update();
+        if (changed == 0) {
+            boolean exists = find(consentId).filter(c -> c.patientId() == patientId).isPresent();
+            throw exists ? new BusinessRuleException("consent.alreadyWithdrawn")
+                    : new RecordNotFoundException(RECORD_TYPE, consentId);
+        }
+        audit.record(new AuditRecord(AuditAction.CONSENT_WITHDRAW, RECORD_TYPE, String.valueOf(consentId),
+                patient.clinicId(), AuditOutcome.SUCCESS, null));
+        return find(consentId).orElseThrow();
+    }
+
+    private List<ConsentView> list(long patientId) {
+        return new ArrayList<>(jdbc.sql("SELECT * FROM intake_consent WHERE patient_id = :patient ORDER BY id DESC")
+                .param("patient", patientId).query(ROW).list());
+    }
+
+    private Optional<ConsentView> find(long id) {
+        return jdbc.sql("SELECT * FROM intake_consent WHERE id = :id").param("id", id).query(ROW).optional();
+    }
+
+    private static String language(String language) {
+        var supported = Languages.supported(language);
+        if (supported == null) {
+            throw BusinessRuleException.onField("language", "consent.languageUnsupported");
+        }
+        return supported.getLanguage();
+    }
+
+    /** A consent text to read and sign. */
+    record Document(ConsentType type, int version, String language, String html) {
+    }
+
+    /** A signed consent, as lists and the API show it (never the signature or PDF bytes). */
+    record ConsentView(long id, long patientId, ConsentType type, int documentVersion, String language,
+            String signerName, Instant signedAt, String witnessName, Instant withdrawnAt, String withdrawalReason) {
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+    }
+}
