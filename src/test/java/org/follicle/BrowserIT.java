@@ -3,6 +3,8 @@ package org.follicle;
 import java.util.Map;
 
 import com.microsoft.playwright.Page;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.assertj.core.api.Assertions;
 import org.follicle.security.Role;
 import org.follicle.support.Browser;
@@ -288,6 +290,44 @@ class BrowserIT {
         assertThat(doctorPage.locator(".screening-card").first()).containsText("Non éligible");
         assertThat(doctorPage.locator(".screening-card").first()).containsText("Sevrage terminé hier");
         Browser.screenshot(doctorPage, "19-chart-override-fr");
+    }
+
+    @Test
+    void patientSignsAConsentOnTheTabletAndThePdfSaysWhatWasSigned() throws Exception {
+        Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
+        long patient = fixture.patient(org, org.paris(), "Roux", "Noémie");
+        Page page = browser.newPage("es-ES");
+        page.setViewportSize(1024, 768);
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        assertThat(page.locator("section[aria-label='Consentimientos']")).containsText("Sin firmar");
+        page.navigate("/patients/" + patient + "/consents/MESOTHERAPY");
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        assertThat(page.locator(".consent-text")).containsText("Consentimiento para la mesoterapia capilar");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("He leído y acepto: firmar")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("Firme dentro del recuadro");
+        page.locator("#signerName").fill("Noémie Roux");
+        page.locator("canvas.signature-pad").scrollIntoViewIfNeeded();
+        var pad = page.locator("canvas.signature-pad").boundingBox();
+        page.mouse().move(pad.x + 30, pad.y + 120);
+        page.mouse().down();
+        page.mouse().move(pad.x + 150, pad.y + 40, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse().move(pad.x + 300, pad.y + 130, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse().up();
+        Browser.screenshot(page, "20-consent-sign");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("He leído y acepto: firmar")).click();
+        assertThat(page.locator(".alert-success")).hasText("El consentimiento está firmado.");
+        assertThat(page.locator("section[aria-label='Consentimientos']")).containsText("Firmado");
+        Browser.screenshot(page, "21-consent-status");
+        com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                page.locator("section[aria-label='Consentimientos'] a:has-text('PDF')").first().click());
+        try (var pdf = Loader.loadPDF(java.nio.file.Files.readAllBytes(download.path()))) {
+            String text = new PDFTextStripper().getText(pdf);
+            Assertions.assertThat(text).contains("Consentimiento para la mesoterapia capilar").contains("Noémie Roux")
+                    .contains("Firmado por").contains("Testigo");
+        }
     }
 
     @Test
