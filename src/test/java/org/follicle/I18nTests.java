@@ -53,6 +53,26 @@ class I18nTests {
     }
 
     @Test
+    void messagesWithArgumentsAreValidMessageFormats() throws IOException {
+        List<String> broken = new ArrayList<>();
+        for (String name : List.of("messages.properties", "messages_fr.properties", "messages_es.properties")) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (!text.matches("(?s).*\\{\\d.*")) {
+                    continue;
+                }
+                // In a message with arguments a lone apostrophe starts a quote and swallows the arguments.
+                String formatted = new java.text.MessageFormat(text).format(new Object[] { "A", "B", "C" });
+                if (text.replace("''", "").contains("'") || formatted.contains("{")) {
+                    broken.add(name + ": " + key);
+                }
+            }
+        }
+        assertThat(broken).as("write '' for an apostrophe in messages with arguments").isEmpty();
+    }
+
+    @Test
     void everyKeyATemplateUsesExists() throws IOException {
         Properties english = bundle("messages.properties");
         Pattern literalKey = Pattern.compile("#\\{([A-Za-z0-9_.]+)[}(]");

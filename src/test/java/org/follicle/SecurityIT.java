@@ -197,6 +197,16 @@ class SecurityIT {
     }
 
     @Test
+    void refusesAnOversizedBodyBeforeReadingIt() {
+        String huge = "{\"name\":\"" + "x".repeat(1_200_000) + "\",\"timeZone\":\"Europe/Paris\"}";
+        HttpResponse<String> response = http.send("PUT", "/api/v1/clinics/" + org.paris(), fixture.token(admin), huge,
+                Map.of("If-Match", "\"0\""));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("too large");
+    }
+
+    @Test
     void listsArePaginated() {
         String token = fixture.token(admin);
         for (int i = 0; i < 3; i++) {
