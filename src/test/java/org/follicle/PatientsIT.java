@@ -140,8 +140,17 @@ class PatientsIT {
         long madridPatient = fixture.patient(org, org.madrid(), "Lejos", "Ana");
         assertThat(http.get("/api/v1/patients/" + madridPatient, assistant).statusCode()).isEqualTo(404);
         assertThat(http.get("/api/v1/patients?q=lejos", assistant).body()).contains("\"total\":0");
-        jdbc.sql("INSERT INTO patients_setting (organisation_id, share_across_clinics, changed_at, changed_by) "
-                + "VALUES (:org, TRUE, now(), 'test')").param("org", org.id()).update();
+        Staff parisOnlyAdmin = fixture.staff(org, "paris-admin", Map.of(org.paris(), Role.ADMIN));
+        Http parisAdmin = new Http(port);
+        parisAdmin.signIn(parisOnlyAdmin.username(), StaffFixture.PASSWORD);
+        assertThat(parisAdmin.page("/admin/registry").statusCode()).as("not an admin of Madrid").isEqualTo(403);
+        Staff orgAdmin = fixture.staff(org, "org-admin", Map.of(org.paris(), Role.ADMIN, org.madrid(), Role.ADMIN));
+        Http admin = new Http(port);
+        admin.signIn(orgAdmin.username(), StaffFixture.PASSWORD);
+        admin.page("/admin/registry");
+        assertThat(admin.form("/admin/registry", Map.of("shared", "true")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT detail FROM security_audit_entry WHERE actor = :u AND action = 'SETTINGS_CHANGE'")
+                .param("u", orgAdmin.username()).query(String.class).single()).isEqualTo("shareAcrossClinics=true");
         assertThat(http.get("/api/v1/patients/" + madridPatient, assistant).statusCode()).isEqualTo(200);
         assertThat(http.get("/api/v1/patients?q=lejos", assistant).body()).contains("\"total\":1");
     }
