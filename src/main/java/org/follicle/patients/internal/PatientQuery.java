@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * What a receptionist types in the search box, read as the one thing it can be: a file number (P000123), a
  * birth date (1984-03-21, 21/03/1984 or 21.03.1984), an email, a phone number, or names. Every name typed must
  * begin the family or the given name, without regard to case or accents.
+ * <p>
+ * A name search is two index range scans, one on family names and one on given names, joined: an OR in one
+ * query would tempt PostgreSQL to walk the whole clinic in name order instead.
  */
 record PatientQuery(String text) {
 
@@ -24,12 +27,36 @@ record PatientQuery(String text) {
             DateTimeFormatter.ofPattern("dd/MM/uuuu"), DateTimeFormatter.ofPattern("dd.MM.uuuu"),
             DateTimeFormatter.ofPattern("d/M/uuuu"));
 
-    /** The SQL condition for this query, adding its parameters. */
-    String condition(Map<String, Object> params) {
+    /** The SQL conditions for this query, each served by one index; a row matches if it meets any of them. */
+    List<String> conditions(Map<String, Object> params) {
         String q = text == null ? "" : text.trim();
         if (q.isEmpty()) {
-            return "TRUE";
+            return List.of("TRUE");
         }
+        if (!isName(q)) {
+            return List.of(condition(q, params));
+        }
+        List<String> names = Arrays.stream(q.split("[\\s,]+")).map(SearchKeys::name).filter(s -> !s.isEmpty())
+                .limit(4).toList();
+        if (names.isEmpty()) {
+            return List.of("TRUE");
+        }
+        StringBuilder others = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("name" + i, name + "%");
+            if (i > 0) {
+                others.append(String.format(Locale.ROOT, " AND (family_key LIKE :name%d OR given_key LIKE :name%d)", i, i));
+            }
+        }
+        return List.of("family_key LIKE :name0" + others, "given_key LIKE :name0" + others);
+    }
+
+    private static boolean isName(String q) {
+        return !FILE_NUMBER.matcher(q).matches() && date(q) == null && !q.contains("@") && !PHONE.matcher(q).matches();
+    }
+
+    private static String condition(String q, Map<String, Object> params) {
         if (FILE_NUMBER.matcher(q).matches()) {
             params.put("file", "P" + String.format("%06d", Long.parseLong(q.substring(1))));
             return "file_number = :file";
@@ -47,15 +74,7 @@ record PatientQuery(String text) {
             params.put("phone", SearchKeys.phonePrefix(q) + "%");
             return "phone_key LIKE :phone";
         }
-        List<String> names = Arrays.stream(q.split("[\\s,]+")).map(SearchKeys::name).filter(s -> !s.isEmpty())
-                .limit(4).toList();
-        StringBuilder condition = new StringBuilder("TRUE");
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            params.put("name" + i, name + "%");
-            condition.append(String.format(Locale.ROOT, " AND (family_key LIKE :name%d OR given_key LIKE :name%d)", i, i));
-        }
-        return condition.toString();
+        throw new IllegalStateException("not a name: handled by conditions()");
     }
 
     private static LocalDate date(String q) {

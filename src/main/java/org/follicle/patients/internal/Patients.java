@@ -26,6 +26,9 @@ public class Patients {
 
     public static final String RECORD_TYPE = "patient";
 
+    /** A search is counted up to here; past it the page says "more than 10,000", which costs nothing to find. */
+    static final int COUNT_CAP = 10_000;
+
     private static final String COLUMNS = "id, organisation_id, clinic_id, file_number, family_name, given_name, "
             + "birth_date, sex, phone, email, preferred_language, voided, void_reason, created_at, version";
 
@@ -94,16 +97,20 @@ public class Patients {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("clinics", clinics);
-        String where = "clinic_id IN (:clinics) AND NOT voided AND " + query.condition(params);
-        long total = jdbc.sql("SELECT count(*) FROM patients_patient WHERE " + where).params(params)
+        String matches = query.conditions(params).stream()
+                .map(condition -> "SELECT " + COLUMNS + ", family_key, given_key FROM patients_patient "
+                        + "WHERE clinic_id IN (:clinics) AND NOT voided AND " + condition)
+                .reduce((a, b) -> a + " UNION " + b).orElseThrow();
+        params.put("cap", COUNT_CAP + 1);
+        long counted = jdbc.sql("SELECT count(*) FROM (" + matches + " LIMIT :cap) m").params(params)
                 .query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        List<PatientView> items = total == 0 ? List.of()
-                : jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE " + where
-                        + " ORDER BY family_key, given_key, id LIMIT :limit OFFSET :offset").params(params).query(ROW)
-                        .list();
-        return page.page(items, total);
+        List<PatientView> items = counted == 0 ? List.of()
+                : jdbc.sql("SELECT * FROM (" + matches + ") m ORDER BY family_key, given_key, id LIMIT :limit "
+                        + "OFFSET :offset").params(params).query(ROW).list();
+        return counted > COUNT_CAP ? new ApiPage<>(items, page.page(), page.size(), COUNT_CAP, true)
+                : page.page(items, counted);
     }
 
     /** Patients that may be the same person: same name and birth date, or same phone, or same email. */
