@@ -38,9 +38,9 @@ public final class Signatures {
         return dataUrl(image, "jpg");
     }
 
-    /** A PNG over 200 KB: random pixels do not compress. */
+    /** A PNG over 200 KB (but under the API's 1 MB body limit): random pixels do not compress. */
     public static String oversized() {
-        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage image = new BufferedImage(300, 250, BufferedImage.TYPE_INT_ARGB);
         java.util.Random random = new java.util.Random(7);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
