@@ -45,9 +45,12 @@ class IntakeApiController {
 
     private final MessageSource messages;
 
-    IntakeApiController(IntakeRecords records, MessageSource messages) {
+    private final java.time.Clock clock;
+
+    IntakeApiController(IntakeRecords records, MessageSource messages, java.time.Clock clock) {
         this.records = records;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @PutMapping("/intake")
@@ -71,7 +74,7 @@ class IntakeApiController {
             + "finding, its source, and any sign-off or override")
     ScreeningJson screening(@PathVariable long patientId, @RequestParam Modality modality,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return json(records.screening(patientId, modality, date == null ? LocalDate.now() : date, Set.of()));
+        return json(records.screening(patientId, modality, date == null ? LocalDate.now(clock) : date, Set.of()));
     }
 
     @PostMapping("/screening/{modality}/review")

@@ -39,11 +39,15 @@ class IntakeController {
 
     private final Validator validator;
 
-    IntakeController(IntakeRecords records, PatientRegistry patients, JsonMapper json, Validator validator) {
+    private final java.time.Clock clock;
+
+    IntakeController(IntakeRecords records, PatientRegistry patients, JsonMapper json, Validator validator,
+            java.time.Clock clock) {
         this.records = records;
         this.patients = patients;
         this.json = json;
         this.validator = validator;
+        this.clock = clock;
     }
 
     @GetMapping("/patients/{patientId}/intake")
@@ -121,7 +125,7 @@ class IntakeController {
         model.addAttribute("medications", medications);
         model.addAttribute("medicationKinds", IntakeDocument.MedicationKind.values());
         model.addAttribute("errors", errors);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "intake/form";
     }
 

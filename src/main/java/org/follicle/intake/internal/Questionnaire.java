@@ -2,7 +2,6 @@ package org.follicle.intake.internal;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The intake questionnaire (knowledge/intake-questionnaire.json), versioned: each saved intake keeps the version
@@ -50,9 +49,5 @@ record Questionnaire(int version, List<Section> sections) {
 
     Optional<Question> question(String path) {
         return questions().stream().filter(q -> q.path().equals(path)).findFirst();
-    }
-
-    Set<String> sectionIds() {
-        return sections.stream().map(Section::id).collect(java.util.stream.Collectors.toSet());
     }
 }

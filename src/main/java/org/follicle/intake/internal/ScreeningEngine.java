@@ -94,10 +94,6 @@ final class ScreeningEngine {
         return findings.stream().anyMatch(f -> f.ruleClass() == ruleClass);
     }
 
-    RuleSet rules() {
-        return rules;
-    }
-
     Questionnaire questionnaire() {
         return questionnaire;
     }

@@ -41,10 +41,13 @@ class PatientsApiController {
 
     private final PatientRecords records;
 
+    private final PatientAccess access;
+
     private final MessageSource messages;
 
-    PatientsApiController(PatientRecords records, MessageSource messages) {
+    PatientsApiController(PatientRecords records, PatientAccess access, MessageSource messages) {
         this.records = records;
+        this.access = access;
         this.messages = messages;
     }
 
@@ -77,7 +80,8 @@ class PatientsApiController {
     ResponseEntity<PatientView> update(@PathVariable long patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody PatientDetails details) {
-        records.chart(patientId);
+        // Visibility first: a missing or stale ETag must not reveal that another clinic's patient exists.
+        access.readable(patientId);
         PatientView patient = records.update(patientId, details,
                 ETags.requireVersion(ifMatch, Patients.RECORD_TYPE, patientId));
         return ResponseEntity.ok().eTag(ETags.of(patient.version())).body(patient);
@@ -89,7 +93,7 @@ class PatientsApiController {
     ResponseEntity<PatientView> voidRecord(@PathVariable long patientId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody VoidRequest body) {
-        records.chart(patientId);
+        access.readable(patientId);
         PatientView patient = records.voidRecord(patientId, body.reason(),
                 ETags.requireVersion(ifMatch, Patients.RECORD_TYPE, patientId));
         return ResponseEntity.ok().eTag(ETags.of(patient.version())).body(patient);

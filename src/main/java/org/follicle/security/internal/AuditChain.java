@@ -96,12 +96,17 @@ public class AuditChain {
             String text = field == null ? "\u0000" : field.toString();
             canonical.append(text.length()).append(':').append(text).append(';');
         }
+        return sha256(canonical.toString());
+    }
+
+    /** Hex SHA-256 of UTF-8 text. */
+    static String sha256(String text) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         }
-        catch (NoSuchAlgorithmException e1) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e1);
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

@@ -108,10 +108,6 @@ class StaffAccount implements Persistable<Long> {
         touch(now, by);
     }
 
-    void chooseLanguage(String tag) {
-        this.locale = tag;
-    }
-
     /** Replaces this account's roles in one clinic, leaving its roles elsewhere as they are. */
     void setRolesIn(long clinicId, Set<Role> newRoles, Instant now, String by) {
         roles.removeIf(role -> role.clinicId() == clinicId);
@@ -173,10 +169,6 @@ class StaffAccount implements Persistable<Long> {
 
     Instant getLockedUntil() {
         return lockedUntil;
-    }
-
-    int getFailedLogins() {
-        return failedLogins;
     }
 
     int getVersion() {

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
-import org.follicle.security.Role;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,10 +33,6 @@ public record StaffPrincipal(CurrentStaff staff, String passwordHash, boolean en
         List<GrantedAuthority> authorities = names.stream().sorted().<GrantedAuthority>map(SimpleGrantedAuthority::new)
                 .toList();
         return authorities;
-    }
-
-    boolean hasRole(Role role) {
-        return staff.rolesByClinic().values().stream().anyMatch(roles -> roles.contains(role));
     }
 
     @Override
