@@ -1,7 +1,6 @@
 package org.follicle.security.internal;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.ClinicCatalog;
@@ -35,8 +34,8 @@ class SecurityLayoutAdvice {
 
     @ModelAttribute("myClinics")
     List<ClinicRef> myClinics() {
-        return access.currentIfAny().map(staff -> staff.clinicIds().stream().map(clinics::find)
-                .flatMap(Optional::stream).toList()).orElse(List.of());
+        return access.currentIfAny().map(staff -> clinics.clinicsOf(staff.organisationId()).stream()
+                .filter(clinic -> staff.clinicIds().contains(clinic.id())).toList()).orElse(List.of());
     }
 
     @ModelAttribute("selectedClinicId")
@@ -46,7 +45,9 @@ class SecurityLayoutAdvice {
 
     @ModelAttribute("selectedClinic")
     ClinicRef selectedClinic() {
-        return access.selectedClinic().flatMap(clinics::find).orElse(null);
+        Long selected = access.selectedClinic().orElse(null);
+        return selected == null ? null
+                : myClinics().stream().filter(clinic -> clinic.id() == selected).findFirst().orElse(null);
     }
 
     @Configuration(proxyBeanMethods = false)
