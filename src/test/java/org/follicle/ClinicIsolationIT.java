@@ -62,13 +62,15 @@ class ClinicIsolationIT {
         Staff parisPractitioner = fixture.staff(org, "paris-practitioner", Map.of(org.paris(), Role.PRACTITIONER));
         long parisPatient = fixture.patient(org, org.paris(), "Durand", "Élise");
         long parisConsent = fixture.consent(parisPatient, org.paris(), org.id());
+        long parisAssessment = fixture.assessment(parisPatient, org.paris(), org.id());
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
-                parisPatient, parisConsent);
+                parisPatient, parisConsent, parisAssessment);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
-            Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent) {
+            Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
+            long parisAssessment) {
     }
 
     /**
@@ -145,6 +147,23 @@ class ClinicIsolationIT {
                         "{\"reason\":\"Changed her mind\"}").by(Scene::parisPractitioner),
                 Endpoint.page("POST", "/patients/{patientId}/consents/{consentId}/withdraw",
                         s -> chart.apply(s) + "/consents/" + s.parisConsent() + "/withdraw")
+                        .by(Scene::parisPractitioner),
+                // diagnosis
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/assessments", s -> patient.apply(s) + "/assessments",
+                        DiagnosisIT.ASSESSMENT.replace("\n", "")).by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/assessments", s -> patient.apply(s) + "/assessments", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/assessments/{assessmentId}",
+                        s -> patient.apply(s) + "/assessments/" + s.parisAssessment(), null),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/diagnoses", s -> patient.apply(s) + "/diagnoses",
+                        "{\"category\":\"AGA_FEMALE\"}").by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/diagnoses", s -> patient.apply(s) + "/diagnoses", null),
+                Endpoint.page("GET", "/patients/{patientId}/assessments/new", s -> chart.apply(s) + "/assessments/new")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/assessments/new", s -> chart.apply(s) + "/assessments/new")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/patients/{patientId}/assessments/{assessmentId}",
+                        s -> chart.apply(s) + "/assessments/" + s.parisAssessment()),
+                Endpoint.page("POST", "/patients/{patientId}/diagnoses", s -> chart.apply(s) + "/diagnoses")
                         .by(Scene::parisPractitioner),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
@@ -239,7 +258,8 @@ class ClinicIsolationIT {
                 Map.entry("familyName", "Durand"), Map.entry("givenName", "Élise"),
                 Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"), Map.entry("kind", "SIGN_OFF"),
                 Map.entry("language", "en"), Map.entry("signerName", "Élise Durand"),
-                Map.entry("signature", org.follicle.support.Signatures.drawn()));
+                Map.entry("signature", org.follicle.support.Signatures.drawn()), Map.entry("category", "AGA_MALE"),
+                Map.entry("assessedOn", "2026-11-20"), Map.entry("vellusCutoffUm", "40"));
     }
 
     private String currentVersion(String path, String token) {

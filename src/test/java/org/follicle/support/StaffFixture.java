@@ -99,6 +99,16 @@ public class StaffFixture {
                 .query(Long.class).single();
     }
 
+    /** A recorded assessment of the patient, with no site measured. */
+    public long assessment(long patientId, long clinicId, long organisationId) {
+        return jdbc.sql("""
+                INSERT INTO diagnosis_assessment (organisation_id, clinic_id, patient_id, assessed_on, examiner,
+                    examiner_name, vellus_cutoff_um, recorded_at)
+                VALUES (:org, :clinic, :patient, DATE '2026-11-01', 'test', 'Test Examiner', 40, now()) RETURNING id""")
+                .param("org", organisationId).param("clinic", clinicId).param("patient", patientId)
+                .query(Long.class).single();
+    }
+
     private long clinic(long org, String name, String zone) {
         return jdbc.sql("""
                 INSERT INTO clinics_clinic (organisation_id, name, time_zone, created_at, created_by, changed_at, changed_by)

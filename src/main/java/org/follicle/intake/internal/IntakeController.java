@@ -14,6 +14,7 @@ import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.FormDocument;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** The intake questionnaire page, and the practitioner's sign-off or override from the chart. */
 @Controller
 class IntakeController {
+
+    /** Fields answered with several values (checkboxes). */
+    private static final java.util.Set<String> MULTI_VALUED = java.util.Set.of("hairHistory.triggers",
+            "hairHistory.previousTreatments");
 
     private final IntakeRecords records;
 
@@ -61,7 +66,8 @@ class IntakeController {
     @PostMapping("/patients/{patientId}/intake")
     String save(@PathVariable long patientId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
-        ObjectNode answers = IntakeForm.read(request.getParameterMap(), json);
+        ObjectNode answers = FormDocument.read(request.getParameterMap(), json, MULTI_VALUED::contains);
+        FormDocument.keepRowsWith(answers, "medications", "kind");
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         IntakeDocument document = null;
         try {

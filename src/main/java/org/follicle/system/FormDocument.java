@@ -1,37 +1,35 @@
-package org.follicle.intake.internal;
+package org.follicle.system;
 
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The intake page's form: its fields are named by the questionnaire paths ({@code medicalHistory.pregnancy},
- * {@code medications[0].kind}), read here into the same JSON the API takes.
+ * Reads a page form whose fields are named like JSON paths ({@code medicalHistory.pregnancy},
+ * {@code sites[0].hairs}) into the same JSON document the API takes, so that one record type, one validation
+ * and one service serve both. Empty fields are left out.
  */
-final class IntakeForm {
+public final class FormDocument {
 
     private static final Pattern INDEXED = Pattern.compile("(\\w+)\\[(\\d{1,2})]");
 
-    /** Fields answered with several values (checkboxes). */
-    private static final List<String> MULTI = List.of("hairHistory.triggers", "hairHistory.previousTreatments");
-
-    private IntakeForm() {
+    private FormDocument() {
     }
 
-    static ObjectNode read(Map<String, String[]> parameters, JsonMapper json) {
+    /** @param multiValued names of fields answered with several values (checkboxes), read as arrays */
+    public static ObjectNode read(Map<String, String[]> parameters, JsonMapper json, Predicate<String> multiValued) {
         ObjectNode root = json.createObjectNode();
         parameters.forEach((name, values) -> {
-            if (name.startsWith("_") || values.length == 0) {
+            if (name.startsWith("_") || values.length == 0 || !(name.contains(".") || name.contains("["))
+                    && !multiValued.test(name)) {
                 return;
             }
-            if (MULTI.contains(name)) {
+            if (multiValued.test(name)) {
                 ArrayNode array = parent(root, name).putArray(leaf(name));
                 for (String value : values) {
                     if (!value.isBlank()) {
@@ -41,28 +39,11 @@ final class IntakeForm {
                 return;
             }
             String value = values[0].trim();
-            if (!value.isEmpty() && (name.contains(".") || name.contains("["))) {
+            if (!value.isEmpty()) {
                 parent(root, name).put(leaf(name), value);
             }
         });
-        compactMedications(root);
         return root;
-    }
-
-    /** Empty medicine rows (no kind chosen) are not medicines. */
-    private static void compactMedications(ObjectNode root) {
-        JsonNode medications = root.get("medications");
-        if (medications == null) {
-            root.putArray("medications");
-            return;
-        }
-        ArrayNode compact = root.putArray("medications");
-        for (Iterator<JsonNode> it = medications.values().iterator(); it.hasNext();) {
-            JsonNode m = it.next();
-            if (m != null && m.hasNonNull("kind")) {
-                compact.add(m);
-            }
-        }
     }
 
     private static ObjectNode parent(ObjectNode root, String name) {
@@ -91,5 +72,18 @@ final class IntakeForm {
 
     private static String leaf(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** Keeps the rows of an array that have a value in {@code field}: an untouched row is not a row. */
+    public static void keepRowsWith(ObjectNode root, String array, String field) {
+        ArrayNode rows = root.has(array) ? (ArrayNode) root.get(array) : null;
+        ArrayNode kept = root.putArray(array);
+        if (rows != null) {
+            rows.forEach(row -> {
+                if (row != null && row.hasNonNull(field)) {
+                    kept.add(row);
+                }
+            });
+        }
     }
 }
