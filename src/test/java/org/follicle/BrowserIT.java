@@ -331,6 +331,53 @@ class BrowserIT {
     }
 
     @Test
+    void assistantRecordsAnAssessmentAndThePractitionerDiagnoses() {
+        Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
+        Staff doctor = fixture.staff(org, "Hélène", Map.of(org.paris(), Role.PRACTITIONER));
+        long patient = fixture.patient(org, org.paris(), "Mercier", "Paul");
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(1024, 768);
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient + "/assessments/new");
+        page.getByLabel("Vertex – Hairs counted").fill("42");
+        page.getByLabel("Vertex – Area (cm²)").fill("0.25");
+        page.getByLabel("Vertex – Terminal").fill("30");
+        page.getByLabel("Vertex – Vellus").fill("20");
+        page.getByLabel("Vertex – Mean diameter (µm)").fill("60");
+        page.getByLabel("Occipital (donor reference) – Hairs counted").fill("55");
+        page.getByLabel("Occipital (donor reference) – Area (cm²)").fill("0.25");
+        page.getByLabel("Pull test: hairs grasped").fill("50");
+        page.getByLabel("Hairs out").fill("6");
+        page.getByLabel("Hamilton-Norwood").selectOption("III_VERTEX");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the assessment")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("exceed the hairs counted");
+        assertThat(page.getByLabel("Vertex – Hairs counted")).hasValue("42");
+        page.getByLabel("Vertex – Vellus").fill("10");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the assessment")).click();
+        assertThat(page.locator(".alert-success")).hasText("The assessment is recorded.");
+        assertThat(page.locator("table")).containsText("168/cm² (42 in 0.25 cm²)");
+        assertThat(page.locator("table")).containsText("10.08 mm/cm²");
+        assertThat(page.locator("body")).containsText("6 of 50: positive");
+        Browser.screenshot(page, "22-assessment");
+
+        Page doctorPage = browser.newPage("en-GB");
+        doctorPage.setViewportSize(1024, 768);
+        Browser.signIn(doctorPage, doctor.username(), StaffFixture.PASSWORD);
+        doctorPage.navigate("/patients/" + patient);
+        doctorPage.getByText("Record a diagnosis").click();
+        doctorPage.locator("#diagnosis-category").selectOption("AGA_MALE");
+        doctorPage.getByLabel("Stage (from the scales)").fill("Norwood III vertex");
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the diagnosis")).click();
+        assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("Androgenetic alopecia, male pattern");
+        assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("ICD-10 L64.9");
+        assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("Vertex: 168/cm²");
+        Browser.screenshot(doctorPage, "23-chart-diagnosis");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -25,8 +25,8 @@ public final class FormDocument {
     public static ObjectNode read(Map<String, String[]> parameters, JsonMapper json, Predicate<String> multiValued) {
         ObjectNode root = json.createObjectNode();
         parameters.forEach((name, values) -> {
-            if (name.startsWith("_") || values.length == 0 || !(name.contains(".") || name.contains("["))
-                    && !multiValued.test(name)) {
+            if (name.startsWith("_") || values.length == 0) {
+                // _csrf and other framework fields are not part of the document.
                 return;
             }
             if (multiValued.test(name)) {
