@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.Photos;
+import org.follicle.support.Signatures;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -40,6 +42,12 @@ class ClinicIsolationIT {
     /** Endpoints scoped to the signed-in user rather than a clinic; each has its own test. */
     static final Set<String> USER_SCOPED = Set.of("/api/v1/me/tokens/{tokenId}", "/account/tokens/{tokenId}/revoke");
 
+    /**
+     * Multipart uploads: tried across clinics in {@code PhotosIT}-style tests of their own
+     * ({@link #madridStaffCannotUploadToAParisPatient()}), since the generic caller sends forms and JSON.
+     */
+    static final Set<String> UPLOADS = Set.of("/api/v1/patients/{patientId}/photos", "/patients/{patientId}/photos");
+
     @LocalServerPort
     int port;
 
@@ -63,14 +71,18 @@ class ClinicIsolationIT {
         long parisPatient = fixture.patient(org, org.paris(), "Durand", "Élise");
         long parisConsent = fixture.consent(parisPatient, org.paris(), org.id());
         long parisAssessment = fixture.assessment(parisPatient, org.paris(), org.id());
+        fixture.consent(parisPatient, org.paris(), org.id(), "PHOTOGRAPHY");
+        long parisPhoto = Long.parseLong(new Http(port).upload("/api/v1/patients/" + parisPatient + "/photos",
+                fixture.token(parisAssistant), Map.of("view", "TOP"), "top.png", Photos.png())
+                .body().replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
-                parisPatient, parisConsent, parisAssessment);
+                parisPatient, parisConsent, parisAssessment, parisPhoto);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
             Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
-            long parisAssessment) {
+            long parisAssessment, long parisPhoto) {
     }
 
     /**
@@ -131,7 +143,7 @@ class ClinicIsolationIT {
                 // consent: sign first, so the Paris consent (scene.parisConsent) exists for the rest
                 Endpoint.api("POST", "/api/v1/patients/{patientId}/consents", s -> patient.apply(s) + "/consents",
                         "{\"type\":\"PRP\",\"language\":\"en\",\"signerName\":\"Élise Durand\","
-                                + "\"signaturePng\":\"" + org.follicle.support.Signatures.drawn() + "\"}")
+                                + "\"signaturePng\":\"" + Signatures.drawn() + "\"}")
                         .by(Scene::parisPractitioner),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/consents", s -> patient.apply(s) + "/consents", null),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/consents/{consentId}/pdf",
@@ -165,6 +177,14 @@ class ClinicIsolationIT {
                         s -> chart.apply(s) + "/assessments/" + s.parisAssessment()),
                 Endpoint.page("POST", "/patients/{patientId}/diagnoses", s -> chart.apply(s) + "/diagnoses")
                         .by(Scene::parisPractitioner),
+                // photos (the Paris patient has a photography consent and a photo, scene.parisPhoto)
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/photos", s -> patient.apply(s) + "/photos", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/photos/{photoId}",
+                        s -> patient.apply(s) + "/photos/" + s.parisPhoto(), null),
+                Endpoint.page("GET", "/patients/{patientId}/photos/{photoId}/image",
+                        s -> chart.apply(s) + "/photos/" + s.parisPhoto() + "/image"),
+                Endpoint.page("GET", "/patients/{patientId}/photos/compare",
+                        s -> chart.apply(s) + "/photos/compare?before=" + s.parisPhoto() + "&after=" + s.parisPhoto()),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","
@@ -224,11 +244,26 @@ class ClinicIsolationIT {
                 .filter(pattern -> pattern.contains("{") && !pattern.contains("openapi.json")
                         && !USER_SCOPED.contains(pattern))
                 .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(verb -> {
-                    if (!covered.contains(verb.name() + " " + pattern)) {
+                    if (!covered.contains(verb.name() + " " + pattern)
+                            && !(verb.name().equals("POST") && UPLOADS.contains(pattern))) {
                         missing.add(verb.name() + " " + pattern);
                     }
                 })));
         assertThat(missing).as("endpoints with ids that ClinicIsolationIT does not try across clinics").isEmpty();
+    }
+
+    @Test
+    void madridStaffCannotUploadToAParisPatient() {
+        // A patient of its own: the shared Paris patient may have been voided by the tests above.
+        long patient = fixture.patient(scene.org(), scene.org().paris(), "Upload", "Ana");
+        fixture.consent(patient, scene.org().paris(), scene.org().id(), "PHOTOGRAPHY");
+        String path = "/api/v1/patients/" + patient + "/photos";
+        for (Staff madrid : List.of(scene.madridAdmin(), scene.madridPractitioner())) {
+            assertThat(new Http(port).upload(path, fixture.token(madrid), Map.of("view", "TOP"), "top.png",
+                    Photos.png()).statusCode()).isIn(403, 404);
+        }
+        assertThat(new Http(port).upload(path, fixture.token(scene.parisStaffMember()), Map.of("view", "TOP"),
+                "top.png", Photos.png()).statusCode()).isEqualTo(201);
     }
 
     private int call(Endpoint endpoint, Staff who) {
@@ -258,7 +293,7 @@ class ClinicIsolationIT {
                 Map.entry("familyName", "Durand"), Map.entry("givenName", "Élise"),
                 Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"), Map.entry("kind", "SIGN_OFF"),
                 Map.entry("language", "en"), Map.entry("signerName", "Élise Durand"),
-                Map.entry("signature", org.follicle.support.Signatures.drawn()), Map.entry("category", "AGA_MALE"),
+                Map.entry("signature", Signatures.drawn()), Map.entry("category", "AGA_MALE"),
                 Map.entry("assessedOn", "2026-11-20"), Map.entry("vellusCutoffUm", "40"));
     }
 

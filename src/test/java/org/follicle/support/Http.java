@@ -46,6 +46,22 @@ public final class Http {
         return send(builder.build());
     }
 
+    /** A multipart upload of one file with text fields, as a browser or integration sends a photo. */
+    public HttpResponse<String> upload(String path, String token, Map<String, String> fields, String fileName,
+            byte[] content) {
+        String boundary = "----follicle" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> body.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n");
+        body.writeBytes(content);
+        text.accept("\r\n--" + boundary + "--\r\n");
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     /** Signs in through the login form; returns the response of the form post (a redirect). */
     public HttpResponse<String> signIn(String username, String password) {
         page("/login");

@@ -90,12 +90,16 @@ public class StaffFixture {
 
     /** A signed PRP consent of the patient, stored as the consent page would (a placeholder PDF). */
     public long consent(long patientId, long clinicId, long organisationId) {
+        return consent(patientId, clinicId, organisationId, "PRP");
+    }
+
+    public long consent(long patientId, long clinicId, long organisationId, String type) {
         return jdbc.sql("""
                 INSERT INTO intake_consent (organisation_id, clinic_id, patient_id, type, document_version, language,
                     signer_name, signature_png, signed_at, witness, witness_name, pdf)
-                VALUES (:org, :clinic, :patient, 'PRP', 1, 'en', 'Test Signer', '\\x89504e47'::bytea, now(), 'test',
+                VALUES (:org, :clinic, :patient, :type, 1, 'en', 'Test Signer', '\\x89504e47'::bytea, now(), 'test',
                     'Test Witness', '%PDF-1.4'::bytea) RETURNING id""")
-                .param("org", organisationId).param("clinic", clinicId).param("patient", patientId)
+                .param("org", organisationId).param("clinic", clinicId).param("patient", patientId).param("type", type)
                 .query(Long.class).single();
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a JSON API request whose body is larger than {@code follicle.api.max-request-size} (1 MB) before it
- * is read, with 413 as a problem. Uploads (photos) have their own multipart limits.
+ * is read, with 413 as a problem. Uploads (multipart: photos) have their own limits.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestSizeLimit {
@@ -29,7 +29,9 @@ class RequestSizeLimit {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
-                if (request.getContentLengthLong() > limit.toBytes()) {
+                String type = request.getContentType();
+                boolean upload = type != null && type.toLowerCase().startsWith("multipart/");
+                if (!upload && request.getContentLengthLong() > limit.toBytes()) {
                     response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
                     return;
                 }

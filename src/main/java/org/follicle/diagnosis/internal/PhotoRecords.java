@@ -1,0 +1,146 @@
+package org.follicle.diagnosis.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.follicle.intake.ConsentType;
+import org.follicle.intake.PatientConsents;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.system.BlobStore;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.RecordNotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Standard photographs: taken only with the patient's photography consent, processed before anything is stored,
+ * and every view of one audited. Photos taken before a withdrawal stay in the record (the consent text says so).
+ */
+@Service
+@Transactional
+class PhotoRecords {
+
+    static final String PHOTO = "photo";
+
+    enum View {
+        FRONT, TOP, VERTEX, LEFT, RIGHT, BACK, CLOSE_UP
+    }
+
+    private final JdbcClient jdbc;
+
+    private final PhotoProcessor processor;
+
+    private final BlobStore blobs;
+
+    private final PatientRegistry patients;
+
+    private final PatientConsents consents;
+
+    private final DiagnosisKnowledge knowledge;
+
+    private final ClinicAccess access;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    PhotoRecords(JdbcClient jdbc, PhotoProcessor processor, BlobStore blobs, PatientRegistry patients,
+            PatientConsents consents, DiagnosisKnowledge knowledge, ClinicAccess access, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.processor = processor;
+        this.blobs = blobs;
+        this.patients = patients;
+        this.consents = consents;
+        this.knowledge = knowledge;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    PhotoView upload(long patientId, View view, String site, LocalDate takenOn, byte[] upload) {
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        if (patient.voided()) {
+            throw new BusinessRuleException("patient.voidedReadOnly");
+        }
+        if (!consents.isGiven(patientId, ConsentType.PHOTOGRAPHY)) {
+            throw new BusinessRuleException("photo.noConsent");
+        }
+        if (view == View.CLOSE_UP && (site == null || !knowledge.sites().contains(site))) {
+            throw BusinessRuleException.onField("site", "photo.siteRequired");
+        }
+        LocalDate day = takenOn == null ? LocalDate.now(clock) : takenOn;
+        if (day.isAfter(LocalDate.now(clock))) {
+            throw BusinessRuleException.onField("takenOn", "photo.takenInFuture");
+        }
+        PhotoProcessor.Processed photo = processor.process(upload);
+        String imageKey = blobs.put(photo.image());
+        String thumbnailKey = blobs.put(photo.thumbnail());
+        long id = jdbc.sql("""
+                INSERT INTO diagnosis_photo (organisation_id, clinic_id, patient_id, view, site, taken_on, image_key,
+                    thumbnail_key, content_type, width, height, taken_by, uploaded_at)
+                VALUES (:org, :clinic, :patient, :view, :site, :on, :image, :thumb, :type, :w, :h, :by, :now)
+                RETURNING id""")
+                .param("org", patient.organisationId()).param("clinic", patient.clinicId()).param("patient", patientId)
+                .param("view", view.name()).param("site", view == View.CLOSE_UP ? site : null).param("on", day)
+                .param("image", imageKey).param("thumb", thumbnailKey).param("type", photo.contentType())
+                .param("w", photo.width()).param("h", photo.height()).param("by", access.current().username())
+                .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record(AuditRecord.success(AuditAction.CREATE, PHOTO, id, patient.clinicId()));
+        return find(patientId, id);
+    }
+
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.SEARCH, recordType = PHOTO, recordId = "#patientId")
+    List<PhotoView> list(long patientId) {
+        patients.readablePatient(patientId);
+        return listForChart(patientId);
+    }
+
+    /** Unaudited listing for the chart, whose opening is audited; every image fetched is audited on its own. */
+    List<PhotoView> listForChart(long patientId) {
+        return jdbc.sql("SELECT * FROM diagnosis_photo WHERE patient_id = :p ORDER BY view, taken_on DESC, id DESC")
+                .param("p", patientId).query(PhotoView.class).list();
+    }
+
+    /** The image (or its thumbnail) for display; each view is audited. */
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = PHOTO, recordId = "#photoId", clinicId = "#result.clinicId()")
+    Image image(long patientId, long photoId, boolean thumbnail) {
+        patients.readablePatient(patientId);
+        PhotoView photo = find(patientId, photoId);
+        String key = thumbnail ? photo.thumbnailKey().trim() : photo.imageKey().trim();
+        byte[] bytes = blobs.get(key).orElseThrow(() -> new RecordNotFoundException(PHOTO, photoId));
+        return new Image(bytes, thumbnail ? "image/jpeg" : photo.contentType(), photo.clinicId());
+    }
+
+    @Transactional(readOnly = true)
+    PhotoView photo(long patientId, long photoId) {
+        patients.readablePatient(patientId);
+        return find(patientId, photoId);
+    }
+
+    private PhotoView find(long patientId, long photoId) {
+        return jdbc.sql("SELECT * FROM diagnosis_photo WHERE id = :id AND patient_id = :p").param("id", photoId)
+                .param("p", patientId).query(PhotoView.class).optional()
+                .orElseThrow(() -> new RecordNotFoundException(PHOTO, photoId));
+    }
+
+    /** A photo's record; the image itself is fetched through {@link #image}. */
+    record PhotoView(long id, long patientId, long clinicId, String view, String site, LocalDate takenOn,
+            String imageKey, String thumbnailKey, String contentType, int width, int height, String takenBy) {
+    }
+
+    /** Image bytes to send. */
+    record Image(byte[] bytes, String contentType, long clinicId) {
+    }
+}
