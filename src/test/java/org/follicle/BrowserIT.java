@@ -9,6 +9,7 @@ import org.assertj.core.api.Assertions;
 import org.follicle.security.Role;
 import org.follicle.support.Browser;
 import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Photos;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -375,6 +376,43 @@ class BrowserIT {
         assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("ICD-10 L64.9");
         assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("Vertex: 168/cm²");
         Browser.screenshot(doctorPage, "23-chart-diagnosis");
+    }
+
+    @Test
+    void assistantAddsPhotosAndComparesTwoDates() {
+        Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
+        long patient = fixture.patient(org, org.paris(), "Fournier", "Léa");
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(1024, 768);
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        assertThat(page.locator("#photos")).containsText("No photography consent in force");
+        fixture.consent(patient, org.paris(), org.id(), "PHOTOGRAPHY");
+        page.reload();
+        for (String day : new String[] { "2026-05-01", "2026-11-01" }) {
+            page.locator("#photos summary").click();
+            page.locator("#photo-view").selectOption("TOP");
+            page.locator("#photo-date").fill(day);
+            page.locator("#photo-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("top.jpg",
+                    "image/jpeg", Photos.jpegWithExif()));
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new Page.GetByRoleOptions().setName("Upload")).click();
+            assertThat(page.locator(".alert-success")).containsText("The photo is saved");
+        }
+        page.locator("#photos summary").click();
+        page.locator("#photo-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("notes.jpg",
+                "image/jpeg", "not a photo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Upload")).click();
+        assertThat(page.locator(".alert-danger")).containsText("not a JPEG, PNG or WebP");
+        assertThat(page.locator("#photos figure")).hasCount(2);
+        Browser.screenshot(page, "24-chart-photos");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Compare")).click();
+        assertThat(page.locator("h1")).hasText("Photo comparison");
+        assertThat(page.locator("figcaption").first()).containsText("Before: 2026-05-01");
+        page.locator("[data-compare-slider]").fill("20");
+        Browser.screenshot(page, "25-photo-compare");
     }
 
     @Test

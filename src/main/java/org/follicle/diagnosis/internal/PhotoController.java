@@ -59,8 +59,12 @@ class PhotoController {
     @GetMapping("/patients/{patientId}/photos/compare")
     String compare(@PathVariable long patientId, @RequestParam long before, @RequestParam long after, Model model) {
         model.addAttribute("patient", patients.readablePatient(patientId));
-        model.addAttribute("before", photos.photo(patientId, before));
-        model.addAttribute("after", photos.photo(patientId, after));
+        PhotoRecords.PhotoView first = photos.photo(patientId, before);
+        PhotoRecords.PhotoView second = photos.photo(patientId, after);
+        // Earlier on the left, whichever order they were picked in.
+        boolean swap = first.takenOn().isAfter(second.takenOn());
+        model.addAttribute("before", swap ? second : first);
+        model.addAttribute("after", swap ? first : second);
         return "diagnosis/compare";
     }
 }
