@@ -406,6 +406,11 @@ class BrowserIT {
                 new Page.GetByRoleOptions().setName("Upload")).click();
         assertThat(page.locator(".alert-danger")).containsText("not a JPEG, PNG or WebP");
         assertThat(page.locator("#photos figure")).hasCount(2);
+        for (com.microsoft.playwright.Locator thumbnail : page.locator("#photos figure img").all()) {
+            thumbnail.scrollIntoViewIfNeeded();
+            page.waitForCondition(() -> ((Number) thumbnail.evaluate("img => img.complete ? img.naturalWidth : 0"))
+                    .intValue() > 0);
+        }
         Browser.screenshot(page, "24-chart-photos");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Compare")).click();
