@@ -336,6 +336,10 @@ class BrowserIT {
         Staff assistant = fixture.staff(org, "Julien", Map.of(org.paris(), Role.ASSISTANT));
         Staff doctor = fixture.staff(org, "Hélène", Map.of(org.paris(), Role.PRACTITIONER));
         long patient = fixture.patient(org, org.paris(), "Mercier", "Paul");
+        // Six months earlier: 30 hairs in the same vertex field.
+        new org.follicle.support.Http(port).send("POST", "/api/v1/patients/" + patient + "/assessments",
+                fixture.token(assistant), "{\"assessedOn\":\"2026-05-20\",\"vellusCutoffUm\":40,\"sites\":[{\"site\":"
+                        + "\"VERTEX\",\"hairs\":30,\"areaCm2\":0.25,\"meanDiameterUm\":52}]}", Map.of());
         Page page = browser.newPage("en-GB");
         page.setViewportSize(1024, 768);
         Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
@@ -375,6 +379,9 @@ class BrowserIT {
         assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("Androgenetic alopecia, male pattern");
         assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("ICD-10 L64.9");
         assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("Vertex: 168/cm²");
+        assertThat(doctorPage.locator(".trend-table")).containsText("120 → 168 (+48.0, +40.0 %) since 2026-05-20");
+        doctorPage.waitForCondition(() -> (Boolean) doctorPage.locator("[data-trend-chart]")
+                .evaluate("canvas => canvas.width > 0 && Chart.getChart(canvas) !== undefined"));
         Browser.screenshot(doctorPage, "23-chart-diagnosis");
     }
 

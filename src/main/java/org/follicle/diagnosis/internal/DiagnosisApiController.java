@@ -30,10 +30,13 @@ class DiagnosisApiController {
 
     private final DiagnosisRecords records;
 
+    private final DiagnosisKnowledge knowledge;
+
     private final MessageSource messages;
 
-    DiagnosisApiController(DiagnosisRecords records, MessageSource messages) {
+    DiagnosisApiController(DiagnosisRecords records, DiagnosisKnowledge knowledge, MessageSource messages) {
         this.records = records;
+        this.knowledge = knowledge;
         this.messages = messages;
     }
 
@@ -58,6 +61,12 @@ class DiagnosisApiController {
     @Operation(summary = "One assessment")
     AssessmentView assessment(@PathVariable long patientId, @PathVariable long assessmentId) {
         return records.assessment(patientId, assessmentId);
+    }
+
+    @GetMapping("/trends")
+    @Operation(summary = "Density and mean diameter per site over time, with the change from the first assessment")
+    List<Trends.SiteTrend> trends(@PathVariable long patientId) {
+        return Trends.of(records.assessments(patientId), knowledge.sites());
     }
 
     @PostMapping("/diagnoses")

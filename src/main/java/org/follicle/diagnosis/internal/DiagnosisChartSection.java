@@ -1,5 +1,6 @@
 package org.follicle.diagnosis.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.follicle.patients.ChartSection;
@@ -8,7 +9,9 @@ import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.springframework.stereotype.Component;
 
-/** Diagnosis on the chart: the current diagnosis with its codes, the latest measures, the assessments. */
+import tools.jackson.databind.json.JsonMapper;
+
+/** Diagnosis on the chart: the current diagnosis with its codes, the trend per site, the assessments. */
 @Component
 class DiagnosisChartSection implements ChartSection {
 
@@ -18,10 +21,14 @@ class DiagnosisChartSection implements ChartSection {
 
     private final ClinicAccess access;
 
-    DiagnosisChartSection(DiagnosisRecords records, DiagnosisKnowledge knowledge, ClinicAccess access) {
+    private final JsonMapper json;
+
+    DiagnosisChartSection(DiagnosisRecords records, DiagnosisKnowledge knowledge, ClinicAccess access,
+            JsonMapper json) {
         this.records = records;
         this.knowledge = knowledge;
         this.access = access;
+        this.json = json;
     }
 
     @Override
@@ -37,7 +44,10 @@ class DiagnosisChartSection implements ChartSection {
     @Override
     public Map<String, Object> model(PatientView patient) {
         boolean open = !patient.voided();
-        return Map.of("patientId", patient.id(), "assessments", records.assessmentsForChart(patient.id()),
+        List<AssessmentView> assessments = records.assessmentsForChart(patient.id());
+        List<Trends.SiteTrend> trends = Trends.of(assessments, knowledge.sites());
+        return Map.of("patientId", patient.id(), "assessments", assessments, "trends", trends,
+                "trendJson", json.writeValueAsString(trends),
                 "diagnoses", records.diagnosesForChart(patient.id()), "categories", knowledge.categories(),
                 "canAssess", open && access.can(Privilege.PATIENT_WRITE, patient.clinicId()),
                 "canDiagnose", open && access.can(Privilege.CLINICAL_WRITE, patient.clinicId()));
