@@ -365,6 +365,7 @@ class BrowserIT {
         assertThat(page.locator("table")).containsText("168/cm² (42 in 0.25 cm²)");
         assertThat(page.locator("table")).containsText("10.08 mm/cm²");
         assertThat(page.locator("body")).containsText("6 of 50: positive");
+        assertThat(page.locator("svg.scale-figure")).hasCount(1);
         Browser.screenshot(page, "22-assessment");
 
         Page doctorPage = browser.newPage("en-GB");

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 /** A trichoscopic assessment as the examiner records it (API body and page form). */
 record AssessmentInput(@NotNull @PastOrPresent LocalDate assessedOn, @Size(max = 100) String device,
         @Min(1) @Max(1000) Integer magnification, @NotNull Integer vellusCutoffUm,
-        @Valid @Size(max = 20) List<@NotNull @Valid Site> sites, @Valid PullTest pullTest,
+        @Size(max = 20) List<@NotNull @Valid Site> sites, @Valid PullTest pullTest,
         @Min(0) @Max(1000) Integer combCount, @Min(0) @Max(5000) Integer washCount,
         @Min(1) @Max(6) Integer sinclairShedding, Scales.Norwood norwood, Scales.Ludwig ludwig, Scales.Savin savin,
         @Min(1) @Max(5) Integer sinclairPart, @Valid Salt salt, @Size(max = 2000) String notes) {

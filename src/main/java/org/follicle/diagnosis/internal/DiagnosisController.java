@@ -92,7 +92,13 @@ class DiagnosisController {
     @GetMapping("/patients/{patientId}/assessments/{assessmentId}")
     String view(@PathVariable long patientId, @PathVariable long assessmentId, Model model) {
         model.addAttribute("patient", patients.readablePatient(patientId));
-        model.addAttribute("assessment", records.assessment(patientId, assessmentId));
+        AssessmentView assessment = records.assessment(patientId, assessmentId);
+        model.addAttribute("assessment", assessment);
+        // The stages' own numbers draw the schematic figures.
+        model.addAttribute("norwoodStage",
+                assessment.norwood() == null ? null : Scales.Norwood.valueOf(assessment.norwood()));
+        model.addAttribute("ludwigStage",
+                assessment.ludwig() == null ? null : Scales.Ludwig.valueOf(assessment.ludwig()));
         return "diagnosis/assessment";
     }
 

@@ -21,7 +21,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "Answers to the intake questionnaire. Every safety question is answered YES, NO or UNKNOWN "
         + "(pregnancy: NO, YES, POSSIBLE, UNKNOWN); UNKNOWN sends the patient to the physician.")
-record IntakeDocument(@NotNull @Valid MedicalHistory medicalHistory, @Valid @Size(max = 50) List<@NotNull @Valid Medication> medications,
+record IntakeDocument(@NotNull @Valid MedicalHistory medicalHistory, @Size(max = 50) List<@NotNull @Valid Medication> medications,
         @NotNull @Valid Allergies allergies, @NotNull @Valid ScalpToday scalpToday, @Valid HairHistory hairHistory) {
 
     enum Answer {
