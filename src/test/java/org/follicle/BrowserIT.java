@@ -354,6 +354,7 @@ class BrowserIT {
         page.getByLabel("Pull test: hairs grasped").fill("50");
         page.getByLabel("Hairs out").fill("6");
         page.getByLabel("Hamilton-Norwood").selectOption("III_VERTEX");
+        page.getByLabel("Sinclair part width (1-5)").selectOption("2");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Save the assessment")).click();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("exceed the hairs counted");
@@ -365,7 +366,7 @@ class BrowserIT {
         assertThat(page.locator("table")).containsText("168/cm² (42 in 0.25 cm²)");
         assertThat(page.locator("table")).containsText("10.08 mm/cm²");
         assertThat(page.locator("body")).containsText("6 of 50: positive");
-        assertThat(page.locator("svg.scale-figure")).hasCount(1);
+        assertThat(page.locator("svg.scale-figure")).hasCount(2);
         Browser.screenshot(page, "22-assessment");
 
         Page doctorPage = browser.newPage("en-GB");

@@ -178,6 +178,12 @@ class ClinicIsolationIT {
                         s -> chart.apply(s) + "/assessments/" + s.parisAssessment()),
                 Endpoint.page("POST", "/patients/{patientId}/diagnoses", s -> chart.apply(s) + "/diagnoses")
                         .by(Scene::parisPractitioner),
+
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/assessments/{assessmentId}/void",
+                        s -> patient.apply(s) + "/assessments/" + s.parisAssessment() + "/void",
+                        "{\"reason\":\"Measured the wrong patient\"}").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/assessments/{assessmentId}/void",
+                        s -> chart.apply(s) + "/assessments/" + s.parisAssessment() + "/void").by(Scene::parisPractitioner),
                 // photos (the Paris patient has a photography consent and a photo, scene.parisPhoto)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/photos", s -> patient.apply(s) + "/photos", null),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/photos/{photoId}",

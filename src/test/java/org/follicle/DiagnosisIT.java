@@ -99,6 +99,18 @@ class DiagnosisIT {
     }
 
     @Test
+    void aVoidedAssessmentStaysButLeavesTheTrends() {
+        String id = post("/assessments", assistant, ASSESSMENT).body().replaceAll(".*\"assessment\":\\{\"id\":(\\d+),.*", "$1");
+        assertThat(http.get("/api/v1/patients/" + patient + "/trends", assistant).body()).contains("VERTEX");
+        assertThat(post("/assessments/" + id + "/void", assistant, "{\"reason\":\"\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> voided = post("/assessments/" + id + "/void", assistant, "{\"reason\":\"Wrong patient\"}");
+        assertThat(voided.statusCode()).isEqualTo(200);
+        assertThat(voided.body()).contains("\"voided\":true").contains("Wrong patient");
+        assertThat(http.get("/api/v1/patients/" + patient + "/trends", assistant).body()).isEqualTo("[]");
+        assertThat(http.get("/api/v1/patients/" + patient + "/assessments/" + id, assistant).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aPractitionerDiagnosesWithCodesFromTheKnowledgeBase() {
         assertThat(post("/diagnoses", assistant, "{\"category\":\"AGA_MALE\"}").statusCode()).isEqualTo(403);
         HttpResponse<String> aga = post("/diagnoses", practitioner,

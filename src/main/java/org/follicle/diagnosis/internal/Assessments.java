@@ -123,6 +123,13 @@ class Assessments {
         }).optional();
     }
 
+    /** Voids an assessment measured by mistake; false when there is none to void. */
+    boolean voidAssessment(long patientId, long assessmentId, String reason) {
+        return jdbc.sql("UPDATE diagnosis_assessment SET voided = TRUE, void_reason = :reason "
+                + "WHERE id = :id AND patient_id = :p AND NOT voided").param("reason", reason).param("id", assessmentId)
+                .param("p", patientId).update() == 1;
+    }
+
     long patientOf(long assessmentId) {
         return jdbc.sql("SELECT patient_id FROM diagnosis_assessment WHERE id = :id").param("id", assessmentId)
                 .query(Long.class).optional().orElse(-1L);

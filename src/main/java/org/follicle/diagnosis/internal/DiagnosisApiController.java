@@ -63,6 +63,13 @@ class DiagnosisApiController {
         return records.assessment(patientId, assessmentId);
     }
 
+    @PostMapping("/assessments/{assessmentId}/void")
+    @Operation(summary = "Void an assessment recorded by mistake, with a reason; it is kept and leaves the trends")
+    AssessmentView voidAssessment(@PathVariable long patientId, @PathVariable long assessmentId,
+            @Valid @RequestBody VoidRequest body) {
+        return records.voidAssessment(patientId, assessmentId, body.reason());
+    }
+
     @GetMapping("/trends")
     @Operation(summary = "Density and mean diameter per site over time, with the change from the first assessment")
     List<Trends.SiteTrend> trends(@PathVariable long patientId) {
@@ -93,5 +100,8 @@ class DiagnosisApiController {
     }
 
     record RecordedJson(AssessmentView assessment, List<String> warnings) {
+    }
+
+    record VoidRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String reason) {
     }
 }

@@ -99,7 +99,21 @@ class DiagnosisController {
                 assessment.norwood() == null ? null : Scales.Norwood.valueOf(assessment.norwood()));
         model.addAttribute("ludwigStage",
                 assessment.ludwig() == null ? null : Scales.Ludwig.valueOf(assessment.ludwig()));
+        model.addAttribute("savinStage", assessment.savin() == null ? null : Scales.Savin.valueOf(assessment.savin()));
         return "diagnosis/assessment";
+    }
+
+    @PostMapping("/patients/{patientId}/assessments/{assessmentId}/void")
+    String voidAssessment(@PathVariable long patientId, @PathVariable long assessmentId,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            records.voidAssessment(patientId, assessmentId, reason);
+            redirect.addFlashAttribute("flash", "assessment.voided");
+        }
+        catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        return "redirect:/patients/" + patientId + "/assessments/" + assessmentId;
     }
 
     @PostMapping("/patients/{patientId}/diagnoses")

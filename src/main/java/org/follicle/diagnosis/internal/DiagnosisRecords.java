@@ -85,6 +85,23 @@ class DiagnosisRecords {
                 .orElseThrow(() -> new RecordNotFoundException(ASSESSMENT, assessmentId));
     }
 
+    /** Voids an assessment recorded by mistake: it stays, marked, and leaves the trends. */
+    AssessmentView voidAssessment(long patientId, long assessmentId, String reason) {
+        PatientView patient = writable(patientId, Privilege.PATIENT_WRITE);
+        String text = reason == null ? "" : reason.trim();
+        if (text.length() < 5 || text.length() > 500) {
+            throw BusinessRuleException.onField("reason", "assessment.voidReasonRequired");
+        }
+        if (!assessments.voidAssessment(patientId, assessmentId, text)) {
+            boolean exists = assessments.find(assessmentId).filter(a -> a.patientId() == patientId).isPresent();
+            throw exists ? new BusinessRuleException("assessment.alreadyVoided")
+                    : new RecordNotFoundException(ASSESSMENT, assessmentId);
+        }
+        audit.record(new AuditRecord(AuditAction.VOID, ASSESSMENT, String.valueOf(assessmentId), patient.clinicId(),
+                org.follicle.security.AuditOutcome.SUCCESS, null));
+        return assessments.find(assessmentId).orElseThrow();
+    }
+
     DiagnosisView diagnose(long patientId, DiagnosisInput input) {
         PatientView patient = writable(patientId, Privilege.CLINICAL_WRITE);
         DiagnosisKnowledge.Category category = knowledge.category(input.category());
