@@ -269,8 +269,7 @@ class BrowserIT {
         Browser.screenshot(page, "17-intake-form");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Save the answers")).click();
-        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
-                .hasText("The answers are saved and the patient screened again.");
+        assertThat(page.locator(".alert-success")).hasText("The answers are saved and the patient screened again.");
         assertThat(page.locator(".screening-card").first()).containsText("Not eligible");
         assertThat(page.locator(".screening-card").first()).containsText("Breastfeeding");
         assertThat(page.locator(".screening-card").first()).containsText("Aspirin or an anti-inflammatory");
