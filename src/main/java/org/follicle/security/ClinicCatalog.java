@@ -15,4 +15,7 @@ public interface ClinicCatalog {
 
     /** A clinic by its exact name, for set-up such as the demo data; names are unique within an organisation. */
     Optional<ClinicRef> findByName(String name);
+
+    /** Creates an organisation and its first clinic, for the first start of a new installation. */
+    ClinicRef createOrganisation(String organisation, String clinic, String timeZone);
 }

@@ -33,6 +33,14 @@ class ClinicCatalogAdapter implements ClinicCatalog {
         return clinics.findByName(name).map(ClinicCatalogAdapter::ref);
     }
 
+    @Override
+    public ClinicRef createOrganisation(String organisation, String clinic, String timeZone) {
+        long org = clinics.createOrganisation(organisation);
+        long id = clinics.createClinic(org, clinic, java.time.ZoneId.of(timeZone).getId(), java.time.Instant.now(),
+                "setup");
+        return new ClinicRef(id, org, clinic);
+    }
+
     private static ClinicRef ref(ClinicView clinic) {
         return new ClinicRef(clinic.id(), clinic.organisationId(), clinic.name());
     }
