@@ -2,6 +2,7 @@ package org.follicle.patients;
 
 import org.follicle.patients.internal.PatientAccess;
 import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
 import org.springframework.stereotype.Component;
 
 /** Finds a patient for another module, checking that the user may see (or change) them. */
@@ -22,5 +23,17 @@ public class PatientRegistry {
     /** The patient, if the user holds the privilege in the patient's clinic; 404 or 403 otherwise. */
     public PatientView writablePatient(long patientId, Privilege privilege) {
         return access.writable(patientId, privilege);
+    }
+
+    /**
+     * The patient, to record something new on: as {@link #writablePatient}, and refused (422) when the record is
+     * voided, since nothing more is recorded on a record registered by mistake.
+     */
+    public PatientView openPatient(long patientId, Privilege privilege) {
+        PatientView patient = access.writable(patientId, privilege);
+        if (patient.voided()) {
+            throw new BusinessRuleException("patient.voidedReadOnly");
+        }
+        return patient;
     }
 }

@@ -1,10 +1,15 @@
 package org.follicle.system;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,6 +77,34 @@ public final class FormDocument {
 
     private static String leaf(String name) {
         return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * The form as the record the API takes, validated as the API validates it: the value, or the problems by field
+     * path (bean validation's messages; {@code _form} when a value cannot even be read, such as a letter in a
+     * number field).
+     */
+    public static <T> Bound<T> bind(ObjectNode form, JsonMapper json, Validator validator, Class<T> type) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            T value = json.treeToValue(form, type);
+            for (ConstraintViolation<T> violation : validator.validate(value)) {
+                errors.put(violation.getPropertyPath().toString(), violation.getMessage());
+            }
+            return new Bound<>(errors.isEmpty() ? value : null, errors);
+        }
+        catch (JacksonException e) {
+            errors.put("_form", "problem.invalidValue");
+            return new Bound<>(null, errors);
+        }
+    }
+
+    /** A bound form: the value when valid, else the problems by field. */
+    public record Bound<T>(T value, Map<String, String> errors) {
+
+        public boolean valid() {
+            return errors.isEmpty();
+        }
     }
 
     /** Keeps the rows of an array that have a value in {@code field}: an untouched row is not a row. */

@@ -3,7 +3,6 @@ package org.follicle.diagnosis.internal;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -12,9 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -87,16 +84,6 @@ class DiagnosisApiController {
     @Operation(summary = "The patient's diagnoses, the current one first, then its history")
     List<DiagnosisView> diagnoses(@PathVariable long patientId) {
         return records.diagnoses(patientId);
-    }
-
-    @ExceptionHandler(InvalidMeasuresException.class)
-    ProblemDetail invalid(InvalidMeasuresException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("assessment.invalid", null, locale));
-        problem.setProperty("errors", e.problems().entrySet().stream().map(p -> Map.of("field", p.getKey(),
-                "message", messages.getMessage(p.getValue(), null, locale))).toList());
-        return problem;
     }
 
     record RecordedJson(AssessmentView assessment, List<String> warnings) {

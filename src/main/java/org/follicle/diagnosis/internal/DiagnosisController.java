@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.follicle.patients.PatientRegistry;
@@ -14,6 +13,7 @@ import org.follicle.patients.PatientView;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.FormDocument;
+import org.follicle.system.InvalidFieldsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,24 +63,18 @@ class DiagnosisController {
         PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> name.endsWith(".signs"));
         FormDocument.keepRowsWith(form, "sites", "hairs");
-        Map<String, String> errors = new LinkedHashMap<>();
+        FormDocument.Bound<AssessmentInput> bound = FormDocument.bind(form, json, validator, AssessmentInput.class);
+        Map<String, String> errors = new LinkedHashMap<>(bound.errors());
         try {
-            AssessmentInput input = json.treeToValue(form, AssessmentInput.class);
-            for (ConstraintViolation<AssessmentInput> v : validator.validate(input)) {
-                errors.put(v.getPropertyPath().toString(), v.getMessage());
-            }
-            if (errors.isEmpty()) {
-                DiagnosisRecords.Recorded recorded = records.record(patientId, input);
+            if (bound.valid()) {
+                DiagnosisRecords.Recorded recorded = records.record(patientId, bound.value());
                 redirect.addFlashAttribute("flash", "assessment.recorded");
                 redirect.addFlashAttribute("warnings", recorded.warnings());
                 return "redirect:/patients/" + patientId + "/assessments/" + recorded.assessment().id();
             }
         }
-        catch (JacksonException e) {
-            errors.put("_form", "problem.invalidValue");
-        }
-        catch (InvalidMeasuresException e) {
-            errors.putAll(e.problems());
+        catch (InvalidFieldsException e) {
+            errors.putAll(e.fields());
         }
         catch (BusinessRuleException e) {
             errors.put("_form", e.messageKey());

@@ -19,6 +19,7 @@ import org.follicle.security.ClinicAccess;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.InvalidFieldsException;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ class DiagnosisRecords {
 
     /** Records an assessment; returns it with its derived measures and any warnings (message keys). */
     Recorded record(long patientId, AssessmentInput input) {
-        PatientView patient = writable(patientId, Privilege.PATIENT_WRITE);
+        PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
         List<String> warnings = check(input);
         CurrentStaff me = access.current();
         long id = assessments.insert(patient.organisationId(), patient.clinicId(), patientId, input, me.username(),
@@ -87,7 +88,7 @@ class DiagnosisRecords {
 
     /** Voids an assessment recorded by mistake: it stays, marked, and leaves the trends. */
     AssessmentView voidAssessment(long patientId, long assessmentId, String reason) {
-        PatientView patient = writable(patientId, Privilege.PATIENT_WRITE);
+        PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
         String text = reason == null ? "" : reason.trim();
         if (text.length() < 5 || text.length() > 500) {
             throw BusinessRuleException.onField("reason", "assessment.voidReasonRequired");
@@ -103,7 +104,7 @@ class DiagnosisRecords {
     }
 
     DiagnosisView diagnose(long patientId, DiagnosisInput input) {
-        PatientView patient = writable(patientId, Privilege.CLINICAL_WRITE);
+        PatientView patient = patients.openPatient(patientId, Privilege.CLINICAL_WRITE);
         DiagnosisKnowledge.Category category = knowledge.category(input.category());
         if (category == null) {
             throw BusinessRuleException.onField("category", "diagnosis.categoryUnknown", input.category());
@@ -129,14 +130,6 @@ class DiagnosisRecords {
 
     List<DiagnosisView> diagnosesForChart(long patientId) {
         return assessments.diagnoses(patientId);
-    }
-
-    private PatientView writable(long patientId, Privilege privilege) {
-        PatientView patient = patients.writablePatient(patientId, privilege);
-        if (patient.voided()) {
-            throw new BusinessRuleException("patient.voidedReadOnly");
-        }
-        return patient;
     }
 
     /** Refuses impossible measures; returns warnings for unusual but possible ones. */
@@ -173,7 +166,7 @@ class DiagnosisRecords {
             problems.put("pullTest.out", "assessment.pullOutOverGrasped");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidMeasuresException(problems);
+            throw new InvalidFieldsException("assessment.invalid", problems);
         }
         return warnings;
     }

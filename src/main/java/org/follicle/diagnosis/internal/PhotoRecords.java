@@ -68,10 +68,7 @@ class PhotoRecords {
     }
 
     PhotoView upload(long patientId, View view, String site, LocalDate takenOn, byte[] upload) {
-        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
-        if (patient.voided()) {
-            throw new BusinessRuleException("patient.voidedReadOnly");
-        }
+        PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
         if (!consents.isGiven(patientId, ConsentType.PHOTOGRAPHY)) {
             throw new BusinessRuleException("photo.noConsent");
         }

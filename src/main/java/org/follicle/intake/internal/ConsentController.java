@@ -1,7 +1,5 @@
 package org.follicle.intake.internal;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.follicle.intake.ConsentType;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.security.Privilege;

@@ -88,10 +88,7 @@ class Consents {
     }
 
     ConsentView sign(long patientId, ConsentType type, String language, String signerName, Signature signature) {
-        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
-        if (patient.voided()) {
-            throw new BusinessRuleException("patient.voidedReadOnly");
-        }
+        PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
         String name = signerName == null ? "" : signerName.trim();
         if (name.length() < 2 || name.length() > 200) {
             throw BusinessRuleException.onField("signerName", "consent.signerNameRequired");

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -21,9 +20,6 @@ import org.follicle.system.RecordNotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,16 +79,6 @@ class IntakeApiController {
     ScreeningJson review(@PathVariable long patientId, @PathVariable Modality modality,
             @Valid @RequestBody ReviewRequest body) {
         return json(records.review(patientId, modality, body.kind(), body.reason()));
-    }
-
-    @ExceptionHandler(IntakeIncompleteException.class)
-    ProblemDetail incomplete(IntakeIncompleteException e) {
-        Locale locale = LocaleContextHolder.getLocale();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage("intake.incomplete", null, locale));
-        problem.setProperty("errors", e.paths().stream().map(path -> Map.of("field", path,
-                "message", messages.getMessage("intake.answerRequired", null, locale))).toList());
-        return problem;
     }
 
     private ScreeningJson json(ScreeningView view) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.follicle.intake.Modality;
@@ -15,6 +14,7 @@ import org.follicle.patients.PatientView;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.FormDocument;
+import org.follicle.system.InvalidFieldsException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -68,25 +67,16 @@ class IntakeController {
         PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
         ObjectNode answers = FormDocument.read(request.getParameterMap(), json, MULTI_VALUED::contains);
         FormDocument.keepRowsWith(answers, "medications", "kind");
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        IntakeDocument document = null;
-        try {
-            document = json.treeToValue(answers, IntakeDocument.class);
-            for (ConstraintViolation<IntakeDocument> v : validator.validate(document)) {
-                errors.put(v.getPropertyPath().toString(), v.getMessage());
-            }
-        }
-        catch (JacksonException e) {
-            errors.put("_form", "problem.invalidValue");
-        }
-        if (errors.isEmpty()) {
+        FormDocument.Bound<IntakeDocument> bound = FormDocument.bind(answers, json, validator, IntakeDocument.class);
+        Map<String, String> errors = new java.util.LinkedHashMap<>(bound.errors());
+        if (bound.valid()) {
             try {
-                records.record(patientId, document);
+                records.record(patientId, bound.value());
                 redirect.addFlashAttribute("flash", "intake.saved");
                 return "redirect:/patients/" + patientId;
             }
-            catch (IntakeIncompleteException e) {
-                e.paths().forEach(path -> errors.put(path, "intake.answerRequired"));
+            catch (InvalidFieldsException e) {
+                errors.putAll(e.fields());
             }
         }
         return show(patient, answers, errors, model);

@@ -2,8 +2,10 @@ package org.follicle.intake.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,7 @@ import org.follicle.security.ClinicAccess;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.InvalidFieldsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,27 +77,23 @@ class IntakeRecords {
 
     /** Saves a new set of answers (the earlier ones stay) and returns the screening for each modality. */
     List<ScreeningView> record(long patientId, IntakeDocument document) {
-        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
-        if (patient.voided()) {
-            throw new BusinessRuleException("patient.voidedReadOnly");
-        }
+        PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
         JsonNode tree = json.valueToTree(document);
-        List<String> unanswered = new ArrayList<>();
+        // "Unknown" is an answer; silence is not.
+        Map<String, String> unanswered = new LinkedHashMap<>();
         for (Questionnaire.Question q : engine.questionnaire().safetyQuestions()) {
             JsonNode answer = tree.at("/" + q.path().replace('.', '/'));
             if (!answer.isString()) {
-                unanswered.add(q.path());
+                unanswered.put(q.path(), "intake.answerRequired");
             }
         }
         if (!unanswered.isEmpty()) {
-            throw new IntakeIncompleteException(unanswered);
+            throw new InvalidFieldsException("intake.incomplete", unanswered);
         }
         long id = forms.insert(patient.organisationId(), patient.clinicId(), patientId,
                 engine.questionnaire().version(), tree, clock.instant(), access.current().username());
         audit.record(AuditRecord.success(AuditAction.CREATE, INTAKE, id, patient.clinicId()));
-        LocalDate today = LocalDate.now(clock);
-        return List.of(screen(patient, Modality.MESOTHERAPY, today, Set.of()),
-                screen(patient, Modality.PRP, today, Set.of()));
+        return screenAll(patient, LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)
@@ -105,11 +104,23 @@ class IntakeRecords {
 
     /** Screens without writing to the audit log: for callers that audit the whole operation themselves. */
     ScreeningView screen(PatientView patient, Modality modality, LocalDate sessionDate, Set<String> formula) {
+        return screen(patient, forms.current(patient.id()), forms.settings(patient.organisationId()), modality,
+                sessionDate, formula);
+    }
+
+    /** Every modality on a date, reading the answers and the settings once. */
+    List<ScreeningView> screenAll(PatientView patient, LocalDate sessionDate) {
         Optional<IntakeForms.IntakeForm> form = forms.current(patient.id());
+        ScreeningSettings settings = forms.settings(patient.organisationId());
+        return Arrays.stream(Modality.values())
+                .map(modality -> screen(patient, form, settings, modality, sessionDate, Set.of())).toList();
+    }
+
+    private ScreeningView screen(PatientView patient, Optional<IntakeForms.IntakeForm> form,
+            ScreeningSettings settings, Modality modality, LocalDate sessionDate, Set<String> formula) {
         JsonNode answers = form.map(IntakeForms.IntakeForm::document).orElse(json.createObjectNode());
         ScreeningResult result = engine.screen(
-                new ScreeningFacts(answers, patient.birthDate(), sessionDate, formula),
-                forms.settings(patient.organisationId()), modality);
+                new ScreeningFacts(answers, patient.birthDate(), sessionDate, formula), settings, modality);
         IntakeForms.Review review = form.flatMap(f -> forms.review(f.id(), modality, result.decision())).orElse(null);
         return new ScreeningView(result, review, form.map(IntakeForms.IntakeForm::id).orElse(null));
     }

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.follicle.intake.Modality;
 import org.follicle.patients.ChartSection;
 import org.follicle.patients.PatientView;
 import org.follicle.security.ClinicAccess;
@@ -45,8 +43,7 @@ class ScreeningChartSection implements ChartSection {
     @Override
     public Map<String, Object> model(PatientView patient) {
         LocalDate today = LocalDate.now(clock);
-        List<ScreeningView> screenings = List.of(records.screen(patient, Modality.MESOTHERAPY, today, Set.of()),
-                records.screen(patient, Modality.PRP, today, Set.of()));
+        List<ScreeningView> screenings = records.screenAll(patient, today);
         return Map.of("patientId", patient.id(), "screenings", screenings,
                 "intake", forms.current(patient.id()).map(f -> (Object) f).orElse(false),
                 "canReview", access.can(Privilege.CLINICAL_WRITE, patient.clinicId()),

@@ -45,9 +45,7 @@ class SecurityLayoutAdvice {
 
     @ModelAttribute("selectedClinic")
     ClinicRef selectedClinic() {
-        Long selected = access.selectedClinic().orElse(null);
-        return selected == null ? null
-                : myClinics().stream().filter(clinic -> clinic.id() == selected).findFirst().orElse(null);
+        return access.selectedClinic().flatMap(clinics::find).orElse(null);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.InvalidFieldsException;
 import org.follicle.system.PreconditionRequiredException;
 import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
@@ -73,6 +74,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", problem.getDetail())));
         }
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidFieldsException.class)
+    ProblemDetail invalidFields(InvalidFieldsException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.messageKey());
+        problem.setProperty("errors", e.fields().entrySet().stream()
+                .map(field -> Map.of("field", field.getKey(), "message", text(field.getValue()))).toList());
         return problem;
     }
 
