@@ -1,14 +1,17 @@
 package org.follicle.intake;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.Optional;
 
 import org.follicle.intake.internal.ScreeningService;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.JsonNode;
+
 /**
- * Screens a patient for a modality on a session date, optionally for a chosen formula (its ingredient codes), so
- * that ingredient rules apply through the same engine. Checks that the user may read the patient; audited.
+ * Screens a patient for a modality on a session date, optionally for a formula whose ingredients bring their own
+ * rules, so that ingredient rules apply through the same engine. Checks that the user may read the patient;
+ * audited.
  */
 @Component
 public class Screening {
@@ -19,8 +22,15 @@ public class Screening {
         this.service = service;
     }
 
-    public ScreeningResult screen(long patientId, Modality modality, LocalDate sessionDate,
-            Set<String> formulaIngredients) {
-        return service.screen(patientId, modality, sessionDate, formulaIngredients);
+    public ScreeningResult screen(long patientId, Modality modality, LocalDate sessionDate, FormulaRules formula) {
+        return service.screen(patientId, modality, sessionDate, formula);
+    }
+
+    /**
+     * The first problem in rules written as data (a JSON list in the screening rules' format), such as an unknown
+     * question or a missing translation, or empty when the engine can apply them.
+     */
+    public Optional<String> problemIn(JsonNode rules) {
+        return service.problemIn(rules);
     }
 }

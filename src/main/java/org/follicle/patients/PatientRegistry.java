@@ -20,6 +20,14 @@ public class PatientRegistry {
         return access.readable(patientId);
     }
 
+    /**
+     * The patients among the ids that the user may read, by id, in one query; the others are left out (a recall
+     * list shows what the user may see and counts the rest). Not audited: the caller audits its list.
+     */
+    public java.util.Map<Long, PatientView> readablePatients(java.util.Collection<Long> patientIds) {
+        return access.readableAmong(patientIds);
+    }
+
     /** The patient, if the user holds the privilege in the patient's clinic; 404 or 403 otherwise. */
     public PatientView writablePatient(long patientId, Privilege privilege) {
         return access.writable(patientId, privilege);

@@ -2,9 +2,13 @@ package org.follicle.intake.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.text.Normalizer;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+
+import org.follicle.patients.Sex;
 
 import tools.jackson.databind.JsonNode;
 
@@ -112,6 +116,46 @@ sealed interface Condition {
         @Override
         public Match evaluate(ScreeningFacts facts, ScreeningSettings settings) {
             return facts.formulaIngredients().contains(ingredient) ? Match.YES : Match.NO;
+        }
+    }
+
+    /** Always: information an ingredient brings whenever it is in the formula (an ALERT, such as biotin's). */
+    record Always() implements Condition {
+
+        @Override
+        public Match evaluate(ScreeningFacts facts, ScreeningSettings settings) {
+            return Match.YES;
+        }
+    }
+
+    /** The patient's administrative sex is one of these (ingredient rules such as dutasteride for women). */
+    record SexIs(Set<Sex> values) implements Condition {
+
+        @Override
+        public Match evaluate(ScreeningFacts facts, ScreeningSettings settings) {
+            return values.contains(facts.sex()) ? Match.YES : Match.NO;
+        }
+    }
+
+    /**
+     * A free-text answer names one of the terms, compared without case or accents and as whole words, so that
+     * "allergic to Minoxidil" matches "minoxidil" but "zincite" does not match "zinc".
+     */
+    record AnswerMentions(String path, List<String> terms) implements Condition {
+
+        @Override
+        public Match evaluate(ScreeningFacts facts, ScreeningSettings settings) {
+            JsonNode answer = facts.answer(path);
+            if (answer == null || !answer.isString()) {
+                return Match.NO;
+            }
+            String text = " " + fold(answer.asString()) + " ";
+            return terms.stream().anyMatch(t -> text.contains(" " + fold(t) + " ")) ? Match.YES : Match.NO;
+        }
+
+        static String fold(String text) {
+            return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .replaceAll("[^a-z0-9]+", " ").trim();
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -70,7 +69,8 @@ class IntakeApiController {
             + "finding, its source, and any sign-off or override")
     ScreeningJson screening(@PathVariable long patientId, @RequestParam Modality modality,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return json(records.screening(patientId, modality, date == null ? LocalDate.now(clock) : date, Set.of()));
+        return json(records.screening(patientId, modality, date == null ? LocalDate.now(clock) : date,
+                FormulaFacts.NONE));
     }
 
     @PostMapping("/screening/{modality}/review")

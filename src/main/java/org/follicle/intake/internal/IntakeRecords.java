@@ -98,12 +98,12 @@ class IntakeRecords {
 
     @Transactional(readOnly = true)
     @Audited(action = AuditAction.READ, recordType = SCREENING, recordId = "#patientId")
-    ScreeningView screening(long patientId, Modality modality, LocalDate sessionDate, Set<String> formula) {
+    ScreeningView screening(long patientId, Modality modality, LocalDate sessionDate, FormulaFacts formula) {
         return screen(patients.readablePatient(patientId), modality, sessionDate, formula);
     }
 
     /** Screens without writing to the audit log: for callers that audit the whole operation themselves. */
-    ScreeningView screen(PatientView patient, Modality modality, LocalDate sessionDate, Set<String> formula) {
+    ScreeningView screen(PatientView patient, Modality modality, LocalDate sessionDate, FormulaFacts formula) {
         return screen(patient, forms.current(patient.id()), forms.settings(patient.organisationId()), modality,
                 sessionDate, formula);
     }
@@ -113,14 +113,14 @@ class IntakeRecords {
         Optional<IntakeForms.IntakeForm> form = forms.current(patient.id());
         ScreeningSettings settings = forms.settings(patient.organisationId());
         return Arrays.stream(Modality.values())
-                .map(modality -> screen(patient, form, settings, modality, sessionDate, Set.of())).toList();
+                .map(modality -> screen(patient, form, settings, modality, sessionDate, FormulaFacts.NONE)).toList();
     }
 
     private ScreeningView screen(PatientView patient, Optional<IntakeForms.IntakeForm> form,
-            ScreeningSettings settings, Modality modality, LocalDate sessionDate, Set<String> formula) {
+            ScreeningSettings settings, Modality modality, LocalDate sessionDate, FormulaFacts formula) {
         JsonNode answers = form.map(IntakeForms.IntakeForm::document).orElse(json.createObjectNode());
-        ScreeningResult result = engine.screen(
-                new ScreeningFacts(answers, patient.birthDate(), sessionDate, formula), settings, modality);
+        ScreeningResult result = engine.screen(new ScreeningFacts(answers, patient.birthDate(), patient.sex(),
+                sessionDate, formula.ingredients()), settings, modality, formula.rules(), formula.version());
         IntakeForms.Review review = form.flatMap(f -> forms.review(f.id(), modality, result.decision())).orElse(null);
         return new ScreeningView(result, review, form.map(IntakeForms.IntakeForm::id).orElse(null));
     }
@@ -131,7 +131,7 @@ class IntakeRecords {
      */
     ScreeningView review(long patientId, Modality modality, IntakeForms.ReviewKind kind, String reason) {
         PatientView patient = patients.writablePatient(patientId, Privilege.CLINICAL_WRITE);
-        ScreeningView current = screen(patient, modality, LocalDate.now(clock), Set.of());
+        ScreeningView current = screen(patient, modality, LocalDate.now(clock), FormulaFacts.NONE);
         Decision decision = current.result().decision();
         if (current.intakeFormId() == null) {
             throw new BusinessRuleException("screening.noIntake");
@@ -154,7 +154,7 @@ class IntakeRecords {
         audit.record(new AuditRecord(kind == IntakeForms.ReviewKind.OVERRIDE ? AuditAction.SCREENING_OVERRIDE
                 : AuditAction.SCREENING_SIGN_OFF, SCREENING, String.valueOf(patientId), patient.clinicId(),
                 AuditOutcome.SUCCESS, modality + " " + decision));
-        return screen(patient, modality, LocalDate.now(clock), Set.of());
+        return screen(patient, modality, LocalDate.now(clock), FormulaFacts.NONE);
     }
 
     ScreeningSettings settings() {

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.follicle.intake.Modality;
 import org.follicle.intake.RuleClass;
+import org.follicle.patients.Sex;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,41 +73,68 @@ final class KnowledgeLoader {
 
     static RuleSet rules(String resource, Questionnaire questionnaire) {
         JsonNode root = read(resource);
-        String version = text(root, "version", resource);
+        List<Rule> rules = rules(root.path("rules"), questionnaire, resource, "");
+        if (rules.isEmpty()) {
+            throw invalid(resource, "has no rules");
+        }
+        return new RuleSet(text(root, "version", resource), rules);
+    }
+
+    /**
+     * Rules given as data by another module (an ingredient's contraindications), in the same format; their ids are
+     * prefixed (for example {@code MINOXIDIL.HEART_DISEASE}). Throws {@link IllegalStateException} naming the
+     * first problem.
+     */
+    static List<Rule> rules(JsonNode array, Questionnaire questionnaire, String origin, String idPrefix) {
+        if (!array.isArray()) {
+            throw invalid(origin, "rules must be a list");
+        }
         List<Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (JsonNode r : root.path("rules")) {
-            String id = text(r, "id", resource);
+        for (JsonNode r : array) {
+            String id = idPrefix + text(r, "id", origin);
             if (!ids.add(id)) {
-                throw invalid(resource, "rule " + id + " appears twice");
+                throw invalid(origin, "rule " + id + " appears twice");
             }
-            RuleClass fixed = r.has("class") ? RuleClass.valueOf(r.path("class").asString()) : null;
+            RuleClass fixed = r.has("class") ? ruleClass(r.path("class").asString(), origin, id) : null;
             String classSetting = r.has("classSetting") ? r.path("classSetting").asString() : null;
             if ((fixed == null) == (classSetting == null)
                     || (classSetting != null && !ScreeningSettings.CLASS_SETTINGS.contains(classSetting))) {
-                throw invalid(resource, "rule " + id + " needs a class or a known classSetting");
+                throw invalid(origin, "rule " + id + " needs a class or a known classSetting");
             }
             Set<Modality> modalities = EnumSet.noneOf(Modality.class);
-            r.path("modalities").forEach(m -> modalities.add(Modality.valueOf(m.asString())));
+            for (JsonNode m : r.path("modalities")) {
+                modalities.add(enumValue(Modality.class, m.asString(), origin, id));
+            }
             if (modalities.isEmpty()) {
-                throw invalid(resource, "rule " + id + " applies to no modality");
+                throw invalid(origin, "rule " + id + " applies to no modality");
             }
             Map<String, String> messages = new LinkedHashMap<>();
             for (String language : LANGUAGES) {
                 String message = r.path("message").path(language).asString("");
                 if (message.isBlank()) {
-                    throw invalid(resource, "rule " + id + " has no message in " + language);
+                    throw invalid(origin, "rule " + id + " has no message in " + language);
                 }
                 messages.put(language, message);
             }
-            String source = text(r, "source", resource);
+            String source = text(r, "source", origin);
             rules.add(new Rule(id, fixed, classSetting, Set.copyOf(modalities),
-                    condition(r.path("when"), questionnaire, resource, id), Map.copyOf(messages), source));
+                    condition(r.path("when"), questionnaire, origin, id), Map.copyOf(messages), source));
         }
-        if (rules.isEmpty()) {
-            throw invalid(resource, "has no rules");
+        return List.copyOf(rules);
+    }
+
+    private static RuleClass ruleClass(String value, String origin, String id) {
+        return enumValue(RuleClass.class, value, origin, id);
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String origin, String id) {
+        try {
+            return Enum.valueOf(type, value);
         }
-        return new RuleSet(version, List.copyOf(rules));
+        catch (IllegalArgumentException e) {
+            throw invalid(origin, "rule " + id + " names unknown " + type.getSimpleName() + " " + value);
+        }
     }
 
     private static Condition condition(JsonNode when, Questionnaire questionnaire, String resource, String id) {
@@ -148,6 +176,32 @@ final class KnowledgeLoader {
                 return new Condition.MedicationWithin(kinds(m, resource, id), prescribed(m), null, setting);
             }
             return new Condition.MedicationWithin(kinds(m, resource, id), prescribed(m), Integer.valueOf(days), null);
+        }
+        if (when.path("always").asBoolean(false)) {
+            return new Condition.Always();
+        }
+        if (when.has("sex")) {
+            Set<Sex> values = EnumSet.noneOf(Sex.class);
+            when.path("sex").forEach(v -> values.add(enumValue(Sex.class, v.asString(), resource, id)));
+            if (values.isEmpty()) {
+                throw invalid(resource, "rule " + id + " tests no sex");
+            }
+            return new Condition.SexIs(Set.copyOf(values));
+        }
+        if (when.has("answerMentions")) {
+            String path = when.path("answerMentions").asString();
+            questionnaire.question(path).filter(q -> q.kind().equals("TEXT"))
+                    .orElseThrow(() -> invalid(resource, "rule " + id + " reads unknown text answer " + path));
+            List<String> terms = new ArrayList<>();
+            when.path("terms").forEach(t -> {
+                if (!Condition.AnswerMentions.fold(t.asString()).isEmpty()) {
+                    terms.add(t.asString());
+                }
+            });
+            if (terms.isEmpty()) {
+                throw invalid(resource, "rule " + id + " looks for no term");
+            }
+            return new Condition.AnswerMentions(path, List.copyOf(terms));
         }
         if (when.has("formulaContains")) {
             return new Condition.FormulaContains(when.path("formulaContains").asString());

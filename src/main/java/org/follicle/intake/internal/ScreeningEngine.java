@@ -29,8 +29,21 @@ final class ScreeningEngine {
     }
 
     ScreeningResult screen(ScreeningFacts facts, ScreeningSettings settings, Modality modality) {
+        return screen(facts, settings, modality, List.of(), null);
+    }
+
+    /**
+     * Screens with the installation's rules and the rules of the formula's ingredients (see
+     * {@link KnowledgeLoader#rules(JsonNode, Questionnaire, String, String)}), whose version is added to the result.
+     */
+    ScreeningResult screen(ScreeningFacts facts, ScreeningSettings settings, Modality modality,
+            List<Rule> ingredientRules, String ingredientRulesVersion) {
         List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules.rules()) {
+        List<Rule> all = ingredientRules.isEmpty() ? rules.rules() : new ArrayList<>(rules.rules());
+        if (!ingredientRules.isEmpty()) {
+            all.addAll(ingredientRules);
+        }
+        for (Rule rule : all) {
             if (!rule.modalities().contains(modality)) {
                 continue;
             }
@@ -47,7 +60,8 @@ final class ScreeningEngine {
         }
         List<String> unanswered = unanswered(facts.intake());
         return new ScreeningResult(modality, decide(findings, unanswered), deferredUntil(findings), List.copyOf(findings),
-                unanswered, rules.version(), questionnaire.version(), facts.sessionDate());
+                unanswered, ingredientRulesVersion == null ? rules.version() : rules.version() + "+" + ingredientRulesVersion,
+                questionnaire.version(), facts.sessionDate());
     }
 
     private List<String> unanswered(JsonNode intake) {

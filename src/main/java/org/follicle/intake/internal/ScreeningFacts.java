@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.follicle.patients.Sex;
+
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the screening looks at: the intake answers (a JSON document), the patient's birth date, the date of the
- * session, and the ingredients of the chosen formula (empty when none is chosen yet).
+ * What the screening looks at: the intake answers (a JSON document), the patient's birth date and administrative
+ * sex, the date of the session, and the ingredients of the chosen formula (empty when none is chosen yet).
  */
-record ScreeningFacts(JsonNode intake, LocalDate birthDate, LocalDate sessionDate, Set<String> formulaIngredients) {
+record ScreeningFacts(JsonNode intake, LocalDate birthDate, Sex sex, LocalDate sessionDate,
+        Set<String> formulaIngredients) {
 
     /** The answer at a dotted path such as {@code medicalHistory.pregnancy}, or {@code null}. */
     JsonNode answer(String path) {

@@ -56,6 +56,12 @@ public class PatientAccess {
         return patient;
     }
 
+    /** The patients among the ids that the user may read; the others are left out, as if missing. */
+    public java.util.Map<Long, PatientView> readableAmong(java.util.Collection<Long> ids) {
+        return patients.findAll(ids, readableClinics()).stream()
+                .collect(Collectors.toMap(PatientView::id, p -> p));
+    }
+
     /** The patient if the user may change them: a privilege in the patient's own clinic. */
     public PatientView writable(long patientId, Privilege privilege) {
         PatientView patient = readable(patientId);

@@ -45,6 +45,15 @@ public class Patients {
         this.jdbc = jdbc;
     }
 
+    /** The patients among the ids whose clinic is one of these, in one query. */
+    java.util.List<PatientView> findAll(java.util.Collection<Long> ids, java.util.Collection<Long> clinics) {
+        if (ids.isEmpty() || clinics.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id IN (:ids) AND clinic_id IN (:clinics)")
+                .param("ids", ids).param("clinics", clinics).query(ROW).list();
+    }
+
     public Optional<PatientView> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id = :id").param("id", id).query(ROW)
                 .optional();

@@ -9,7 +9,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Intake documents for rule tests: a healthy adult who answered every safety question "no", then changes. */
 final class IntakeFixture {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ObjectNode document = JSON.createObjectNode();
 

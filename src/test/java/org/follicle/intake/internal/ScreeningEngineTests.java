@@ -65,7 +65,7 @@ class ScreeningEngineTests {
             fires("PATCHY_LOSS", Modality.MESOTHERAPY, i -> i.answer("hairHistory.pattern", "PATCHES")));
 
     /** Rules whose firing needs more than an intake change (age, formula): tested one by one below. */
-    static final Set<String> TESTED_BELOW = Set.of("MINOR", "ANAESTHETIC_ALLERGY_IN_FORMULA");
+    static final Set<String> TESTED_BELOW = Set.of("MINOR");
 
     record Case(Modality modality, UnaryOperator<IntakeFixture> change) {
     }
@@ -262,17 +262,35 @@ class ScreeningEngineTests {
         assertThat(screen(intake, ADULT, Modality.MESOTHERAPY, Set.of()).decision()).isEqualTo(Decision.NOT_ELIGIBLE);
     }
 
-    // --- formula (ingredient rules arrive with the formulary) ---
+    // --- formula: each ingredient brings its rules (knowledge/ingredients.json, tested in IngredientRulesTests) ---
 
     @Test
-    void anAnaestheticAllergyExcludesAFormulaWithLidocaineOnly() {
+    void ingredientRulesSpeakOnlyForTheirIngredientAndNameIt() {
+        String lidocaine = """
+                [{"id":"ALLERGY","class":"EXCLUDE","modalities":["MESOTHERAPY"],
+                  "when":{"answer":"allergies.localAnaesthetics","is":["YES"]},
+                  "message":{"en":"Allergic","fr":"Allergique","es":"Alérgico"},"source":"test"}]""";
+        java.util.List<Rule> rules = KnowledgeLoader.rules(IntakeFixture.JSON.readTree(lidocaine), QUESTIONNAIRE,
+                "test", "LIDOCAINE.");
         IntakeFixture allergic = healthy().answer("allergies.localAnaesthetics", "YES");
-        assertThat(screen(allergic, ADULT, Modality.MESOTHERAPY, Set.of()).decision()).isEqualTo(Decision.ELIGIBLE);
-        ScreeningResult withLidocaine = screen(allergic, ADULT, Modality.MESOTHERAPY, Set.of("LIDOCAINE", "BIOTIN"));
+        ScreeningResult withLidocaine = ENGINE.screen(facts(allergic, ADULT, SESSION, Set.of("LIDOCAINE")),
+                ScreeningSettings.DEFAULTS, Modality.MESOTHERAPY, rules, "lidocaine-1");
         assertThat(withLidocaine.decision()).isEqualTo(Decision.NOT_ELIGIBLE);
-        assertThat(ids(withLidocaine)).contains("ANAESTHETIC_ALLERGY_IN_FORMULA", "HYPERSENSITIVITY");
-        assertThat(ids(screen(healthy(), ADULT, Modality.MESOTHERAPY, Set.of("LIDOCAINE"))))
-                .doesNotContain("ANAESTHETIC_ALLERGY_IN_FORMULA");
+        assertThat(ids(withLidocaine)).contains("LIDOCAINE.ALLERGY", "HYPERSENSITIVITY");
+        assertThat(withLidocaine.ruleSetVersion()).isEqualTo(RULES.version() + "+lidocaine-1");
+        assertThat(screen(allergic, ADULT, Modality.MESOTHERAPY, Set.of()).decision()).isEqualTo(Decision.ELIGIBLE);
+    }
+
+    @Test
+    void freeTextAllergiesMatchWholeWordsWithoutCaseOrAccents() {
+        Condition.AnswerMentions zinc = new Condition.AnswerMentions("allergies.otherIngredients",
+                java.util.List.of("zinc", "acide hyaluronique"));
+        assertThat(zinc.evaluate(facts(healthy().answer("allergies.otherIngredients", "Zinc, nickel"), ADULT, SESSION,
+                Set.of()), ScreeningSettings.DEFAULTS).fired()).isTrue();
+        assertThat(zinc.evaluate(facts(healthy().answer("allergies.otherIngredients", "ACIDE HYALURONIQUE!"), ADULT,
+                SESSION, Set.of()), ScreeningSettings.DEFAULTS).fired()).isTrue();
+        assertThat(zinc.evaluate(facts(healthy().answer("allergies.otherIngredients", "zincite dust"), ADULT,
+                SESSION, Set.of()), ScreeningSettings.DEFAULTS).fired()).isFalse();
     }
 
     // --- helpers ---
@@ -291,7 +309,7 @@ class ScreeningEngineTests {
     }
 
     static ScreeningFacts facts(IntakeFixture intake, LocalDate birthDate, LocalDate session, Set<String> formula) {
-        return new ScreeningFacts(intake.document(), birthDate, session, formula);
+        return new ScreeningFacts(intake.document(), birthDate, org.follicle.patients.Sex.FEMALE, session, formula);
     }
 
     static Set<String> ids(ScreeningResult result) {

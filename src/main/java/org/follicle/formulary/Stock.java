@@ -1,0 +1,30 @@
+package org.follicle.formulary;
+
+import java.util.List;
+
+import org.follicle.formulary.internal.StockService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stock as other modules use it: the Sessions module asks which lots to take (first expiry first) and records
+ * what was prepared and given, which uses the stock once, authorised and audited.
+ */
+@Component
+public class Stock {
+
+    private final StockService service;
+
+    Stock(StockService service) {
+        this.service = service;
+    }
+
+    /** Lots of a product to take in a clinic, first expiry first, expired lots left out; short when not enough. */
+    public List<LotSuggestion> suggest(long clinicId, long productId, int quantity) {
+        return service.suggest(clinicId, productId, quantity);
+    }
+
+    /** Uses the lots and records who received them; idempotent on the request key. */
+    public Preparation prepare(PreparationRequest request) {
+        return service.prepare(request);
+    }
+}

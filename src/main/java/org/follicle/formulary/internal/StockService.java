@@ -1,0 +1,364 @@
+package org.follicle.formulary.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.follicle.clinics.ClinicDirectory;
+import org.follicle.clinics.ClinicView;
+import org.follicle.formulary.LotSuggestion;
+import org.follicle.formulary.Preparation;
+import org.follicle.formulary.PreparationRequest;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.CurrentStaff;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.RecordNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receiving, moving and using stock, and tracing lots to patients. Every movement is a ledger row written with the
+ * stock change in one transaction; a lot is usable through its expiry date in the clinic's time zone. A lot is
+ * seen by the staff of the clinics that hold or held it; patients in a recall list only by those who may read them.
+ */
+@Service
+@Transactional
+public class StockService {
+
+    static final String LOT = "lot";
+
+    static final String PREPARATION = "preparation";
+
+    private final StockLedger ledger;
+
+    private final Products products;
+
+    private final ClinicDirectory clinics;
+
+    private final PatientRegistry patients;
+
+    private final ClinicAccess access;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    StockService(StockLedger ledger, Products products, ClinicDirectory clinics, PatientRegistry patients,
+            ClinicAccess access, AuditLog audit, Clock clock) {
+        this.ledger = ledger;
+        this.products = products;
+        this.clinics = clinics;
+        this.patients = patients;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Receives a new lot into a clinic: the lot, its stock and the ledger row. */
+    StockLedger.Lot receive(StockInputs.Receipt receipt) {
+        ClinicView clinic = clinicWith(receipt.clinicId(), Privilege.STOCK_MANAGE);
+        Products.Product product = products.find(clinic.organisationId(), receipt.productId())
+                .orElseThrow(() -> BusinessRuleException.onField("productId", "product.unknown"));
+        if (receipt.expiry().isBefore(today(clinic))) {
+            throw BusinessRuleException.onField("expiry", "lot.expiryPast", receipt.expiry());
+        }
+        String number = receipt.lotNumber().trim();
+        ledger.findLot(product.id(), number).ifPresent(existing -> {
+            throw BusinessRuleException.onField("lotNumber", "lot.duplicate", number, product.name(),
+                    existing.receivedAt().atZone(zone(clinic)).toLocalDate());
+        });
+        CurrentStaff me = access.current();
+        long lotId = ledger.insertLot(clinic.organisationId(), product.id(), number, receipt.expiry(),
+                blank(receipt.supplierReference()), me.username(), clock.instant());
+        int balance = ledger.increase(clinic.organisationId(), lotId, clinic.id(), receipt.quantity());
+        ledger.movement(clinic.organisationId(), clinic.id(), lotId, StockLedger.MovementKind.RECEIVED,
+                receipt.quantity(), balance, blank(receipt.supplierReference()), null, null, me.username(),
+                clock.instant());
+        audit.record(AuditRecord.success(AuditAction.CREATE, LOT, lotId, clinic.id()));
+        return ledger.findLot(clinic.organisationId(), lotId).orElseThrow();
+    }
+
+    /** Receives more units of a lot already known (a second delivery of the same lot). */
+    StockLedger.Movement receiveMore(long lotId, StockInputs.MoreOfLot more) {
+        ClinicView clinic = clinicWith(more.clinicId(), Privilege.STOCK_MANAGE);
+        StockLedger.Lot lot = visibleLot(lotId);
+        if (lot.organisationId() != clinic.organisationId()) {
+            throw new RecordNotFoundException(LOT, lotId);
+        }
+        if (lot.expiredOn(today(clinic))) {
+            throw new BusinessRuleException("lot.expired", lot.lotNumber(), lot.expiry());
+        }
+        int balance = ledger.increase(clinic.organisationId(), lotId, clinic.id(), more.quantity());
+        return record(clinic, lot, StockLedger.MovementKind.RECEIVED, more.quantity(), balance,
+                blank(more.supplierReference()), null, null);
+    }
+
+    /** A sale, waste, count adjustment or transfer; refuses what would take stock below zero. */
+    List<StockLedger.Movement> move(StockInputs.Movement m) {
+        ClinicView clinic = clinicWith(m.clinicId(), Privilege.STOCK_MANAGE);
+        StockLedger.Lot lot = visibleLot(m.lotId());
+        String reason = blank(m.reason());
+        int quantity = m.quantity();
+        if (m.kind() == StockInputs.Kind.ADJUSTED ? quantity == 0 : quantity <= 0) {
+            throw BusinessRuleException.onField("quantity", m.kind() == StockInputs.Kind.ADJUSTED
+                    ? "stock.adjustmentZero" : "stock.quantityPositive");
+        }
+        if ((m.kind() == StockInputs.Kind.WASTED || m.kind() == StockInputs.Kind.ADJUSTED)
+                && (reason == null || reason.length() < 3)) {
+            throw BusinessRuleException.onField("reason", "stock.reasonRequired");
+        }
+        if ((m.kind() == StockInputs.Kind.SOLD || m.kind() == StockInputs.Kind.TRANSFER)
+                && lot.expiredOn(today(clinic))) {
+            throw BusinessRuleException.onField("lotId", "lot.expired", lot.lotNumber(), lot.expiry());
+        }
+        return switch (m.kind()) {
+            case SOLD -> List.of(take(clinic, lot, StockLedger.MovementKind.SOLD, quantity, reason, null, null));
+            case WASTED -> List.of(take(clinic, lot, StockLedger.MovementKind.WASTED, quantity, reason, null, null));
+            case ADJUSTED -> List.of(quantity < 0
+                    ? take(clinic, lot, StockLedger.MovementKind.ADJUSTED, -quantity, reason, null, null)
+                    : record(clinic, lot, StockLedger.MovementKind.ADJUSTED, quantity,
+                            ledger.increase(clinic.organisationId(), lot.id(), clinic.id(), quantity), reason, null,
+                            null));
+            case TRANSFER -> transfer(clinic, lot, quantity, reason, m.toClinicId());
+        };
+    }
+
+    private List<StockLedger.Movement> transfer(ClinicView from, StockLedger.Lot lot, int quantity, String reason,
+            Long toClinicId) {
+        ClinicView to = toClinicId == null ? null : clinics.find(toClinicId)
+                .filter(c -> c.organisationId() == from.organisationId()).orElse(null);
+        if (to == null || to.id() == from.id()) {
+            throw BusinessRuleException.onField("toClinicId", "stock.transferClinicInvalid");
+        }
+        StockLedger.Movement out = take(from, lot, StockLedger.MovementKind.TRANSFER_OUT, quantity, reason, null,
+                to.id());
+        int balance = ledger.increase(to.organisationId(), lot.id(), to.id(), quantity);
+        return List.of(out, record(to, lot, StockLedger.MovementKind.TRANSFER_IN, quantity, balance, reason, null,
+                from.id()));
+    }
+
+    /**
+     * Uses lots for a preparation given to patients. Sent again with the same request key, it returns what was
+     * recorded the first time and uses nothing. Lots are taken in id order, so that two preparations sharing lots
+     * cannot deadlock; any shortage or expired lot refuses the whole preparation.
+     */
+    public Preparation prepare(PreparationRequest request) {
+        ClinicView clinic = clinicWith(request.clinicId(), Privilege.CLINICAL_WRITE);
+        CurrentStaff me = access.current();
+        Optional<Long> created = ledger.insertPreparation(clinic.organisationId(), clinic.id(), request.formulaId(),
+                request.requestKey(), me.username(), clock.instant());
+        if (created.isEmpty()) {
+            long existing = ledger.preparationByKey(clinic.organisationId(), request.requestKey()).orElseThrow();
+            return preparation(existing, clinic.id(), true);
+        }
+        long preparationId = created.get();
+        List<PatientView> recipients = new ArrayList<>();
+        for (PreparationRequest.Recipient r : request.recipients()) {
+            PatientView patient = patients.readablePatient(r.patientId());
+            if (patient.voided()) {
+                throw new BusinessRuleException("patient.voidedReadOnly");
+            }
+            recipients.add(patient);
+        }
+        LocalDate today = today(clinic);
+        List<PreparationRequest.LotQuantity> lots = new ArrayList<>(request.lots());
+        lots.sort(Comparator.comparing(PreparationRequest.LotQuantity::lotId));
+        Set<Long> seen = new LinkedHashSet<>();
+        for (PreparationRequest.LotQuantity l : lots) {
+            if (!seen.add(l.lotId())) {
+                throw BusinessRuleException.onField("lots", "stock.lotTwice");
+            }
+            StockLedger.Lot lot = ledger.findLot(clinic.organisationId(), l.lotId())
+                    .orElseThrow(() -> BusinessRuleException.onField("lots", "lot.unknown", l.lotId()));
+            if (lot.expiredOn(today)) {
+                throw BusinessRuleException.onField("lots", "lot.expired", lot.lotNumber(), lot.expiry());
+            }
+            take(clinic, lot, StockLedger.MovementKind.USED, l.quantity(), null, preparationId, null);
+        }
+        for (int i = 0; i < recipients.size(); i++) {
+            ledger.administration(clinic.organisationId(), clinic.id(), preparationId, recipients.get(i).id(),
+                    blank(request.recipients().get(i).sessionRef()), me.username(), clock.instant());
+            audit.record(new AuditRecord(AuditAction.CREATE, PREPARATION, String.valueOf(preparationId),
+                    recipients.get(i).clinicId(), AuditOutcome.SUCCESS, "patient " + recipients.get(i).id()));
+        }
+        return preparation(preparationId, clinic.id(), false);
+    }
+
+    private Preparation preparation(long id, long clinicId, boolean again) {
+        return new Preparation(id, clinicId, again, ledger.preparationLots(id).stream()
+                .map(l -> new Preparation.UsedLot(l.lotId(), l.lotNumber(), l.productName(), l.quantity())).toList(),
+                ledger.preparationPatients(id));
+    }
+
+    /** First expiry first: the lots of a product to take in a clinic to cover a quantity, expired ones left out. */
+    @Transactional(readOnly = true)
+    public List<LotSuggestion> suggest(long clinicId, long productId, int quantity) {
+        ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
+        List<LotSuggestion> suggestion = new ArrayList<>();
+        int left = quantity;
+        for (StockLedger.LotStock s : ledger.stock(List.of(clinic.id()), productId, today(clinic))) {
+            if (left <= 0) {
+                break;
+            }
+            int take = Math.min(left, s.quantity());
+            suggestion.add(new LotSuggestion(s.lot().id(), s.lot().lotNumber(), s.lot().expiry(), take, s.quantity()));
+            left -= take;
+        }
+        return suggestion;
+    }
+
+    /** The lots in stock in the user's clinics (or one of them), first expiry first. */
+    @Transactional(readOnly = true)
+    List<StockLedger.LotStock> stock(Long clinicId, Long productId, boolean usableOnly) {
+        List<Long> visible = clinicId != null ? List.of(clinicWith(clinicId, Privilege.CLINIC_READ).id())
+                : List.copyOf(access.clinicsWith(Privilege.CLINIC_READ));
+        LocalDate usable = usableOnly && !visible.isEmpty() ? today(clinics.find(visible.get(0)).orElseThrow()) : null;
+        return ledger.stock(visible, productId, usable);
+    }
+
+    @Transactional(readOnly = true)
+    StockLedger.Lot lot(long lotId) {
+        return visibleLot(lotId);
+    }
+
+    /** A lot's stock in the user's clinics. */
+    @Transactional(readOnly = true)
+    List<StockLedger.LotStock> stockOfLot(long lotId) {
+        visibleLot(lotId);
+        Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
+        return ledger.stockOfLot(lotId).stream().filter(s -> mine.contains(s.clinicId())).toList();
+    }
+
+    /** The ledger of the user's clinics (or one), optionally of one lot, newest first. */
+    @Transactional(readOnly = true)
+    Page<StockLedger.Movement> movements(Long clinicId, Long lotId, int page, int size) {
+        CurrentStaff me = access.current();
+        if (lotId != null) {
+            visibleLot(lotId);
+        }
+        if (clinicId != null) {
+            clinicWith(clinicId, Privilege.CLINIC_READ);
+        }
+        Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
+        List<StockLedger.Movement> rows = ledger.movements(me.organisationId(), clinicId, lotId, size,
+                (long) page * size).stream().filter(m -> mine.contains(m.clinicId())).toList();
+        return new Page<>(rows, ledger.countMovements(me.organisationId(), clinicId, lotId));
+    }
+
+    /**
+     * Everyone who received a lot, directly or mixed with other lots, that the user may read; the others are
+     * counted, not shown. Audited (as an export when {@code export}).
+     */
+    @Transactional(readOnly = true)
+    Recall recipients(long lotId, boolean export) {
+        StockLedger.Lot lot = visibleLot(lotId);
+        if (access.clinicsWith(Privilege.PATIENT_READ).isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("no patients to read");
+        }
+        List<StockLedger.Receipt> receipts = ledger.recipients(lotId);
+        Map<Long, PatientView> readable = patients.readablePatients(
+                receipts.stream().map(StockLedger.Receipt::patientId).distinct().toList());
+        List<Recall.Line> lines = receipts.stream().filter(r -> readable.containsKey(r.patientId()))
+                .map(r -> new Recall.Line(readable.get(r.patientId()), r)).toList();
+        audit.record(new AuditRecord(export ? AuditAction.EXPORT : AuditAction.READ, "lot-recipients",
+                String.valueOf(lotId), null, AuditOutcome.SUCCESS, lines.size() + " recipients"));
+        return new Recall(lot, lines, (int) receipts.stream().filter(r -> !readable.containsKey(r.patientId()))
+                .map(StockLedger.Receipt::patientId).distinct().count());
+    }
+
+    /** Every lot a patient received. */
+    @Transactional(readOnly = true)
+    @org.follicle.security.Audited(action = AuditAction.READ, recordType = "patient-lots", recordId = "#patientId")
+    List<StockLedger.Receipt> lotsOfPatient(long patientId) {
+        patients.readablePatient(patientId);
+        return ledger.lotsOfPatient(patientId);
+    }
+
+    /** For the chart, whose opening is audited as a whole. */
+    List<StockLedger.Receipt> lotsOfPatientForChart(long patientId) {
+        return ledger.lotsOfPatient(patientId);
+    }
+
+    LocalDate today(long clinicId) {
+        return today(clinics.find(clinicId).orElseThrow());
+    }
+
+    private StockLedger.Movement take(ClinicView clinic, StockLedger.Lot lot, StockLedger.MovementKind kind,
+            int quantity, String reason, Long preparationId, Long otherClinicId) {
+        OptionalInt balance = ledger.decrease(lot.id(), clinic.id(), quantity);
+        if (balance.isEmpty()) {
+            throw BusinessRuleException.onField("quantity", "stock.insufficient", lot.lotNumber(),
+                    ledger.quantity(lot.id(), clinic.id()), quantity);
+        }
+        return record(clinic, lot, kind, -quantity, balance.getAsInt(), reason, preparationId, otherClinicId);
+    }
+
+    private StockLedger.Movement record(ClinicView clinic, StockLedger.Lot lot, StockLedger.MovementKind kind,
+            int quantity, int balance, String reason, Long preparationId, Long otherClinicId) {
+        CurrentStaff me = access.current();
+        long id = ledger.movement(clinic.organisationId(), clinic.id(), lot.id(), kind, quantity, balance, reason,
+                preparationId, otherClinicId, me.username(), clock.instant());
+        if (preparationId == null) {
+            audit.record(new AuditRecord(AuditAction.CREATE, "stock-movement", String.valueOf(id), clinic.id(),
+                    AuditOutcome.SUCCESS, kind + " " + quantity + " of lot " + lot.id()));
+        }
+        return new StockLedger.Movement(id, clinic.id(), lot.id(), lot.lotNumber(), lot.productName(), kind,
+                quantity, balance, reason, preparationId, otherClinicId, clock.instant(), me.username());
+    }
+
+    /** A lot of the user's organisation held (now or before) by one of the user's clinics; missing otherwise. */
+    private StockLedger.Lot visibleLot(long lotId) {
+        CurrentStaff me = access.current();
+        StockLedger.Lot lot = ledger.findLot(me.organisationId(), lotId)
+                .orElseThrow(() -> new RecordNotFoundException(LOT, lotId));
+        Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
+        if (ledger.stockOfLot(lotId).stream().noneMatch(s -> mine.contains(s.clinicId()))) {
+            throw new RecordNotFoundException(LOT, lotId);
+        }
+        return lot;
+    }
+
+    private ClinicView clinicWith(long clinicId, Privilege privilege) {
+        ClinicView clinic = clinics.find(clinicId).filter(c -> c.organisationId() == access.current().organisationId())
+                .orElseThrow(() -> new RecordNotFoundException("clinic", clinicId));
+        access.require(privilege, clinic.id());
+        return clinic;
+    }
+
+    private LocalDate today(ClinicView clinic) {
+        return LocalDate.now(clock.withZone(zone(clinic)));
+    }
+
+    private static ZoneId zone(ClinicView clinic) {
+        return ZoneId.of(clinic.timeZone());
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    record Page<T>(List<T> items, long total) {
+    }
+
+    /** A lot's recall: the recipients the user may see, and how many others there are. */
+    record Recall(StockLedger.Lot lot, List<Line> lines, int hiddenPatients) {
+
+        record Line(PatientView patient, StockLedger.Receipt receipt) {
+        }
+    }
+}
