@@ -429,6 +429,61 @@ class BrowserIT {
     }
 
     @Test
+    void receivesALotThenBuildsAFormulaAndSeesAFindingAtOnce() {
+        Staff doctor = fixture.staff(org, "Docteur Roux", Map.of(org.paris(), Role.PRACTITIONER));
+        long patient = fixture.patient(org, org.paris(), "Cocktail", "Inès");
+        jdbc.sql("UPDATE patients_patient SET sex = 'FEMALE' WHERE id = :id").param("id", patient).update();
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/formulary/products");
+        page.getByLabel("SKU").fill("DUT-" + org.suffix());
+        page.getByLabel("Name").fill("Dutasteride 0.05% 2 mL");
+        page.getByLabel("Manufacturer").fill("Demo Lab");
+        page.getByLabel("Form").selectOption("AMPOULE");
+        page.getByLabel("Cost").fill("18.50");
+        page.getByLabel("Ingredient 1").selectOption("DUTASTERIDE");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Add the product")).click();
+        assertThat(page.locator(".alert-success")).containsText("Product added");
+        Browser.screenshot(page, "26-products");
+        page.navigate("/formulary/stock");
+        page.getByLabel("Product").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Dutasteride 0.05% 2 mL (DUT-" + org.suffix() + ")"));
+        page.getByLabel("Lot", new Page.GetByLabelOptions().setExact(true)).fill("DU-0001");
+        page.getByLabel("Expiry").fill(java.time.LocalDate.now().minusDays(2).toString());
+        page.getByLabel("Quantity").fill("6");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Receive")).click();
+        assertThat(page.locator(".alert-danger")).containsText("already past");
+        page.getByLabel("Expiry").fill(java.time.LocalDate.now().plusMonths(6).toString());
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Receive")).click();
+        assertThat(page.locator(".alert-success")).containsText("Lot received");
+        assertThat(page.locator("#stock-table")).containsText("DU-0001");
+        Browser.screenshot(page, "27-stock");
+
+        Page doctorPage = browser.newPage("en-GB");
+        Browser.signIn(doctorPage, doctor.username(), StaffFixture.PASSWORD);
+        doctorPage.navigate("/patients/" + patient);
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("New formula")).click();
+        doctorPage.getByLabel("Start from a template").selectOption(new com.microsoft.playwright.options.SelectOption()
+                .setLabel("Anti-androgen (men)"));
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Use this template")).click();
+        assertThat(doctorPage.locator("#findings")).containsText("Dutasteride is contraindicated in women");
+        assertThat(doctorPage.locator("#findings .formula-decision")).hasText("Not eligible");
+        Browser.screenshot(doctorPage, "28-formula-finding");
+        doctorPage.getByLabel("Ingredient 1").selectOption("BIOTIN");
+        assertThat(doctorPage.locator("#findings")).not().containsText("contraindicated in women");
+        assertThat(doctorPage.locator("#findings")).containsText("immunoassays");
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the formula")).click();
+        assertThat(doctorPage.locator(".alert-success")).containsText("Formula saved");
+        Browser.screenshot(doctorPage, "29-formula-saved");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -48,6 +48,14 @@ class ClinicIsolationIT {
      */
     static final Set<String> UPLOADS = Set.of("/api/v1/patients/{patientId}/photos", "/patients/{patientId}/photos");
 
+    /**
+     * Organisation-wide data (the ingredient library, templates, products): shared by the organisation's clinics by
+     * design, invisible to other organisations ({@link #anotherOrganisationSeesNoneOfTheFormulary()}).
+     */
+    static final Set<String> ORGANISATION_SCOPED = Set.of("/api/v1/ingredients/{code}",
+            "/api/v1/ingredients/{code}/revisions", "/api/v1/formulas/{formulaId}", "/api/v1/products/{productId}",
+            "/formulary/ingredients/{code}");
+
     @LocalServerPort
     int port;
 
@@ -75,14 +83,24 @@ class ClinicIsolationIT {
         long parisPhoto = Long.parseLong(new Http(port).upload("/api/v1/patients/" + parisPatient + "/photos",
                 fixture.token(parisAssistant), Map.of("view", "TOP"), "top.png", Photos.png())
                 .body().replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+        Http http = new Http(port);
+        long product = id(http.send("POST", "/api/v1/products", fixture.token(parisAdmin), "{\"sku\":\"ISO-"
+                + org.suffix() + "\",\"name\":\"Isolation vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
+                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\"}", Map.of()).body());
+        long parisLot = id(http.send("POST", "/api/v1/lots", fixture.token(parisAdmin), "{\"clinicId\":" + org.paris()
+                + ",\"productId\":" + product + ",\"lotNumber\":\"ISO-1\",\"expiry\":\""
+                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":50}", Map.of()).body());
+        long parisFormula = Long.parseLong(http.send("POST", "/api/v1/patients/" + parisPatient + "/formulas",
+                fixture.token(parisPractitioner), "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of())
+                .body().replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
-                parisPatient, parisConsent, parisAssessment, parisPhoto);
+                parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
             Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
-            long parisAssessment, long parisPhoto) {
+            long parisAssessment, long parisPhoto, long parisLot, long parisFormula) {
     }
 
     /**
@@ -192,6 +210,36 @@ class ClinicIsolationIT {
                         s -> chart.apply(s) + "/photos/" + s.parisPhoto() + "/image"),
                 Endpoint.page("GET", "/patients/{patientId}/photos/compare",
                         s -> chart.apply(s) + "/photos/compare?before=" + s.parisPhoto() + "&after=" + s.parisPhoto()),
+                // formulary: a Paris patient's formula, a lot received in Paris (before voiding the patient)
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/formulas/check",
+                        s -> patient.apply(s) + "/formulas/check", "{\"formula\":" + FormularyIT.formula("ZINC") + "}"),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/formulas", s -> patient.apply(s) + "/formulas",
+                        "{\"formula\":" + FormularyIT.formula("ZINC") + "}").by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/formulas", s -> patient.apply(s) + "/formulas", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/formulas/{formulaId}",
+                        s -> patient.apply(s) + "/formulas/" + s.parisFormula(), null),
+                Endpoint.page("GET", "/patients/{patientId}/formulas/{formulaId}",
+                        s -> chart.apply(s) + "/formulas/" + s.parisFormula()),
+                Endpoint.page("GET", "/patients/{patientId}/formulas/new", s -> chart.apply(s) + "/formulas/new")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/formulas/new", s -> chart.apply(s) + "/formulas/new")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/formulas/check", s -> chart.apply(s) + "/formulas/check")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/formulas/{formulaId}/void",
+                        s -> patient.apply(s) + "/formulas/" + s.parisFormula() + "/void",
+                        "{\"reason\":\"Replaced by another\"}").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/formulas/{formulaId}/void",
+                        s -> chart.apply(s) + "/formulas/" + s.parisFormula() + "/void").by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/lots", s -> patient.apply(s) + "/lots", null),
+                Endpoint.api("GET", "/api/v1/lots/{lotId}", s -> "/api/v1/lots/" + s.parisLot(), null),
+                Endpoint.api("POST", "/api/v1/lots/{lotId}/receipts", s -> "/api/v1/lots/" + s.parisLot() + "/receipts",
+                        "{\"clinicId\":{paris},\"quantity\":1}"),
+                Endpoint.api("GET", "/api/v1/lots/{lotId}/recipients", s -> "/api/v1/lots/" + s.parisLot() + "/recipients", null),
+                Endpoint.api("GET", "/api/v1/lots/{lotId}/recipients.csv",
+                        s -> "/api/v1/lots/" + s.parisLot() + "/recipients.csv", null),
+                Endpoint.page("GET", "/formulary/lots/{lotId}", s -> "/formulary/lots/" + s.parisLot()),
+                Endpoint.page("POST", "/formulary/lots/{lotId}/movements", s -> "/formulary/lots/" + s.parisLot() + "/movements"),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","
@@ -249,7 +297,7 @@ class ClinicIsolationIT {
         List<String> missing = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(pattern -> pattern.contains("{") && !pattern.contains("openapi.json")
-                        && !USER_SCOPED.contains(pattern))
+                        && !USER_SCOPED.contains(pattern) && !ORGANISATION_SCOPED.contains(pattern))
                 .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(verb -> {
                     if (!covered.contains(verb.name() + " " + pattern)
                             && !(verb.name().equals("POST") && UPLOADS.contains(pattern))) {
@@ -257,6 +305,31 @@ class ClinicIsolationIT {
                     }
                 })));
         assertThat(missing).as("endpoints with ids that ClinicIsolationIT does not try across clinics").isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationSeesNoneOfTheFormulary() {
+        Organisation other = fixture.organisation();
+        String stranger = fixture.token(fixture.staff(other, "stranger", Map.of(other.paris(), Role.ADMIN)));
+        String parisAdmin = fixture.token(scene.parisAdmin());
+        Http http = new Http(port);
+        String product = http.get("/api/v1/products", parisAdmin).body().replaceAll("^\\[\\{\"id\":(\\d+),.*", "$1");
+        assertThat(http.get("/api/v1/products/" + product, parisAdmin).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/products/" + product, stranger).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/lots/" + scene.parisLot(), stranger).statusCode()).isEqualTo(404);
+        String template = http.send("POST", "/api/v1/formulas", fixture.token(scene.parisPractitioner()),
+                FormularyIT.formula("ZINC"), Map.of()).body().replaceAll("^\\{\"id\":(\\d+),.*", "$1");
+        assertThat(http.get("/api/v1/formulas/" + template, parisAdmin).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/formulas/" + template, stranger).statusCode()).isEqualTo(404);
+        String own = "{\"ingredient\":{\"code\":\"HOUSE_SERUM_" + other.suffix().toUpperCase().replaceAll("[^A-Z0-9]", "")
+                + "\",\"name\":\"House serum\",\"ingredientClass\":\"OTHER\",\"rules\":[],\"sources\":[\"Our lab\"]},"
+                + "\"reason\":\"Our own preparation\"}";
+        HttpResponse<String> added = http.send("POST", "/api/v1/ingredients", stranger, own, Map.of());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        String code = added.body().replaceAll("^\\{\"code\":\"([A-Z0-9_]+)\".*", "$1");
+        assertThat(http.get("/api/v1/ingredients/" + code, stranger).statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/ingredients/" + code, parisAdmin).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/ingredients/" + code + "/revisions", parisAdmin).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -273,6 +346,10 @@ class ClinicIsolationIT {
                 "top.png", Photos.png()).statusCode()).isEqualTo(201);
     }
 
+    private static long id(String json) {
+        return Long.parseLong(json.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+    }
+
     private int call(Endpoint endpoint, Staff who) {
         Http http = new Http(port);
         String path = endpoint.path().apply(scene);
@@ -281,7 +358,8 @@ class ClinicIsolationIT {
             Map<String, String> headers = endpoint.etagFrom() == null ? Map.of()
                     : Map.of("If-Match", "\"" + currentVersion(endpoint.etagFrom().apply(scene), token) + "\"");
             HttpResponse<String> response = endpoint.method().equals("GET") ? http.get(path, token)
-                    : http.send(endpoint.method(), path, token, endpoint.body(), headers);
+                    : http.send(endpoint.method(), path, token, endpoint.body() == null ? null
+                            : endpoint.body().replace("{paris}", String.valueOf(scene.org().paris())), headers);
             return response.statusCode();
         }
         assertThat(http.signIn(who.username(), StaffFixture.PASSWORD).statusCode()).isEqualTo(302);

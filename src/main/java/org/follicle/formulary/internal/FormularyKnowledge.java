@@ -39,7 +39,7 @@ class FormularyKnowledge {
 
     private final List<Template> templates;
 
-    FormularyKnowledge(JsonMapper json, Validator validator) {
+    FormularyKnowledge(JsonMapper json, Validator validator, org.follicle.intake.Screening screening) {
         JsonNode library = read(json, INGREDIENTS);
         version = library.path("version").asString();
         List<IngredientData> list = new ArrayList<>();
@@ -51,6 +51,9 @@ class FormularyKnowledge {
                 throw new IllegalStateException(INGREDIENTS + ": ingredient " + data.code()
                         + " is invalid, repeated or without a source " + problems);
             }
+            screening.problemIn(data.rules()).ifPresent(problem -> {
+                throw new IllegalStateException(INGREDIENTS + ": ingredient " + data.code() + ": " + problem);
+            });
             list.add(data);
         }
         ingredients = List.copyOf(list);
@@ -94,7 +97,7 @@ class FormularyKnowledge {
     }
 
     /** A shipped template's name in a language, or {@code null} for an organisation's own template. */
-    String templateName(String code, Locale locale) {
+    public String templateName(String code, Locale locale) {
         return templates.stream().filter(t -> t.code().equals(code)).findFirst()
                 .map(t -> t.names().getOrDefault(locale.getLanguage(), t.names().get("en"))).orElse(null);
     }

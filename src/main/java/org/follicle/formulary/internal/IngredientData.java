@@ -53,7 +53,7 @@ record IngredientData(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_
             @NotBlank @Size(max = 30) String status, boolean blocksActiveFormula,
             @NotNull Map<String, String> message, @NotBlank @Size(max = 500) String source) {
 
-        String message(Locale locale) {
+        public String message(Locale locale) {
             return message.getOrDefault(locale.getLanguage(), message.get("en"));
         }
     }

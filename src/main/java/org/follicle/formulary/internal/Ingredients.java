@@ -118,7 +118,7 @@ class Ingredients {
     record Ingredient(long id, Long organisationId, String code, IngredientData data, int version, Instant changedAt,
             String changedBy) {
 
-        boolean shipped() {
+        public boolean shipped() {
             return organisationId == null;
         }
     }

@@ -133,7 +133,7 @@ class Products {
         }
 
         /** The retail price with VAT, rounded to the cent, or {@code null} when not for sale. */
-        BigDecimal retailPriceWithVat() {
+        public BigDecimal retailPriceWithVat() {
             return retailPrice == null ? null
                     : retailPrice.multiply(BigDecimal.ONE.add(vatRate.movePointLeft(2))).setScale(2,
                             java.math.RoundingMode.HALF_UP);

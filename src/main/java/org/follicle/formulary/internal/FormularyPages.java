@@ -1,0 +1,48 @@
+package org.follicle.formulary.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.FormDocument;
+import org.follicle.system.InvalidFieldsException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the refusals of a page form into messages by field, in the user's language, whatever layer refused: bean
+ * validation, a rule with its arguments, or several fields at once.
+ */
+@Component
+class FormularyPages {
+
+    private final MessageSource messages;
+
+    FormularyPages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Runs the action on a bound form; returns the problems by field, empty when it went through. */
+    <T> Map<String, String> attempt(FormDocument.Bound<T> bound, java.util.function.Consumer<T> action) {
+        Map<String, String> errors = new LinkedHashMap<>(bound.errors());
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        try {
+            action.accept(bound.value());
+        }
+        catch (BusinessRuleException e) {
+            errors.put(e.field() == null ? "_form" : e.field(), text(e));
+        }
+        catch (InvalidFieldsException e) {
+            e.fields().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key,
+                    LocaleContextHolder.getLocale())));
+        }
+        return errors;
+    }
+
+    String text(BusinessRuleException e) {
+        return messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale());
+    }
+}
