@@ -160,7 +160,7 @@ class FormulaRecords {
         Map<String, Ingredients.Ingredient> ingredients = library.byCode(patient.organisationId(),
                 new HashSet<>(input.codes()));
         ScreeningResult result = screening.screen(patient.id(), input.modality(), date,
-                library.formulaRules(patient.organisationId(), ingredients.keySet()));
+                library.formulaRules(ingredients.values()));
         return new FormulaCheck(result, alerts(patient.organisationId(), ingredients));
     }
 
@@ -196,17 +196,11 @@ class FormulaRecords {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException("formula.invalid", problems);
         }
-        Map<String, Ingredients.Ingredient> ingredients = library.byCode(organisationId, seen);
-        String jurisdiction = settings.of(organisationId).jurisdiction().name();
-        Locale locale = LocaleContextHolder.getLocale();
-        for (Ingredients.Ingredient i : ingredients.values()) {
-            for (IngredientData.RegulatoryAlert a : i.data().alertsIn(jurisdiction)) {
-                if (a.blocksActiveFormula()) {
-                    throw BusinessRuleException.onField("ingredients", "formula.ingredientBlocked", i.data().name(),
-                            a.message(locale));
-                }
-            }
-        }
+        alerts(organisationId, library.byCode(organisationId, seen)).stream().filter(FormulaCheck.Alert::blocking)
+                .findFirst().ifPresent(a -> {
+                    throw BusinessRuleException.onField("ingredients", "formula.ingredientBlocked",
+                            a.ingredientName(), a.message());
+                });
     }
 
     record Checked(FormulaView formula, FormulaCheck check) {

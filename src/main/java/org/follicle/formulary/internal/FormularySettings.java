@@ -1,8 +1,5 @@
 package org.follicle.formulary.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -36,18 +33,6 @@ record FormularySettings(@NotNull Jurisdiction jurisdiction, @NotNull @Min(1) @M
                     .param("org", organisationId)
                     .query((rs, n) -> new FormularySettings(Jurisdiction.valueOf(rs.getString(1)), rs.getInt(2)))
                     .optional().orElse(DEFAULTS);
-        }
-
-        void save(long organisationId, FormularySettings settings, String by, Instant now) {
-            jdbc.sql("""
-                    INSERT INTO formulary_settings (organisation_id, jurisdiction, expiry_warning_days, changed_at,
-                        changed_by) VALUES (:org, :jurisdiction, :days, :now, :by)
-                    ON CONFLICT (organisation_id) DO UPDATE SET jurisdiction = EXCLUDED.jurisdiction,
-                        expiry_warning_days = EXCLUDED.expiry_warning_days, changed_at = EXCLUDED.changed_at,
-                        changed_by = EXCLUDED.changed_by""")
-                    .param("org", organisationId).param("jurisdiction", settings.jurisdiction().name())
-                    .param("days", settings.expiryWarningDays()).param("now", Timestamp.from(now)).param("by", by)
-                    .update();
         }
     }
 }

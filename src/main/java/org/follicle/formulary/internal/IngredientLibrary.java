@@ -121,15 +121,13 @@ class IngredientLibrary {
     }
 
     /**
-     * The screening rules of these ingredients for an organisation: each one's own rules, plus an exclusion when the
-     * patient's free-text allergies name it. Unknown codes are refused.
+     * The screening rules of these ingredients (read with {@link #byCode}): each one's own rules, plus an exclusion
+     * when the patient's free-text allergies name it.
      */
-    @Transactional(readOnly = true)
-    FormulaRules formulaRules(long organisationId, Collection<String> codes) {
-        Map<String, Ingredients.Ingredient> found = byCode(organisationId, codes);
+    FormulaRules formulaRules(Collection<Ingredients.Ingredient> found) {
         Map<String, JsonNode> rules = new TreeMap<>();
         List<String> versions = new ArrayList<>();
-        for (Ingredients.Ingredient i : found.values()) {
+        for (Ingredients.Ingredient i : found) {
             ArrayNode list = i.data().rules() != null && i.data().rules().isArray()
                     ? ((ArrayNode) i.data().rules()).deepCopy() : json.createArrayNode();
             list.add(allergyRule(i.data()));

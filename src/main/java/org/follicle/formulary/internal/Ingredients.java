@@ -3,7 +3,9 @@ package org.follicle.formulary.internal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,11 +50,14 @@ class Ingredients {
         return effective(organisationId, List.of(code)).stream().findFirst();
     }
 
-    Optional<Ingredient> shipped(String code) {
-        return jdbc.sql("""
+    /** The shipped library, by code. */
+    Map<String, Ingredient> shipped() {
+        Map<String, Ingredient> shipped = new HashMap<>();
+        jdbc.sql("""
                 SELECT id, organisation_id, code, document, version, changed_at, changed_by
-                FROM formulary_ingredient WHERE organisation_id IS NULL AND code = :code""").param("code", code)
-                .query(this::row).optional();
+                FROM formulary_ingredient WHERE organisation_id IS NULL""").query(this::row).list()
+                .forEach(i -> shipped.put(i.code(), i));
+        return shipped;
     }
 
     List<Revision> revisions(long ingredientId) {

@@ -55,14 +55,15 @@ class ShippedLibrary implements ApplicationRunner {
         jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query(Object.class).single();
         String by = "knowledge-base " + knowledge.version();
         int changed = 0;
+        var library = ingredients.shipped();
         for (IngredientData data : knowledge.ingredients()) {
-            var shipped = ingredients.shipped(data.code());
-            if (shipped.isEmpty()) {
+            Ingredients.Ingredient shipped = library.get(data.code());
+            if (shipped == null) {
                 ingredients.insert(null, data, 1, "Shipped with the library", by, clock.instant());
                 changed++;
             }
-            else if (!shipped.get().data().equals(data)) {
-                ingredients.update(shipped.get().id(), null, shipped.get().version(), data, "Library update", by,
+            else if (!shipped.data().equals(data)) {
+                ingredients.update(shipped.id(), null, shipped.version(), data, "Library update", by,
                         clock.instant());
                 changed++;
             }

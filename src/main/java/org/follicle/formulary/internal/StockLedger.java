@@ -25,6 +25,13 @@ class StockLedger {
                 l.supplier_reference, l.received_at, l.received_by
             FROM formulary_lot l JOIN formulary_product p ON p.id = l.product_id""";
 
+    /** A lot given to a patient: the administration, how many lots its preparation mixed, the lot. */
+    private static final String RECEIPT = """
+            SELECT a.patient_id, a.clinic_id, a.session_ref, a.administered_at, a.preparation_id,
+                (SELECT count(DISTINCT u.lot_id) FROM formulary_stock_movement u
+                 WHERE u.preparation_id = a.preparation_id AND u.kind = 'USED') AS lots,
+                m.lot_id, l.lot_number, p.name""";
+
     private final JdbcClient jdbc;
 
     StockLedger(JdbcClient jdbc) {
@@ -147,6 +154,12 @@ class StockLedger {
                 .list();
     }
 
+    /** The clinics that hold or held some of the lot. */
+    List<Long> clinicsOfLot(long lotId) {
+        return jdbc.sql("SELECT clinic_id FROM formulary_stock WHERE lot_id = :lot").param("lot", lotId)
+                .query(Long.class).list();
+    }
+
     /** Active products below their reorder level in a clinic, counting only lots not expired on the day. */
     long productsBelowReorderLevel(long organisationId, long clinicId, LocalDate today) {
         return jdbc.sql("""
@@ -219,11 +232,8 @@ class StockLedger {
      * of lots in the preparation says which).
      */
     List<Receipt> recipients(long lotId) {
-        return jdbc.sql("""
-                SELECT a.patient_id, a.clinic_id, a.session_ref, a.administered_at, a.preparation_id,
-                    (SELECT count(DISTINCT u.lot_id) FROM formulary_stock_movement u
-                     WHERE u.preparation_id = a.preparation_id AND u.kind = 'USED') AS lots,
-                    m.lot_id, l.lot_number, p.name
+        return jdbc.sql(RECEIPT + """
+
                 FROM formulary_stock_movement m
                 JOIN formulary_administration a ON a.preparation_id = m.preparation_id
                 JOIN formulary_lot l ON l.id = m.lot_id JOIN formulary_product p ON p.id = l.product_id
@@ -233,11 +243,8 @@ class StockLedger {
 
     /** Every lot a patient received, newest first. */
     List<Receipt> lotsOfPatient(long patientId) {
-        return jdbc.sql("""
-                SELECT a.patient_id, a.clinic_id, a.session_ref, a.administered_at, a.preparation_id,
-                    (SELECT count(DISTINCT u.lot_id) FROM formulary_stock_movement u
-                     WHERE u.preparation_id = a.preparation_id AND u.kind = 'USED') AS lots,
-                    m.lot_id, l.lot_number, p.name
+        return jdbc.sql(RECEIPT + """
+
                 FROM formulary_administration a
                 JOIN formulary_stock_movement m ON m.preparation_id = a.preparation_id AND m.kind = 'USED'
                 JOIN formulary_lot l ON l.id = m.lot_id JOIN formulary_product p ON p.id = l.product_id

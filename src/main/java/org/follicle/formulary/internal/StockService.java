@@ -327,7 +327,7 @@ public class StockService {
         StockLedger.Lot lot = ledger.findLot(me.organisationId(), lotId)
                 .orElseThrow(() -> new RecordNotFoundException(LOT, lotId));
         Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
-        if (ledger.stockOfLot(lotId).stream().noneMatch(s -> mine.contains(s.clinicId()))) {
+        if (ledger.clinicsOfLot(lotId).stream().noneMatch(mine::contains)) {
             throw new RecordNotFoundException(LOT, lotId);
         }
         return lot;
