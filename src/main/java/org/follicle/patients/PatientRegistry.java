@@ -11,8 +11,16 @@ public class PatientRegistry {
 
     private final PatientAccess access;
 
-    PatientRegistry(PatientAccess access) {
+    private final org.follicle.patients.internal.PatientRecords records;
+
+    PatientRegistry(PatientAccess access, org.follicle.patients.internal.PatientRecords records) {
         this.access = access;
+        this.records = records;
+    }
+
+    /** The first patients the user may read matching a name, file number or birth date (audited as a search). */
+    public java.util.List<PatientView> search(String text, int limit) {
+        return records.search(text, org.follicle.system.PageQuery.first(limit)).items();
     }
 
     /** The patient, if the user may read their records; 404 (audited) otherwise. */

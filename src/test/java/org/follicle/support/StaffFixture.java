@@ -113,6 +113,33 @@ public class StaffFixture {
                 .query(Long.class).single();
     }
 
+    /** A treatment room of the clinic. */
+    public long room(long clinicId, String name) {
+        return jdbc.sql("""
+                INSERT INTO clinics_room (organisation_id, clinic_id, name, created_at, created_by, changed_at, changed_by)
+                SELECT organisation_id, id, :name, now(), 'test', now(), 'test' FROM clinics_clinic WHERE id = :clinic
+                RETURNING id""").param("clinic", clinicId).param("name", name).query(Long.class).single();
+    }
+
+    /**
+     * The clinic open Monday to Friday 09:00-19:00 and each practitioner working there 09:00-18:00, as a manager
+     * would set them on the calendar settings.
+     */
+    public void weekdayHours(long clinicId, long... practitionerIds) {
+        for (int day = 1; day <= 5; day++) {
+            jdbc.sql("""
+                    INSERT INTO scheduling_opening_hours (clinic_id, day_of_week, opens, closes)
+                    VALUES (:clinic, :day, TIME '09:00', TIME '19:00')""").param("clinic", clinicId).param("day", day)
+                    .update();
+            for (long practitioner : practitionerIds) {
+                jdbc.sql("""
+                        INSERT INTO scheduling_working_hours (clinic_id, practitioner_id, day_of_week, starts, ends)
+                        VALUES (:clinic, :practitioner, :day, TIME '09:00', TIME '18:00')""").param("clinic", clinicId)
+                        .param("practitioner", practitioner).param("day", day).update();
+            }
+        }
+    }
+
     private long clinic(long org, String name, String zone) {
         return jdbc.sql("""
                 INSERT INTO clinics_clinic (organisation_id, name, time_zone, created_at, created_by, changed_at, changed_by)

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class FormulaRecords {
+public class FormulaRecords {
 
     static final String FORMULA = "formula";
 
@@ -132,6 +132,12 @@ class FormulaRecords {
     List<FormulaView> ofPatient(long patientId) {
         patients.readablePatient(patientId);
         return formulas.ofPatient(patientId);
+    }
+
+    /** For other modules, which check access to the patient themselves. */
+    public List<org.follicle.formulary.FormulaSummary> summaries(long patientId) {
+        return formulas.ofPatient(patientId).stream()
+                .map(f -> new org.follicle.formulary.FormulaSummary(f.id(), patientId, f.name(), f.voided())).toList();
     }
 
     /** For the chart, whose opening is audited as a whole. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 
+import org.follicle.system.PageForms;
 import org.follicle.intake.Modality;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
@@ -48,7 +49,7 @@ class FormularyController {
 
     private final ClinicAccess access;
 
-    private final FormularyPages pages;
+    private final PageForms pages;
 
     private final JsonMapper json;
 
@@ -57,7 +58,7 @@ class FormularyController {
     private final Clock clock;
 
     FormularyController(IngredientLibrary library, FormulaRecords formulas, ProductCatalogue catalogue,
-            FormularyKnowledge knowledge, PatientRegistry patients, ClinicAccess access, FormularyPages pages,
+            FormularyKnowledge knowledge, PatientRegistry patients, ClinicAccess access, PageForms pages,
             JsonMapper json, Validator validator, Clock clock) {
         this.library = library;
         this.formulas = formulas;

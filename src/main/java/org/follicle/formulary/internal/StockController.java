@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 
+import org.follicle.system.PageForms;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.ClinicCatalog;
 import org.follicle.security.Privilege;
@@ -39,14 +40,14 @@ class StockController {
 
     private final ClinicCatalog clinics;
 
-    private final FormularyPages pages;
+    private final PageForms pages;
 
     private final JsonMapper json;
 
     private final Validator validator;
 
     StockController(StockService stock, ProductCatalogue catalogue, FormularySettings.Store settings,
-            ClinicAccess access, ClinicCatalog clinics, FormularyPages pages, JsonMapper json, Validator validator) {
+            ClinicAccess access, ClinicCatalog clinics, PageForms pages, JsonMapper json, Validator validator) {
         this.stock = stock;
         this.catalogue = catalogue;
         this.settings = settings;

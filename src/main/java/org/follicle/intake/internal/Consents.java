@@ -54,7 +54,7 @@ class Consents {
 
     private final ConsentDocuments documents;
 
-    private final ConsentPdf pdf;
+    private final org.follicle.system.PdfDocuments pdf;
 
     private final PatientRegistry patients;
 
@@ -66,7 +66,7 @@ class Consents {
 
     private final Clock clock;
 
-    Consents(JdbcClient jdbc, ConsentDocuments documents, ConsentPdf pdf, PatientRegistry patients,
+    Consents(JdbcClient jdbc, ConsentDocuments documents, org.follicle.system.PdfDocuments pdf, PatientRegistry patients,
             ClinicAccess access, ClinicCatalog clinics, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.documents = documents;
@@ -110,7 +110,7 @@ class Consents {
         model.put("signature", signature.dataUrl());
         model.put("signedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone())));
         model.put("witnessName", witness.displayName());
-        byte[] document = pdf.render(model, lang);
+        byte[] document = pdf.render("intake/consent-pdf", model, java.util.Locale.forLanguageTag(lang));
         long id = jdbc.sql("""
                 INSERT INTO intake_consent (organisation_id, clinic_id, patient_id, type, document_version, language,
                     signer_name, signature_png, signed_at, witness, witness_name, pdf)

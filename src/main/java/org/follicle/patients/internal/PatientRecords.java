@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class PatientRecords {
+public class PatientRecords {
 
     /** Nobody alive was born before this; an earlier date is a typing slip. */
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
@@ -74,7 +74,7 @@ class PatientRecords {
 
     @Transactional(readOnly = true)
     @Audited(action = AuditAction.SEARCH, recordType = Patients.RECORD_TYPE)
-    ApiPage<PatientView> search(String text, PageQuery page) {
+    public ApiPage<PatientView> search(String text, PageQuery page) {
         return patients.search(new PatientQuery(text), patientAccess.readableClinics(), page);
     }
 

@@ -122,6 +122,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/error/**").permitAll()
+                        // Calendar feeds carry their own secret token in the URL (calendar apps cannot sign in).
+                        .requestMatchers("/feeds/**").permitAll()
                         .requestMatchers("/admin/staff/**").hasAuthority(Privilege.STAFF_MANAGE.authority())
                         .requestMatchers("/admin/audit/**").hasAuthority(Privilege.AUDIT_READ.authority())
                         .requestMatchers("/admin/clinics/**").hasAuthority(Privilege.CLINIC_MANAGE.authority())

@@ -1,4 +1,4 @@
-package org.follicle.intake.internal;
+package org.follicle.system;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,19 +11,18 @@ import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
-/** Renders a signed consent to PDF (openhtmltopdf) from the template intake/consent-pdf.html, in its language. */
+/** Renders a Thymeleaf template (strict XHTML) to PDF with openhtmltopdf, in a language: consents, quotes. */
 @Component
-class ConsentPdf {
+public class PdfDocuments {
 
     private final TemplateEngine templates;
 
-    ConsentPdf(TemplateEngine templates) {
+    PdfDocuments(TemplateEngine templates) {
         this.templates = templates;
     }
 
-    byte[] render(Map<String, Object> model, String language) {
-        Context context = new Context(Locale.forLanguageTag(language), model);
-        String html = templates.process("intake/consent-pdf", context);
+    public byte[] render(String template, Map<String, Object> model, Locale locale) {
+        String html = templates.process(template, new Context(locale, model));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

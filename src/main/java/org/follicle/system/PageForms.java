@@ -1,11 +1,8 @@
-package org.follicle.formulary.internal;
+package org.follicle.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.follicle.system.BusinessRuleException;
-import org.follicle.system.FormDocument;
-import org.follicle.system.InvalidFieldsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,16 +12,16 @@ import org.springframework.stereotype.Component;
  * validation, a rule with its arguments, or several fields at once.
  */
 @Component
-class FormularyPages {
+public class PageForms {
 
     private final MessageSource messages;
 
-    FormularyPages(MessageSource messages) {
+    PageForms(MessageSource messages) {
         this.messages = messages;
     }
 
     /** Runs the action on a bound form; returns the problems by field, empty when it went through. */
-    <T> Map<String, String> attempt(FormDocument.Bound<T> bound, java.util.function.Consumer<T> action) {
+    public <T> Map<String, String> attempt(FormDocument.Bound<T> bound, java.util.function.Consumer<T> action) {
         Map<String, String> errors = new LinkedHashMap<>(bound.errors());
         if (!errors.isEmpty()) {
             return errors;
@@ -42,7 +39,7 @@ class FormularyPages {
         return errors;
     }
 
-    String text(BusinessRuleException e) {
+    public String text(BusinessRuleException e) {
         return messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale());
     }
 }

@@ -1,0 +1,22 @@
+package org.follicle.formulary;
+
+import java.util.List;
+
+import org.follicle.formulary.internal.FormulaRecords;
+import org.springframework.stereotype.Component;
+
+/** A patient's formulas for other modules (a plan names the formula of its course); the caller checks access. */
+@Component
+public class PatientFormulas {
+
+    private final FormulaRecords records;
+
+    PatientFormulas(FormulaRecords records) {
+        this.records = records;
+    }
+
+    /** The patient's formulas, those in force first. */
+    public List<FormulaSummary> of(long patientId) {
+        return records.summaries(patientId);
+    }
+}

@@ -1,0 +1,45 @@
+package org.follicle.scheduling;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.follicle.patients.PatientView;
+
+/**
+ * The calendar for other modules: a treatment plan proposes its course on an {@link Agenda}, books it here,
+ * and moves its later sessions when one is moved or missed ({@link AppointmentRescheduled}). Access is checked as
+ * for reception's own bookings.
+ */
+public interface AppointmentBook {
+
+    /** The organisation's appointment types (the usual ones until the clinic sets its own). */
+    List<AppointmentType> types(long organisationId);
+
+    /** Free time of a practitioner (and room) in a clinic between two days, for proposing a course. */
+    Agenda agenda(long clinicId, long practitionerId, Long roomId, LocalDate from, LocalDate to);
+
+    /** Books the course's appointments, all or none, and sends one confirmation listing them. */
+    List<AppointmentView> bookCourse(CourseBooking course);
+
+    /** Moves a plan's session to a new start, keeping the clinic's rules; the patient is told. */
+    AppointmentView shift(long appointmentId, ZonedDateTime start);
+
+    /** Cancels a plan's sessions still to come (the plan stopped), with the reason. */
+    int cancelUpcoming(long planId, String reason);
+
+    List<AppointmentView> ofPlan(long planId);
+
+    /** The last attended session of each plan. */
+    Map<Long, Instant> lastAttended(Collection<Long> planIds);
+
+    /** Of these patients, those with an appointment still to come. */
+    Set<Long> withUpcoming(Collection<Long> patientIds);
+
+    /** Emails the patient that their maintenance is due (a recall invitation). */
+    void invite(PatientView patient, long clinicId, String courseName);
+}

@@ -1,0 +1,94 @@
+package org.follicle.scheduling.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.follicle.clinics.ClinicView;
+import org.follicle.patients.PatientView;
+import org.follicle.scheduling.Agenda;
+import org.follicle.scheduling.AppointmentBook;
+import org.follicle.scheduling.AppointmentStatus;
+import org.follicle.scheduling.AppointmentType;
+import org.follicle.scheduling.AppointmentView;
+import org.follicle.scheduling.CourseBooking;
+import org.follicle.security.Privilege;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The calendar as other modules use it, through the same checks as reception's bookings. */
+@Service
+@Transactional
+class AppointmentBookService implements AppointmentBook {
+
+    private final Bookings bookings;
+
+    private final AppointmentStore store;
+
+    private final Messages messages;
+
+    private final Clock clock;
+
+    AppointmentBookService(Bookings bookings, AppointmentStore store, Messages messages, Clock clock) {
+        this.bookings = bookings;
+        this.store = store;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<AppointmentType> types(long organisationId) {
+        return bookings.types(organisationId);
+    }
+
+    @Override
+    public Agenda agenda(long clinicId, long practitionerId, Long roomId, LocalDate from, LocalDate to) {
+        return bookings.agenda(clinicId, practitionerId, roomId, from, to);
+    }
+
+    @Override
+    public List<AppointmentView> bookCourse(CourseBooking course) {
+        return bookings.bookCourse(course);
+    }
+
+    @Override
+    public AppointmentView shift(long appointmentId, ZonedDateTime start) {
+        return bookings.shift(appointmentId, start);
+    }
+
+    @Override
+    public int cancelUpcoming(long planId, String reason) {
+        Instant now = clock.instant();
+        List<AppointmentView> upcoming = store.ofPlan(planId).stream().map(AppointmentStore.Stored::view)
+                .filter(a -> a.status() == AppointmentStatus.BOOKED && a.startsAt().toInstant().isAfter(now)).toList();
+        upcoming.forEach(a -> bookings.close(a.id(), a.version(),
+                new BookingInputs.Outcome(AppointmentStatus.CANCELLED, reason)));
+        return upcoming.size();
+    }
+
+    @Override
+    public List<AppointmentView> ofPlan(long planId) {
+        return store.ofPlan(planId).stream().map(AppointmentStore.Stored::view).toList();
+    }
+
+    @Override
+    public Map<Long, Instant> lastAttended(Collection<Long> planIds) {
+        return store.lastAttended(planIds);
+    }
+
+    @Override
+    public Set<Long> withUpcoming(Collection<Long> patientIds) {
+        return store.withUpcoming(patientIds, clock.instant());
+    }
+
+    @Override
+    public void invite(PatientView patient, long clinicId, String courseName) {
+        ClinicView clinic = bookings.clinicWith(clinicId, Privilege.SCHEDULE_MANAGE);
+        messages.invitation(patient, clinic.organisationId(), clinic.id(), clinic.name(), courseName);
+    }
+}

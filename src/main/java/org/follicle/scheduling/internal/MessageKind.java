@@ -1,0 +1,26 @@
+package org.follicle.scheduling.internal;
+
+/** The emails Follicle sends a patient. Texts are {@code message.<KIND>.subject} and {@code .body} in the bundles. */
+enum MessageKind {
+    /** At booking, with the .ics file. */
+    CONFIRMATION,
+    /** At booking a course: every date, one .ics file with them all. */
+    COURSE_CONFIRMATION,
+    /** When an appointment moves, with the updated .ics file. */
+    RESCHEDULED,
+    /** When an appointment is cancelled, with an .ics file that removes it. */
+    CANCELLED,
+    /** 48 hours before. */
+    REMINDER,
+    /** The configured days before a treatment: aspirin and anti-inflammatories, hair products, a clean scalp. */
+    PRE_CARE,
+    /** When a treatment ends. */
+    AFTERCARE,
+    /** A recall: maintenance is due. */
+    INVITATION;
+
+    /** Sent at a set time before or after the appointment, and withdrawn when it moves or is cancelled. */
+    boolean timed() {
+        return this == REMINDER || this == PRE_CARE || this == AFTERCARE;
+    }
+}

@@ -1,0 +1,116 @@
+package org.follicle.scheduling.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Emails waiting to go, written in the same transaction as the booking that causes them, so that a booking never
+ * goes without its messages and a message never goes for a booking that was rolled back. Several instances may
+ * send: each claims its batch with SKIP LOCKED and holds it for a while.
+ */
+@Repository
+class Outbox {
+
+    /** Attempts before a message is given up as failed. */
+    static final int MAX_ATTEMPTS = 5;
+
+    /** How long a claimed message is left to its sender before another instance may try it. */
+    static final Duration CLAIM = Duration.ofMinutes(5);
+
+    private final JdbcClient jdbc;
+
+    Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void queue(Message m, Instant sendAfter, Instant now) {
+        boolean sendable = m.recipient() != null && !m.recipient().isBlank();
+        jdbc.sql("""
+                INSERT INTO scheduling_message (organisation_id, clinic_id, patient_id, appointment_id, kind, recipient,
+                    language, subject, body, calendar, status, send_after, last_error, created_at)
+                VALUES (:org, :clinic, :patient, :appointment, :kind, :recipient, :language, :subject, :body,
+                    :calendar, :status, :after, :error, :now)""").param("org", m.organisationId())
+                .param("clinic", m.clinicId()).param("patient", m.patientId()).param("appointment", m.appointmentId())
+                .param("kind", m.kind().name()).param("recipient", sendable ? m.recipient().trim() : null)
+                .param("language", m.language()).param("subject", m.subject()).param("body", m.body())
+                .param("calendar", m.calendar()).param("status", sendable ? "QUEUED" : "FAILED")
+                .param("after", Timestamp.from(sendAfter))
+                // Kept, so that the chart shows the patient was not told and why.
+                .param("error", sendable ? null : "no email address").param("now", Timestamp.from(now)).update();
+    }
+
+    /** Withdraws the timed messages of an appointment not yet sent (it moved or was cancelled). */
+    void withdrawTimed(long appointmentId) {
+        jdbc.sql("""
+                UPDATE scheduling_message SET status = 'CANCELLED'
+                WHERE appointment_id = :appointment AND status = 'QUEUED' AND kind IN ('REMINDER', 'PRE_CARE', 'AFTERCARE')""")
+                .param("appointment", appointmentId).update();
+    }
+
+    void withdraw(long appointmentId, MessageKind kind) {
+        jdbc.sql("""
+                UPDATE scheduling_message SET status = 'CANCELLED'
+                WHERE appointment_id = :appointment AND status = 'QUEUED' AND kind = :kind""")
+                .param("appointment", appointmentId).param("kind", kind.name()).update();
+    }
+
+    /** Claims due messages: each counts an attempt and is held for {@link #CLAIM}. */
+    List<Queued> claimDue(Instant now, int limit) {
+        return jdbc.sql("""
+                UPDATE scheduling_message m SET attempts = attempts + 1, send_after = :held
+                WHERE id IN (SELECT id FROM scheduling_message WHERE status = 'QUEUED' AND send_after <= :now
+                             ORDER BY send_after LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING id, recipient, subject, body, calendar, attempts""")
+                .param("held", Timestamp.from(now.plus(CLAIM))).param("now", Timestamp.from(now)).param("limit", limit)
+                .query(Queued.class).list();
+    }
+
+    void sent(long id, Instant at) {
+        jdbc.sql("UPDATE scheduling_message SET status = 'SENT', sent_at = :at, last_error = NULL WHERE id = :id")
+                .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** Records a failed attempt: tried again later, with a growing wait, until {@link #MAX_ATTEMPTS}. */
+    void failed(Queued message, String error, Instant now) {
+        boolean last = message.attempts() >= MAX_ATTEMPTS;
+        Duration wait = Duration.ofMinutes((long) message.attempts() * message.attempts());
+        jdbc.sql("""
+                UPDATE scheduling_message SET status = :status, last_error = :error, send_after = :after WHERE id = :id""")
+                .param("status", last ? "FAILED" : "QUEUED")
+                .param("error", error.length() > 500 ? error.substring(0, 500) : error)
+                .param("after", Timestamp.from(now.plus(wait))).param("id", message.id()).update();
+    }
+
+    List<MessageRow> ofPatient(long patientId, int limit) {
+        return jdbc.sql("""
+                SELECT id, appointment_id, kind, recipient, status, send_after, attempts, last_error, created_at, sent_at
+                FROM scheduling_message WHERE patient_id = :patient ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("patient", patientId).param("limit", limit).query(MessageRow.class).list();
+    }
+
+    List<MessageRow> ofAppointment(long appointmentId) {
+        return jdbc.sql("""
+                SELECT id, appointment_id, kind, recipient, status, send_after, attempts, last_error, created_at, sent_at
+                FROM scheduling_message WHERE appointment_id = :appointment ORDER BY send_after, id""")
+                .param("appointment", appointmentId).query(MessageRow.class).list();
+    }
+
+    /** A message to queue. */
+    record Message(long organisationId, long clinicId, long patientId, Long appointmentId, MessageKind kind,
+            String recipient, String language, String subject, String body, String calendar) {
+    }
+
+    /** A claimed message, ready to send. */
+    record Queued(long id, String recipient, String subject, String body, String calendar, int attempts) {
+    }
+
+    /** A message as the chart and the API show it. */
+    record MessageRow(long id, Long appointmentId, String kind, String recipient, String status, Instant sendAfter,
+            int attempts, String lastError, Instant createdAt, Instant sentAt) {
+    }
+}
