@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClinicIsolationIT {
 
     /** Endpoints scoped to the signed-in user rather than a clinic; each has its own test. */
-    static final Set<String> USER_SCOPED = Set.of("/api/v1/me/tokens/{tokenId}", "/account/tokens/{tokenId}/revoke");
+    static final Set<String> USER_SCOPED = Set.of("/api/v1/me/tokens/{tokenId}", "/account/tokens/{tokenId}/revoke",
+            "/feeds/{token}.ics");
 
     /**
      * Multipart uploads: tried across clinics in {@code PhotosIT}-style tests of their own
@@ -54,7 +55,12 @@ class ClinicIsolationIT {
      */
     static final Set<String> ORGANISATION_SCOPED = Set.of("/api/v1/ingredients/{code}",
             "/api/v1/ingredients/{code}/revisions", "/api/v1/formulas/{formulaId}", "/api/v1/products/{productId}",
-            "/formulary/ingredients/{code}");
+            "/formulary/ingredients/{code}", "/api/v1/appointment-types/{code}", "/api/v1/protocols/{code}");
+
+    /** Weekday opening or working hours, as a clinic manager sets them. */
+    static final String HOURS = "{\"hours\":[{\"dayOfWeek\":1,\"from\":\"09:00\",\"to\":\"19:00\"},"
+            + "{\"dayOfWeek\":2,\"from\":\"09:00\",\"to\":\"19:00\"},{\"dayOfWeek\":3,\"from\":\"09:00\",\"to\":\"19:00\"},"
+            + "{\"dayOfWeek\":4,\"from\":\"09:00\",\"to\":\"19:00\"},{\"dayOfWeek\":5,\"from\":\"09:00\",\"to\":\"18:00\"}]}";
 
     @LocalServerPort
     int port;
@@ -93,14 +99,50 @@ class ClinicIsolationIT {
         long parisFormula = Long.parseLong(http.send("POST", "/api/v1/patients/" + parisPatient + "/formulas",
                 fixture.token(parisPractitioner), "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of())
                 .body().replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
+        Staff parisColleague = fixture.staff(org, "paris-colleague", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), parisPractitioner.id(), parisColleague.id());
+        java.time.LocalDate monday = java.time.LocalDate.now().plusDays(8)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        String admin = fixture.token(parisAdmin);
+        List<Long> appointments = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            long doctor = i == 5 ? parisColleague.id() : parisPractitioner.id();
+            appointments.add(id(http.send("POST", "/api/v1/appointments", admin, "{\"clinicId\":" + org.paris()
+                    + ",\"patientId\":" + parisPatient + ",\"practitionerId\":" + doctor
+                    + ",\"typeCode\":\"CONSULTATION\",\"start\":\"" + monday + "T" + (10 + i) + ":00\"}", Map.of())
+                    .body().replaceFirst("^\\{\"appointment\":", "")));
+        }
+        List<Long> waiting = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            waiting.add(id(http.send("POST", "/api/v1/waiting-list", admin, "{\"clinicId\":" + org.paris()
+                    + ",\"patientId\":" + parisPatient + ",\"typeCode\":\"PRP\",\"earliest\":\"" + monday + "\"}",
+                    Map.of()).body()));
+        }
+        http.send("POST", "/api/v1/clinics/" + org.paris() + "/closures", admin, "{\"day\":\"" + monday.plusYears(1)
+                + "\",\"reason\":\"Works\"}", Map.of());
+        List<Long> plans = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            plans.add(Long.parseLong(http.send("POST", "/api/v1/patients/" + parisPatient + "/plans",
+                    fixture.token(parisPractitioner), planBody(org.paris(), parisPractitioner.id(),
+                            monday.plusWeeks(2 + 30 * i)), Map.of()).body()
+                    .replaceAll("^\\{\"plan\":\\{\"id\":(\\d+),.*", "$1")));
+        }
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
-                parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula);
+                parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula, appointments, waiting,
+                plans, monday);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
             Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
-            long parisAssessment, long parisPhoto, long parisLot, long parisFormula) {
+            long parisAssessment, long parisPhoto, long parisLot, long parisFormula, List<Long> appointments,
+            List<Long> waiting, List<Long> plans, java.time.LocalDate monday) {
+    }
+
+    /** A proposed mesotherapy course (not booked) for the Paris patient. */
+    static String planBody(long clinic, long practitioner, java.time.LocalDate start) {
+        return "{\"clinicId\":" + clinic + ",\"protocolCode\":\"MESO_AGA\",\"practitionerId\":" + practitioner
+                + ",\"startsOn\":\"" + start + "\",\"sessionTime\":\"09:00\",\"book\":false}";
     }
 
     /**
@@ -240,6 +282,60 @@ class ClinicIsolationIT {
                         s -> "/api/v1/lots/" + s.parisLot() + "/recipients.csv", null),
                 Endpoint.page("GET", "/formulary/lots/{lotId}", s -> "/formulary/lots/" + s.parisLot()),
                 Endpoint.page("POST", "/formulary/lots/{lotId}/movements", s -> "/formulary/lots/" + s.parisLot() + "/movements"),
+                // calendar: one appointment, waiting entry or plan per endpoint that changes it
+                Endpoint.api("GET", "/api/v1/appointments/{id}", s -> "/api/v1/appointments/" + s.appointments().get(0), null),
+                Endpoint.api("GET", "/api/v1/appointments/{id}/messages",
+                        s -> "/api/v1/appointments/" + s.appointments().get(0) + "/messages", null),
+                Endpoint.api("POST", "/api/v1/appointments/{id}/move", s -> "/api/v1/appointments/" + s.appointments().get(1)
+                        + "/move", "{\"start\":\"MONDAYT17:00\"}").withETagFrom(s -> "/api/v1/appointments/" + s.appointments().get(1)),
+                Endpoint.api("POST", "/api/v1/appointments/{id}/status", s -> "/api/v1/appointments/" + s.appointments().get(2)
+                        + "/status", "{\"status\":\"CANCELLED\",\"reason\":\"Flu\"}")
+                        .withETagFrom(s -> "/api/v1/appointments/" + s.appointments().get(2)),
+                Endpoint.page("GET", "/appointments/{id}", s -> "/appointments/" + s.appointments().get(0)),
+                Endpoint.page("POST", "/appointments/{id}/move", s -> "/appointments/" + s.appointments().get(3) + "/move"),
+                Endpoint.page("POST", "/appointments/{id}/status", s -> "/appointments/" + s.appointments().get(4) + "/status"),
+                Endpoint.page("POST", "/calendar/events/{id}/move", s -> "/calendar/events/" + s.appointments().get(5) + "/move"),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/appointments", s -> patient.apply(s) + "/appointments", null),
+                Endpoint.api("POST", "/api/v1/waiting-list/{id}/close", s -> "/api/v1/waiting-list/" + s.waiting().get(0)
+                        + "/close", null),
+                Endpoint.page("POST", "/calendar/waiting/{id}/close", s -> "/calendar/waiting/" + s.waiting().get(1) + "/close"),
+                Endpoint.api("GET", "/api/v1/clinics/{clinicId}/calendar-settings",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/calendar-settings", null),
+                Endpoint.api("PUT", "/api/v1/clinics/{clinicId}/opening-hours",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/opening-hours", HOURS),
+                Endpoint.api("GET", "/api/v1/clinics/{clinicId}/practitioners/{practitionerId}/working-hours",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/practitioners/" + s.parisPractitioner().id()
+                                + "/working-hours", null),
+                Endpoint.api("PUT", "/api/v1/clinics/{clinicId}/practitioners/{practitionerId}/working-hours",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/practitioners/" + s.parisPractitioner().id()
+                                + "/working-hours", HOURS),
+                Endpoint.api("POST", "/api/v1/clinics/{clinicId}/closures", s -> "/api/v1/clinics/" + paris.apply(s)
+                        + "/closures", "{\"day\":\"2099-01-02\",\"reason\":\"Works\"}"),
+                Endpoint.api("DELETE", "/api/v1/clinics/{clinicId}/closures/{day}", s -> "/api/v1/clinics/"
+                        + paris.apply(s) + "/closures/" + s.monday().plusYears(1), null),
+                // plans (before voiding the patient: a voided record takes no new plan)
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/plans", s -> patient.apply(s) + "/plans", null),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/plans/proposal", s -> patient.apply(s)
+                        + "/plans/proposal", "PLAN").by(Scene::parisPractitioner),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/plans", s -> patient.apply(s) + "/plans", "PLAN")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/plans/{planId}", s -> "/api/v1/plans/" + s.plans().get(0), null),
+                Endpoint.api("GET", "/api/v1/plans/{planId}/quote.pdf", s -> "/api/v1/plans/" + s.plans().get(0)
+                        + "/quote.pdf", null),
+                Endpoint.api("POST", "/api/v1/plans/{planId}/{action:book|pause|resume|stop|complete}", s -> "/api/v1/plans/" + s.plans().get(1) + "/stop",
+                        "{\"reason\":\"Patient moved away\"}").withETagFrom(s -> "/api/v1/plans/" + s.plans().get(1)),
+                Endpoint.api("POST", "/api/v1/recalls/{planId}/invitation", s -> "/api/v1/recalls/" + s.plans().get(0)
+                        + "/invitation", null),
+                Endpoint.page("GET", "/patients/{patientId}/plans/new", s -> chart.apply(s) + "/plans/new")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/plans/proposal", s -> chart.apply(s) + "/plans/proposal")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/plans", s -> chart.apply(s) + "/plans")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/plans/{planId}", s -> "/plans/" + s.plans().get(0)),
+                Endpoint.page("GET", "/plans/{planId}/quote.pdf", s -> "/plans/" + s.plans().get(0) + "/quote.pdf"),
+                Endpoint.page("POST", "/plans/{planId}/{action:book|pause|resume|stop|complete}", s -> "/plans/" + s.plans().get(2) + "/stop"),
+                Endpoint.page("POST", "/recalls/{planId}/invite", s -> "/recalls/" + s.plans().get(0) + "/invite"),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","
@@ -357,9 +453,12 @@ class ClinicIsolationIT {
             String token = fixture.token(who);
             Map<String, String> headers = endpoint.etagFrom() == null ? Map.of()
                     : Map.of("If-Match", "\"" + currentVersion(endpoint.etagFrom().apply(scene), token) + "\"");
+            String body = endpoint.body() == null ? null : endpoint.body().equals("PLAN")
+                    ? planBody(scene.org().paris(), scene.parisPractitioner().id(), scene.monday().plusYears(1))
+                    : endpoint.body().replace("{paris}", String.valueOf(scene.org().paris()))
+                            .replace("MONDAY", scene.monday().toString());
             HttpResponse<String> response = endpoint.method().equals("GET") ? http.get(path, token)
-                    : http.send(endpoint.method(), path, token, endpoint.body() == null ? null
-                            : endpoint.body().replace("{paris}", String.valueOf(scene.org().paris())), headers);
+                    : http.send(endpoint.method(), path, token, body, headers);
             return response.statusCode();
         }
         assertThat(http.signIn(who.username(), StaffFixture.PASSWORD).statusCode()).isEqualTo(302);
@@ -379,7 +478,8 @@ class ClinicIsolationIT {
                 Map.entry("birthDate", "1980-05-17"), Map.entry("sex", "FEMALE"), Map.entry("kind", "SIGN_OFF"),
                 Map.entry("language", "en"), Map.entry("signerName", "Élise Durand"),
                 Map.entry("signature", Signatures.drawn()), Map.entry("category", "AGA_MALE"),
-                Map.entry("assessedOn", "2026-11-20"), Map.entry("vellusCutoffUm", "40"));
+                Map.entry("assessedOn", "2026-11-20"), Map.entry("vellusCutoffUm", "40"), Map.entry("status", "CANCELLED"),
+                Map.entry("start", scene.monday() + "T16:00"));
     }
 
     private String currentVersion(String path, String token) {

@@ -20,7 +20,8 @@ class PlanStore {
             SELECT id, organisation_id, clinic_id, patient_id, protocol_code, protocol::text AS protocol, formula_id,
                 practitioner_id, room_id, starts_on, session_time, status, status_reason, invited_at, version,
                 created_at, created_by
-            FROM plans_plan""";
+            FROM plans_plan
+            """;
 
     private final JdbcClient jdbc;
 

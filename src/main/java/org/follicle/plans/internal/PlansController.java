@@ -95,6 +95,7 @@ class PlansController {
     /** The proposal beside the form (htmx), or the form again with what is wrong. */
     @PostMapping("/patients/{patientId}/plans/proposal")
     String propose(@PathVariable long patientId, HttpServletRequest request, Model model) {
+        patients.readablePatient(patientId);
         ObjectNode form = form(patientId, request);
         Plans.Proposal[] proposal = new Plans.Proposal[1];
         Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, PlanInput.class),
@@ -107,6 +108,7 @@ class PlansController {
     @PostMapping("/patients/{patientId}/plans")
     String create(@PathVariable long patientId, @RequestParam(defaultValue = "true") boolean book,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        patients.readablePatient(patientId);
         ObjectNode form = form(patientId, request);
         form.remove("book");
         PlanStore.Plan[] plan = new PlanStore.Plan[1];

@@ -140,15 +140,22 @@ class AppointmentStore {
                         rs.getTimestamp(2).toInstant())).list();
     }
 
-    /** The patient's other treatments of a type that take time, within some days of an instant. */
-    List<Instant> treatmentsNear(long patientId, String typeCode, Instant at, int days, Long exceptId) {
+    /**
+     * The patient's other treatments of a type that take time, within some days of an instant; a plan's sessions
+     * after {@code planSequence} are left out, since they move with an earlier one.
+     */
+    List<Instant> treatmentsNear(long patientId, String typeCode, Instant at, int days, Long exceptId, Long planId,
+            Integer planSequence) {
         return jdbc.sql("""
                 SELECT starts_at FROM scheduling_appointment
                 WHERE patient_id = :patient AND type_code = :type AND status IN ('BOOKED', 'ATTENDED')
                   AND starts_at > CAST(:at AS timestamptz) - make_interval(days => :days)
                   AND starts_at < CAST(:at AS timestamptz) + make_interval(days => :days)
                   AND id <> COALESCE(CAST(:except AS BIGINT), -1)
-                ORDER BY starts_at""").param("patient", patientId).param("type", typeCode)
+                  AND (CAST(:plan AS BIGINT) IS NULL OR plan_id IS DISTINCT FROM CAST(:plan AS BIGINT)
+                       OR plan_sequence <= CAST(:sequence AS INT))
+                ORDER BY starts_at""").param("patient", patientId).param("type", typeCode).param("plan", planId)
+                .param("sequence", planSequence)
                 .param("at", Timestamp.from(at)).param("days", days).param("except", exceptId)
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
     }

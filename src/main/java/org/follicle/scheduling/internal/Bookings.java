@@ -165,7 +165,7 @@ class Bookings {
         Duration length = length(type, in.start(), in.end());
         checkTime(clinic, a.practitionerId(), roomId, start, length);
         List<String> warnings = new ArrayList<>();
-        String override = clinicalChecks(clinic, patient, type, start, id, in.overrideReason(), warnings);
+        String override = clinicalChecks(clinic, patient, type, start, a, in.overrideReason(), warnings);
         LocalDate previous = stored.day();
         reschedule(stored, version, start, length, roomId, override);
         AppointmentView moved = store.find(id).orElseThrow().view();
@@ -385,7 +385,7 @@ class Bookings {
      * kept, if any.
      */
     private String clinicalChecks(ClinicView clinic, PatientView patient, AppointmentType type, ZonedDateTime start,
-            Long exceptId, String overrideReason, List<String> warnings) {
+            AppointmentView moving, String overrideReason, List<String> warnings) {
         if (!type.treatment()) {
             return null;
         }
@@ -405,7 +405,8 @@ class Bookings {
         }
         if (type.minimumIntervalDays() > 0) {
             List<Instant> near = store.treatmentsNear(patient.id(), type.code(), start.toInstant(),
-                    type.minimumIntervalDays(), exceptId);
+                    type.minimumIntervalDays(), moving == null ? null : moving.id(),
+                    moving == null ? null : moving.planId(), moving == null ? null : moving.planSequence());
             if (!near.isEmpty()) {
                 blocking.add(BusinessRuleException.onField("overrideReason", "appointment.intervalTooShort",
                         type.minimumIntervalDays(), near.get(0).atZone(start.getZone()).toLocalDate()));

@@ -23,6 +23,7 @@ import org.follicle.system.NavigationLink;
 import org.follicle.system.PageForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -119,14 +120,16 @@ class CalendarController {
             LocalDateTime to = end == null || end.isBlank() ? null : LocalDateTime.parse(end.substring(0, 16));
             AppointmentView moved = bookings.move(id, version, new BookingInputs.Move(from, to, null, null))
                     .appointment();
-            return ResponseEntity.ok(Map.of("ok", true, "version", moved.version()));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("ok", true, "version", moved.version()));
         }
         catch (BusinessRuleException e) {
-            return ResponseEntity.unprocessableContent().body(Map.of("ok", false, "message", pages.text(e)));
+            return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("ok", false, "message", pages.text(e)));
         }
         catch (org.follicle.system.StaleRecordException e) {
-            return ResponseEntity.status(409).body(Map.of("ok", false, "message", pages.text(
-                    new BusinessRuleException("appointment.stale"))));
+            return ResponseEntity.status(409).contentType(MediaType.APPLICATION_JSON).body(Map.of("ok", false,
+                    "message", pages.text(new BusinessRuleException("appointment.stale"))));
         }
     }
 
