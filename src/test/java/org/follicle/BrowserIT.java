@@ -484,6 +484,50 @@ class BrowserIT {
     }
 
     @Test
+    void plansACourseSeesItOnTheCalendarAndMovesASession() {
+        Staff doctor = fixture.staff(org, "Docteur Lenoir", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Planning", "Agathe");
+        java.time.LocalDate monday = java.time.LocalDate.now().plusDays(8)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, doctor.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Plan a course")).click();
+        page.getByLabel("Protocol").selectOption("MESO_AGA");
+        page.getByLabel("First session").fill(monday.toString());
+        page.getByLabel("First session").dispatchEvent("change");
+        assertThat(page.locator("#proposal tbody tr")).hasCount(11);
+        assertThat(page.locator("#proposal")).containsText("10:00");
+        Browser.screenshot(page, "30-plan-proposal");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Book the course")).click();
+        assertThat(page.locator(".alert-success")).containsText("Course booked");
+        assertThat(page.locator("h1")).containsText("Under way");
+        Browser.screenshot(page, "31-plan-booked");
+
+        page.navigate("/calendar?date=" + monday);
+        assertThat(page.locator(".fc-event").first()).containsText("PLANNING, Agathe");
+        assertThat(page.locator(".fc-event").first()).containsText("10:00");
+        Browser.screenshot(page, "32-calendar-week");
+
+        page.locator(".fc-event").first().click();
+        assertThat(page.locator("h1")).containsText("Mesotherapy session");
+        page.getByLabel("Start").fill(monday.plusDays(1) + "T11:00");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Move the appointment")).click();
+        assertThat(page.locator(".alert-success")).containsText("Appointment moved");
+        Browser.screenshot(page, "33-appointment-moved");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Back to the calendar")).click();
+        assertThat(page.locator(".fc-event").first()).containsText("11:00");
+        Browser.screenshot(page, "34-calendar-after-move");
+        page.navigate("/calendar/events?start=" + monday + "&end=" + monday.plusDays(7));
+        Assertions.assertThat(page.content()).doesNotContain(monday + "T10:00\"");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -86,6 +86,10 @@ class Messages {
 
     private void timed(PatientView patient, long organisationId, String clinicName, AppointmentView a,
             boolean treatment, Locale locale) {
+        if (patient.email() == null || patient.email().isBlank()) {
+            // The confirmation already shows, failed, that the patient cannot be emailed; one such line is enough.
+            return;
+        }
         Instant now = clock.instant();
         Instant start = a.startsAt().toInstant();
         Instant reminder = start.minus(REMINDER_BEFORE);

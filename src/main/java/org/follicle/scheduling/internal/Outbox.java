@@ -88,15 +88,17 @@ class Outbox {
 
     List<MessageRow> ofPatient(long patientId, int limit) {
         return jdbc.sql("""
-                SELECT id, appointment_id, kind, recipient, status, send_after, attempts, last_error, created_at, sent_at
-                FROM scheduling_message WHERE patient_id = :patient ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                SELECT m.id, m.appointment_id, m.kind, m.recipient, m.status, m.send_after, m.attempts, m.last_error,
+                    m.created_at, m.sent_at, coalesce(m.sent_at, m.send_after) AT TIME ZONE c.time_zone AS local_time
+                FROM scheduling_message m JOIN clinics_clinic c ON c.id = m.clinic_id WHERE m.patient_id = :patient ORDER BY m.created_at DESC, m.id DESC LIMIT :limit""")
                 .param("patient", patientId).param("limit", limit).query(MessageRow.class).list();
     }
 
     List<MessageRow> ofAppointment(long appointmentId) {
         return jdbc.sql("""
-                SELECT id, appointment_id, kind, recipient, status, send_after, attempts, last_error, created_at, sent_at
-                FROM scheduling_message WHERE appointment_id = :appointment ORDER BY send_after, id""")
+                SELECT m.id, m.appointment_id, m.kind, m.recipient, m.status, m.send_after, m.attempts, m.last_error,
+                    m.created_at, m.sent_at, coalesce(m.sent_at, m.send_after) AT TIME ZONE c.time_zone AS local_time
+                FROM scheduling_message m JOIN clinics_clinic c ON c.id = m.clinic_id WHERE m.appointment_id = :appointment ORDER BY m.send_after, m.id""")
                 .param("appointment", appointmentId).query(MessageRow.class).list();
     }
 
@@ -109,8 +111,12 @@ class Outbox {
     record Queued(long id, String recipient, String subject, String body, String calendar, int attempts) {
     }
 
-    /** A message as the chart and the API show it. */
+    /**
+     * A message as the chart and the API show it.
+     *
+     * @param localTime when it was sent, or is due, in the clinic's time
+     */
     record MessageRow(long id, Long appointmentId, String kind, String recipient, String status, Instant sendAfter,
-            int attempts, String lastError, Instant createdAt, Instant sentAt) {
+            int attempts, String lastError, Instant createdAt, Instant sentAt, java.time.LocalDateTime localTime) {
     }
 }

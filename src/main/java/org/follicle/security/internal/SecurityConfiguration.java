@@ -50,7 +50,7 @@ class SecurityConfiguration {
 
     /** No inline script or style anywhere: the pages load theirs from /js and /css. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     /** Swagger UI sets style attributes from its own script; it shows no patient data. */
@@ -135,6 +135,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("FOLLICLE_SESSION"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
+                .addFilterBefore(new StyleNonceFilter(), SecurityContextHolderFilter.class)
                 .addFilterAfter(new FreshStaffFilter(staff), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SessionLifetimeFilter(settings.session().absoluteLifetime(), clock),
                         FreshStaffFilter.class)
@@ -145,6 +146,10 @@ class SecurityConfiguration {
                         .addHeaderWriter((request, response) -> {
                             if (API_DOCS.matches(request)) {
                                 response.setHeader("Content-Security-Policy", API_DOCS_CONTENT_SECURITY_POLICY);
+                            }
+                            else {
+                                response.setHeader("Content-Security-Policy",
+                                        StyleNonceFilter.policy(request, CONTENT_SECURITY_POLICY));
                             }
                         })
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
