@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Two demo courses in Paris: Lefèvre three weeks into mesotherapy for androgenetic alopecia (three sessions
- * attended, the rest booked), and Bernard whose PRP course ended eight months ago, so the recall list shows her.
+ * attended, the rest booked), and Bernard, whose PRP course (its last review eight months ago) calls for
+ * maintenance every six months, so the recall list shows her.
  * Demo data writes the appointments directly: the booking checks need a signed-in user.
  */
 @Component
@@ -52,7 +53,7 @@ class PlansDemoData implements DemoDataContributor {
         LocalDate today = LocalDate.now(clock);
         course(org, paris, practitioner, patient(paris, "Lefèvre"), "MESO_AGA", monday(today.minusWeeks(3)),
                 LocalTime.of(9, 0), PlanStatus.ACTIVE, today);
-        course(org, paris, practitioner, patient(paris, "Bernard"), "PRP", monday(today.minusMonths(10)),
+        course(org, paris, practitioner, patient(paris, "Bernard"), "PRP", monday(today.minusMonths(14)),
                 LocalTime.of(16, 0), PlanStatus.COMPLETED, today);
     }
 

@@ -76,7 +76,7 @@ class SchedulingDemoData implements DemoDataContributor {
                 .param("clinic", paris).query(Long.class).list();
         List<Long> patients = jdbc.sql("""
                 SELECT id FROM patients_patient WHERE clinic_id = :clinic AND created_by = 'demo'
-                  AND family_name IN ('Dubois', 'Nguyen', 'Bernard') ORDER BY family_name""")
+                  AND family_name IN ('Dubois', 'Nguyen', 'Moreau') ORDER BY family_name""")
                 .param("clinic", paris).query(Long.class).list();
         ZoneId zone = ZoneId.of("Europe/Paris");
         LocalDate day = nextWorkingDay(today);

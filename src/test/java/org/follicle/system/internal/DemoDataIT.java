@@ -46,6 +46,19 @@ class DemoDataIT {
                 + "('admin', 'practitioner', 'practitioner.madrid', 'assistant') ORDER BY username")
                 .query(String.class).list())
                 .containsExactly("admin", "assistant", "practitioner", "practitioner.madrid");
+        // Reception's day has appointments, Lefèvre's course is under way and Bernard's maintenance is overdue.
+        assertThat(jdbc.sql("""
+                SELECT p.status FROM plans_plan p JOIN clinics_organisation o ON o.id = p.organisation_id
+                WHERE o.name = 'Demo Hair Clinics' ORDER BY p.id""").query(String.class).list())
+                .containsExactly("ACTIVE", "COMPLETED");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM scheduling_appointment a JOIN clinics_organisation o ON o.id = a.organisation_id
+                WHERE o.name = 'Demo Hair Clinics' AND a.status = 'BOOKED' AND a.starts_at > now()""")
+                .query(Long.class).single()).isGreaterThan(3);
+        Http desk = new Http(port);
+        desk.signIn("assistant", "follicle-demo");
+        assertThat(desk.page("/recalls").body()).contains("BERNARD, Sophie");
+        assertThat(desk.page("/calendar").statusCode()).isEqualTo(200);
         for (String username : List.of("admin", "practitioner", "practitioner.madrid", "assistant")) {
             assertThat(new Http(port).signIn(username, "follicle-demo").headers().firstValue("Location"))
                     .as(username).hasValueSatisfying(location -> assertThat(location).doesNotContain("login"));
