@@ -528,6 +528,40 @@ class BrowserIT {
     }
 
     @Test
+    void aManagerSetsTheClinicsHoursClosuresAndPrices() {
+        Staff doctor = fixture.staff(org, "Docteur Blanc", Map.of(org.paris(), Role.PRACTITIONER));
+        Page page = browser.newPage("fr-FR");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/calendar");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Réglages de l'agenda")).click();
+        page.locator("#open-from-1").fill("09:00");
+        page.locator("#open-to-1").fill("13:00");
+        page.locator("#open-from2-1").fill("14:00");
+        page.locator("#open-to2-1").fill("19:00");
+        page.locator("#open-from-6").fill("09:00");
+        page.locator("#open-to-6").fill("12:00");
+        page.locator("form[action$='opening-hours'] button").click();
+        assertThat(page.locator(".alert-success")).containsText("Enregistré");
+        assertThat(page.locator("#open-to2-1")).hasValue("19:00");
+        page.locator("#work-from-2").fill("10:00");
+        page.locator("#work-to-2").fill("18:00");
+        page.locator("form[action$='working-hours'] button").click();
+        assertThat(page.locator("#work-from-2")).hasValue("10:00");
+        page.getByLabel("Jour", new Page.GetByLabelOptions().setExact(true)).fill(java.time.LocalDate.now().plusDays(40).toString());
+        page.getByLabel("Motif (jour férié, travaux)").fill("Travaux");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Fermer ce jour")).click();
+        assertThat(page.locator("#closures")).containsText("Travaux");
+        page.locator("input[form='type-MESOTHERAPY'][name='price']").fill("180");
+        page.locator("#type-MESOTHERAPY button").click();
+        assertThat(page.locator("input[form='type-MESOTHERAPY'][name='price']")).hasValue("180.00");
+        Browser.screenshot(page, "35-calendar-settings-fr");
+        Assertions.assertThat(jdbc.sql("SELECT count(*) FROM scheduling_working_hours WHERE practitioner_id = :id")
+                .param("id", doctor.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

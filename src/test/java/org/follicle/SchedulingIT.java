@@ -260,6 +260,16 @@ class SchedulingIT {
         assertThat(http.get("/api/v1/waiting-list?clinic=" + org.paris(), assistant).body()).contains("AGENDA, Paula");
     }
 
+    @Test
+    void thePreCareEmailGoesTheDaysTheManagerSets() {
+        expect(http.send("PUT", "/api/v1/message-settings", assistant, "{\"preCareDays\":3}", Map.of()), 403, "");
+        expect(http.send("PUT", "/api/v1/message-settings", admin, "{\"preCareDays\":0}", Map.of()), 422,
+                "Between 1 and 30 days");
+        expect(http.send("PUT", "/api/v1/message-settings", admin, "{\"preCareDays\":3}", Map.of()), 200, "3");
+        long id = id(book(assistant, patient, doctorId, null, "MESOTHERAPY", monday + "T10:00", null));
+        assertThat(kinds(id)).contains("PRE_CARE:QUEUED:" + monday.minusDays(3) + " 10:00");
+    }
+
     private HttpResponse<String> bookWithReason(String token, String reason) {
         return http.send("POST", "/api/v1/appointments", token, "{\"clinicId\":" + org.paris() + ",\"patientId\":"
                 + patient + ",\"practitionerId\":" + doctorId + ",\"typeCode\":\"MESOTHERAPY\",\"start\":\"" + monday

@@ -36,6 +36,21 @@ public class PatientRegistry {
         return access.readableAmong(patientIds);
     }
 
+    /**
+     * A patient the user may read, of the organisation, to book or plan for: 404 otherwise, and refused (422)
+     * when the record is voided.
+     */
+    public PatientView openPatientOf(long organisationId, long patientId) {
+        PatientView patient = access.readable(patientId);
+        if (patient.organisationId() != organisationId) {
+            throw new org.follicle.system.RecordNotFoundException("patient", patientId);
+        }
+        if (patient.voided()) {
+            throw new BusinessRuleException("patient.voidedReadOnly");
+        }
+        return patient;
+    }
+
     /** The patient, if the user holds the privilege in the patient's clinic; 404 or 403 otherwise. */
     public PatientView writablePatient(long patientId, Privilege privilege) {
         return access.writable(patientId, privilege);

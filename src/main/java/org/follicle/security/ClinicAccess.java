@@ -96,6 +96,11 @@ public class ClinicAccess {
         return Optional.of(staff.get().clinicIds().iterator().next());
     }
 
+    /** The clinic the user works in now (see {@link #selectedClinic()}); refused (403) for a user with no clinic. */
+    public long workingClinic() {
+        return selectedClinic().orElseThrow(() -> new AccessDeniedException("no clinic"));
+    }
+
     /** Remembers the clinic chosen with the switcher; refused for a clinic where the user has no role. */
     public void selectClinic(long clinicId) {
         if (!current().clinicIds().contains(clinicId)) {

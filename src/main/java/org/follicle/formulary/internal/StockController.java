@@ -66,7 +66,7 @@ class StockController {
     @PostMapping("/formulary/stock")
     String receive(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        form.put("clinicId", clinic());
+        form.put("clinicId", access.workingClinic());
         Map<String, String> errors = pages.attempt(
                 FormDocument.bind(form, json, validator, StockInputs.Receipt.class), stock::receive);
         if (errors.isEmpty()) {
@@ -84,7 +84,7 @@ class StockController {
     @PostMapping("/formulary/lots/{lotId}/movements")
     String move(@PathVariable long lotId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        form.put("lotId", lotId).put("clinicId", clinic());
+        form.put("lotId", lotId).put("clinicId", access.workingClinic());
         Map<String, String> errors = pages.attempt(
                 FormDocument.bind(form, json, validator, StockInputs.Movement.class), stock::move);
         if (errors.isEmpty()) {
@@ -95,7 +95,7 @@ class StockController {
     }
 
     private String show(ObjectNode form, Map<String, String> errors, Model model) {
-        long clinic = clinic();
+        long clinic = access.workingClinic();
         LocalDate today = stock.today(clinic);
         int warningDays = settings.of(access.current().organisationId()).expiryWarningDays();
         List<StockLedger.LotStock> lots = stock.stock(clinic, null, false);
@@ -112,7 +112,7 @@ class StockController {
 
     private String showLot(long lotId, ObjectNode form, Map<String, String> errors, int page, Model model) {
         StockLedger.Lot lot = stock.lot(lotId);
-        long clinic = clinic();
+        long clinic = access.workingClinic();
         model.addAttribute("lot", lot);
         model.addAttribute("expired", lot.expiredOn(stock.today(clinic)));
         model.addAttribute("stock", stock.stockOfLot(lotId));
@@ -133,12 +133,6 @@ class StockController {
         Map<Long, String> names = new java.util.HashMap<>();
         clinics.clinicsOf(access.current().organisationId()).forEach(c -> names.put(c.id(), c.name()));
         return names;
-    }
-
-    /** The clinic the user is working in (the switcher's choice, or their first clinic). */
-    private long clinic() {
-        return access.selectedClinic()
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("no clinic"));
     }
 
     @Configuration

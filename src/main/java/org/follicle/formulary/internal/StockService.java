@@ -334,10 +334,7 @@ public class StockService {
     }
 
     private ClinicView clinicWith(long clinicId, Privilege privilege) {
-        ClinicView clinic = clinics.find(clinicId).filter(c -> c.organisationId() == access.current().organisationId())
-                .orElseThrow(() -> new RecordNotFoundException("clinic", clinicId));
-        access.require(privilege, clinic.id());
-        return clinic;
+        return clinics.requireClinic(clinicId, privilege);
     }
 
     private LocalDate today(ClinicView clinic) {

@@ -86,7 +86,7 @@ class Plans {
     /** Where the course's visits would go on the practitioner's agenda; nothing is stored. */
     Proposal propose(PlanInput in) {
         ClinicView clinic = clinic(in.clinicId(), Privilege.SCHEDULE_MANAGE);
-        PatientView patient = patientIn(clinic, in.patientId());
+        PatientView patient = patients.openPatientOf(clinic.organisationId(), in.patientId());
         ProtocolLibrary.Protocol protocol = protocols.find(clinic.organisationId(), in.protocolCode())
                 .orElseThrow(() -> BusinessRuleException.onField("protocolCode", "plan.unknownProtocol",
                         in.protocolCode()));
@@ -355,21 +355,7 @@ class Plans {
     }
 
     ClinicView clinic(long clinicId, Privilege privilege) {
-        ClinicView clinic = clinics.find(clinicId).filter(c -> c.organisationId() == access.current().organisationId())
-                .orElseThrow(() -> BusinessRuleException.onField("clinicId", "appointment.unknownClinic"));
-        access.require(privilege, clinic.id());
-        return clinic;
-    }
-
-    private PatientView patientIn(ClinicView clinic, long patientId) {
-        PatientView patient = patients.readablePatient(patientId);
-        if (patient.organisationId() != clinic.organisationId()) {
-            throw new RecordNotFoundException("patient", patientId);
-        }
-        if (patient.voided()) {
-            throw new BusinessRuleException("patient.voidedReadOnly");
-        }
-        return patient;
+        return clinics.requireClinic(clinicId, privilege);
     }
 
     LocalDate today(ClinicView clinic) {

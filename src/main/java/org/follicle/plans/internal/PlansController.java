@@ -82,7 +82,7 @@ class PlansController {
     @GetMapping("/patients/{patientId}/plans/new")
     String newPlan(@PathVariable long patientId, Model model) {
         ObjectNode form = json.createObjectNode();
-        long clinic = clinic();
+        long clinic = access.workingClinic();
         form.put("startsOn", plans.today(plans.clinic(clinic, Privilege.SCHEDULE_MANAGE)).plusDays(1).toString());
         form.put("sessionTime", "10:00");
         form.put("protocolCode", "MESO_AGA");
@@ -172,13 +172,13 @@ class PlansController {
 
     private ObjectNode form(long patientId, HttpServletRequest request) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        form.put("patientId", patientId).put("clinicId", clinic());
+        form.put("patientId", patientId).put("clinicId", access.workingClinic());
         return form;
     }
 
     private String showForm(long patientId, ObjectNode form, Map<String, String> errors, Plans.Proposal proposal,
             Model model) {
-        long clinic = clinic();
+        long clinic = access.workingClinic();
         PatientView patient = patients.readablePatient(patientId);
         model.addAttribute("patient", patient);
         model.addAttribute("protocols", protocols.list(access.current().organisationId()));
@@ -205,12 +205,6 @@ class PlansController {
         model.addAttribute("errors", errors);
         return "plans/plan";
     }
-
-    private long clinic() {
-        return access.selectedClinic()
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("no clinic"));
-    }
-
 
     @Configuration
     static class Navigation {

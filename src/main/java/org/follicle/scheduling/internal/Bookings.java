@@ -98,7 +98,7 @@ class Bookings {
     /** Books one appointment and queues its emails; returns it with what reception should know. */
     Booked book(BookingInputs.Appointment in) {
         ClinicView clinic = clinicWith(in.clinicId(), Privilege.SCHEDULE_MANAGE);
-        PatientView patient = patientIn(clinic, in.patientId());
+        PatientView patient = patients.openPatientOf(clinic.organisationId(), in.patientId());
         Long roomId = room(clinic, in.roomId());
         practitioner(clinic, in.practitionerId());
         AppointmentType type = type(clinic.organisationId(), in.typeCode());
@@ -121,7 +121,7 @@ class Bookings {
     /** Books a course's appointments, all or none, with one confirmation listing them. */
     List<AppointmentView> bookCourse(CourseBooking course) {
         ClinicView clinic = clinicWith(course.clinicId(), Privilege.SCHEDULE_MANAGE);
-        PatientView patient = patientIn(clinic, course.patientId());
+        PatientView patient = patients.openPatientOf(clinic.organisationId(), course.patientId());
         Long roomId = room(clinic, course.roomId());
         practitioner(clinic, course.practitionerId());
         List<AppointmentType> types = settings.types(clinic.organisationId());
@@ -291,10 +291,7 @@ class Bookings {
     }
 
     ClinicView clinicWith(long clinicId, Privilege privilege) {
-        ClinicView clinic = clinics.find(clinicId).filter(c -> c.organisationId() == access.current().organisationId())
-                .orElseThrow(() -> BusinessRuleException.onField("clinicId", "appointment.unknownClinic"));
-        access.require(privilege, clinic.id());
-        return clinic;
+        return clinics.requireClinic(clinicId, privilege);
     }
 
     private AppointmentStore.Stored writable(long id) {
@@ -312,17 +309,6 @@ class Bookings {
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), stored.view().clinicId(),
                 AuditOutcome.SUCCESS, "moved"));
-    }
-
-    private PatientView patientIn(ClinicView clinic, long patientId) {
-        PatientView patient = patients.readablePatient(patientId);
-        if (patient.organisationId() != clinic.organisationId()) {
-            throw new RecordNotFoundException("patient", patientId);
-        }
-        if (patient.voided()) {
-            throw new BusinessRuleException("patient.voidedReadOnly");
-        }
-        return patient;
     }
 
     private void practitioner(ClinicView clinic, long practitionerId) {

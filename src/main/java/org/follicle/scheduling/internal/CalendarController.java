@@ -86,7 +86,7 @@ class CalendarController {
 
     @GetMapping("/calendar")
     String calendar(@RequestParam(required = false) String date, Model model) {
-        long clinic = clinic();
+        long clinic = access.workingClinic();
         ClinicView view = bookings.clinicWith(clinic, Privilege.PATIENT_READ);
         model.addAttribute("clinic", view);
         model.addAttribute("date", date == null ? LocalDate.now(java.time.ZoneId.of(view.timeZone())).toString() : date);
@@ -96,6 +96,7 @@ class CalendarController {
         model.addAttribute("types", bookings.myTypes());
         model.addAttribute("canBook", access.can(Privilege.SCHEDULE_MANAGE, clinic));
         model.addAttribute("isPractitioner", staff.isPractitionerIn(access.current().id(), clinic));
+        model.addAttribute("canManageClinic", access.can(Privilege.CLINIC_MANAGE, clinic));
         return "scheduling/calendar";
     }
 
@@ -106,7 +107,7 @@ class CalendarController {
             @RequestParam(required = false) Long practitioner, @RequestParam(required = false) Long room) {
         LocalDate from = LocalDate.parse(start.substring(0, 10));
         LocalDate to = LocalDate.parse(end.substring(0, 10)).minusDays(1);
-        return bookings.calendar(clinic(), from, to.isBefore(from) ? from : to, practitioner, room, false).stream()
+        return bookings.calendar(access.workingClinic(), from, to.isBefore(from) ? from : to, practitioner, room, false).stream()
                 .map(this::event).toList();
     }
 
@@ -161,7 +162,7 @@ class CalendarController {
     @PostMapping("/appointments")
     String book(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        form.put("clinicId", clinic());
+        form.put("clinicId", access.workingClinic());
         Bookings.Booked[] booked = new Bookings.Booked[1];
         Map<String, String> errors = pages.attempt(
                 FormDocument.bind(form, json, validator, BookingInputs.Appointment.class),
@@ -213,7 +214,7 @@ class CalendarController {
     @PostMapping("/calendar/waiting")
     String addWaiting(HttpServletRequest request, RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        form.put("clinicId", clinic());
+        form.put("clinicId", access.workingClinic());
         Map<String, String> errors = pages.attempt(
                 FormDocument.bind(form, json, validator, BookingInputs.Waiting.class), waiting::add);
         redirect.addFlashAttribute(errors.isEmpty() ? "flash" : "waitingErrors",
@@ -251,7 +252,7 @@ class CalendarController {
     }
 
     private String showForm(ObjectNode form, Map<String, String> errors, Model model) {
-        long clinic = clinic();
+        long clinic = access.workingClinic();
         model.addAttribute("clinic", bookings.clinicWith(clinic, Privilege.SCHEDULE_MANAGE));
         model.addAttribute("practitioners", staff.practitionersOf(clinic));
         model.addAttribute("rooms", clinics.roomsOf(clinic).stream().filter(r -> r.active()).toList());
@@ -279,11 +280,6 @@ class CalendarController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "scheduling/appointment";
-    }
-
-    private long clinic() {
-        return access.selectedClinic()
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("no clinic"));
     }
 
     @Configuration

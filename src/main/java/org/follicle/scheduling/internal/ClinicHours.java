@@ -63,15 +63,14 @@ class ClinicHours {
 
     void setWorkingHours(long clinicId, long practitionerId, List<Hours> hours) {
         ClinicView clinic = bookings.clinicWith(clinicId, Privilege.CLINIC_MANAGE);
-        if (!staff.isPractitionerIn(practitionerId, clinic.id())) {
-            throw BusinessRuleException.onField("practitionerId", "appointment.unknownPractitioner", practitionerId);
-        }
+        requirePractitioner(clinic.id(), practitionerId);
         settings.replaceWorkingHours(clinic.id(), practitionerId, rows(hours));
         changed(clinic.id(), "working-hours " + practitionerId);
     }
 
     List<Hours> workingHours(long clinicId, long practitionerId) {
         bookings.clinicWith(clinicId, Privilege.CLINIC_READ);
+        requirePractitioner(clinicId, practitionerId);
         return hours(settings.workingHours(clinicId, practitionerId));
     }
 
@@ -90,10 +89,7 @@ class ClinicHours {
     }
 
     AppointmentType updateType(String code, int version, TypeChange change) {
-        long org = access.current().organisationId();
-        if (access.clinicsWith(Privilege.CLINIC_MANAGE).isEmpty()) {
-            throw new org.springframework.security.access.AccessDeniedException("CLINIC_MANAGE");
-        }
+        long org = manager();
         if (bookings.types(org).stream().noneMatch(t -> t.code().equals(code))) {
             throw new org.follicle.system.RecordNotFoundException("appointment-type", code);
         }
@@ -104,6 +100,36 @@ class ClinicHours {
         audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "appointment-type", code, null,
                 AuditOutcome.SUCCESS, null));
         return bookings.types(org).stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    int preCareDays() {
+        return settings.preCareDays(access.current().organisationId());
+    }
+
+    /** How many days before a treatment the pre-care email goes (aspirin, anti-inflammatories), for the organisation. */
+    int setPreCareDays(int days) {
+        long org = manager();
+        if (days < 1 || days > 30) {
+            throw BusinessRuleException.onField("preCareDays", "settings.preCareDaysRange", 1, 30);
+        }
+        settings.setPreCareDays(org, days);
+        audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "message-settings", String.valueOf(org), null,
+                AuditOutcome.SUCCESS, "pre-care " + days + " days"));
+        return days;
+    }
+
+    /** A practitioner of the clinic; another clinic's staff are not found. */
+    private void requirePractitioner(long clinicId, long practitionerId) {
+        if (!staff.isPractitionerIn(practitionerId, clinicId)) {
+            throw new org.follicle.system.RecordNotFoundException("practitioner", practitionerId);
+        }
+    }
+
+    private long manager() {
+        if (access.clinicsWith(Privilege.CLINIC_MANAGE).isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("CLINIC_MANAGE");
+        }
+        return access.current().organisationId();
     }
 
     private void changed(long clinicId, String what) {

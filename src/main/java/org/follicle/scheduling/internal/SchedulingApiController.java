@@ -129,6 +129,21 @@ class SchedulingApiController {
         return ResponseEntity.ok().eTag(ETags.of(t.version())).body(t);
     }
 
+    @GetMapping("/api/v1/message-settings")
+    @Operation(summary = "The organisation's email settings: days before a treatment that the pre-care email goes")
+    Map<String, Integer> messageSettings() {
+        return Map.of("preCareDays", hours.preCareDays());
+    }
+
+    @PutMapping("/api/v1/message-settings")
+    @Operation(summary = "Change the days before a treatment that the pre-care email goes, 1 to 30 (clinic managers)")
+    Map<String, Integer> setMessageSettings(@Valid @RequestBody MessageSettings body) {
+        return Map.of("preCareDays", hours.setPreCareDays(body.preCareDays()));
+    }
+
+    record MessageSettings(@jakarta.validation.constraints.NotNull Integer preCareDays) {
+    }
+
     @GetMapping("/api/v1/clinics/{clinicId}/calendar-settings")
     @Operation(summary = "A clinic's opening hours (ISO weekdays, 1 = Monday) and closures")
     ClinicHours.Week week(@PathVariable long clinicId) {

@@ -51,10 +51,7 @@ class WaitingList {
 
     Entry add(BookingInputs.Waiting in) {
         ClinicView clinic = bookings.clinicWith(in.clinicId(), Privilege.SCHEDULE_MANAGE);
-        PatientView patient = patients.readablePatient(in.patientId());
-        if (patient.organisationId() != clinic.organisationId()) {
-            throw new RecordNotFoundException("patient", in.patientId());
-        }
+        PatientView patient = patients.openPatientOf(clinic.organisationId(), in.patientId());
         if (bookings.types(clinic.organisationId()).stream().noneMatch(t -> t.code().equals(in.typeCode()))) {
             throw BusinessRuleException.onField("typeCode", "appointment.unknownType", in.typeCode());
         }
