@@ -28,6 +28,7 @@ document.addEventListener('DOMContentLoaded', () => {
     slotDuration: '00:15:00',
     slotLabelInterval: '01:00',
     allDaySlot: false,
+    businessHours: JSON.parse(data.businessHours || '[]'),
     nowIndicator: false,
     height: 'auto',
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
@@ -42,6 +43,9 @@ document.addEventListener('DOMContentLoaded', () => {
         .then(success, failure);
     },
     eventContent: (arg) => {
+      if (arg.event.display === 'background') {
+        return { domNodes: [text('fc-event-title small p-1', arg.event.title)] };
+      }
       const props = arg.event.extendedProps;
       return {
         domNodes: [text('fc-event-time', arg.timeText), text('fc-event-title', arg.event.title),

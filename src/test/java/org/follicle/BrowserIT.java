@@ -562,6 +562,56 @@ class BrowserIT {
     }
 
     @Test
+    void receptionDragsAnAppointmentToAnotherDayAndARefusedDragSnapsBack() {
+        Staff doctor = fixture.staff(org, "Docteur Vidal", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Glisser", "Zoé");
+        java.time.LocalDate monday = java.time.LocalDate.now().plusDays(8)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        org.follicle.support.Http http = new org.follicle.support.Http(port);
+        String token = fixture.token(admin);
+        Assertions.assertThat(http.send("POST", "/api/v1/appointments", token, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctor.id()
+                + ",\"typeCode\":\"CONSULTATION\",\"start\":\"" + monday + "T10:00\"}", Map.of()).statusCode())
+                .isEqualTo(201);
+        jdbc.sql("INSERT INTO scheduling_closure (clinic_id, day, reason) VALUES (:c, :d, 'Staff training')")
+                .param("c", org.paris()).param("d", monday.plusDays(3)).update();
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(1400, 1100);
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/calendar?date=" + monday);
+        com.microsoft.playwright.Locator event = page.locator(".fc-event").first();
+        assertThat(event).containsText("GLISSER");
+        drag(page, event, monday.plusDays(1), "11:00:00");
+        assertThat(page.locator(".fc-event").first()).containsText("11:00");
+        Assertions.assertThat(startOf(patient)).isEqualTo(monday.plusDays(1) + " 11:00");
+        // Saturday: the clinic is closed; the calendar says so and puts it back.
+        drag(page, page.locator(".fc-event").first(), monday.plusDays(5), "11:00:00");
+        assertThat(page.locator("#calendar-message")).containsText("The clinic is not open at that time");
+        assertThat(page.locator(".fc-bg-event.closure").first()).containsText("Staff training");
+        Browser.screenshot(page, "36-calendar-drag-refused");
+        Assertions.assertThat(startOf(patient)).isEqualTo(monday.plusDays(1) + " 11:00");
+    }
+
+    private static void drag(Page page, com.microsoft.playwright.Locator event, java.time.LocalDate day, String time) {
+        var from = event.boundingBox();
+        var column = page.locator("td.fc-timegrid-col[data-date='" + day + "']").boundingBox();
+        var slot = page.locator("td.fc-timegrid-slot-lane[data-time='" + time + "']").boundingBox();
+        page.mouse().move(from.x + from.width / 2, from.y + 4);
+        page.mouse().down();
+        page.mouse().move(from.x + from.width / 2 + 5, from.y + 10, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
+        page.mouse().move(column.x + column.width / 2, slot.y + 4, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        page.mouse().up();
+        page.waitForTimeout(800);
+    }
+
+    private String startOf(long patient) {
+        return jdbc.sql("""
+                SELECT to_char(starts_at AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI') FROM scheduling_appointment
+                WHERE patient_id = :p""").param("p", patient).query(String.class).single();
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -298,6 +298,7 @@ class ClinicIsolationIT {
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/appointments", s -> patient.apply(s) + "/appointments", null),
                 Endpoint.api("POST", "/api/v1/waiting-list/{id}/close", s -> "/api/v1/waiting-list/" + s.waiting().get(0)
                         + "/close", null),
+                Endpoint.page("POST", "/patients/{patientId}/waiting-list", s -> chart.apply(s) + "/waiting-list"),
                 Endpoint.page("POST", "/calendar/waiting/{id}/close", s -> "/calendar/waiting/" + s.waiting().get(1) + "/close"),
                 Endpoint.api("GET", "/api/v1/clinics/{clinicId}/calendar-settings",
                         s -> "/api/v1/clinics/" + paris.apply(s) + "/calendar-settings", null),

@@ -39,6 +39,6 @@ class AppointmentsChartSection implements ChartSection {
         return Map.of("patientId", patient.id(), "appointments", bookings.ofPatient(patient.id()).stream().limit(30)
                 .toList(), "messages", outbox.ofPatient(patient.id(), 10), "canBook",
                 !patient.voided() && access.selectedClinic().map(c -> access.can(Privilege.SCHEDULE_MANAGE, c))
-                        .orElse(false));
+                        .orElse(false), "types", bookings.myTypes(), "today", java.time.LocalDate.now());
     }
 }

@@ -54,6 +54,8 @@ class CalendarController {
 
     private final CalendarFeeds feeds;
 
+    private final ClinicHours hours;
+
     private final ClinicDirectory clinics;
 
     private final StaffDirectory staff;
@@ -68,13 +70,14 @@ class CalendarController {
 
     private final Validator validator;
 
-    CalendarController(Bookings bookings, WaitingList waiting, Outbox outbox, CalendarFeeds feeds,
+    CalendarController(Bookings bookings, WaitingList waiting, Outbox outbox, CalendarFeeds feeds, ClinicHours hours,
             ClinicDirectory clinics, StaffDirectory staff, PatientRegistry patients, ClinicAccess access,
             PageForms pages, JsonMapper json, Validator validator) {
         this.bookings = bookings;
         this.waiting = waiting;
         this.outbox = outbox;
         this.feeds = feeds;
+        this.hours = hours;
         this.clinics = clinics;
         this.staff = staff;
         this.patients = patients;
@@ -97,6 +100,11 @@ class CalendarController {
         model.addAttribute("canBook", access.can(Privilege.SCHEDULE_MANAGE, clinic));
         model.addAttribute("isPractitioner", staff.isPractitionerIn(access.current().id(), clinic));
         model.addAttribute("canManageClinic", access.can(Privilege.CLINIC_MANAGE, clinic));
+        // Opening hours shade the rest of the day: FullCalendar's business hours (its weekdays count Sunday as 0).
+        model.addAttribute("businessHours", json.writeValueAsString(hours.week(clinic).openingHours().stream()
+                .map(h -> Map.of("daysOfWeek", List.of(h.dayOfWeek() % 7), "startTime", h.from().toString(),
+                        "endTime", h.to().toString()))
+                .toList()));
         return "scheduling/calendar";
     }
 
@@ -107,8 +115,14 @@ class CalendarController {
             @RequestParam(required = false) Long practitioner, @RequestParam(required = false) Long room) {
         LocalDate from = LocalDate.parse(start.substring(0, 10));
         LocalDate to = LocalDate.parse(end.substring(0, 10)).minusDays(1);
-        return bookings.calendar(access.workingClinic(), from, to.isBefore(from) ? from : to, practitioner, room, false).stream()
-                .map(this::event).toList();
+        long clinic = access.workingClinic();
+        List<Map<String, Object>> events = new java.util.ArrayList<>(bookings.calendar(clinic, from,
+                to.isBefore(from) ? from : to, practitioner, room, false).stream().map(this::event).toList());
+        // Closed days show as a shaded background with the reason.
+        hours.week(clinic).closures().stream().filter(c -> !c.day().isBefore(from) && !c.day().isAfter(to))
+                .forEach(c -> events.add(Map.of("start", c.day().toString(), "allDay", true, "display", "background",
+                        "title", c.reason(), "classNames", List.of("closure"))));
+        return events;
     }
 
     /** A drag on the calendar: the same move as the appointment page, answered in JSON for the script. */
@@ -211,15 +225,22 @@ class CalendarController {
         return "redirect:/appointments/" + id;
     }
 
-    @PostMapping("/calendar/waiting")
-    String addWaiting(HttpServletRequest request, RedirectAttributes redirect) {
+    /** From the chart: the patient waits for a slot of a type, from a day. */
+    @PostMapping("/patients/{patientId}/waiting-list")
+    String addWaitingFromChart(@PathVariable long patientId, HttpServletRequest request, RedirectAttributes redirect) {
+        patients.readablePatient(patientId);
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        form.put("clinicId", access.workingClinic());
+        form.put("clinicId", access.workingClinic()).put("patientId", patientId);
         Map<String, String> errors = pages.attempt(
                 FormDocument.bind(form, json, validator, BookingInputs.Waiting.class), waiting::add);
-        redirect.addFlashAttribute(errors.isEmpty() ? "flash" : "waitingErrors",
-                errors.isEmpty() ? "waiting.added" : errors);
-        return "redirect:/calendar#waiting";
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "waiting.added");
+        }
+        else {
+            redirect.addFlashAttribute("flashError", "waiting.notAdded");
+            redirect.addFlashAttribute("flashErrorArgs", new Object[] { String.join("; ", errors.values()) });
+        }
+        return "redirect:/patients/" + patientId + "#appointments";
     }
 
     @PostMapping("/calendar/waiting/{id}/close")
