@@ -180,6 +180,19 @@ class SchedulingIT {
     }
 
     @Test
+    void aPractitionersOverrideOnTheScreeningLetsReceptionBookWithAWarning() {
+        jdbc.sql("UPDATE patients_patient SET sex = 'FEMALE' WHERE id = :id").param("id", patient).update();
+        assertThat(http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctor,
+                IntakeIT.intake("\"YES\"", "[]"), Map.of()).statusCode()).isLessThan(300);
+        assertThat(http.send("POST", "/api/v1/patients/" + patient + "/screening/MESOTHERAPY/review", doctor,
+                "{\"kind\":\"OVERRIDE\",\"reason\":\"Not pregnant: test negative, signed\"}", Map.of())
+                .statusCode()).isLessThan(300);
+        HttpResponse<String> booked = book(assistant, patient, doctorId, null, "MESOTHERAPY", monday + "T10:00", null);
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        assertThat(booked.body()).contains("accepted it: Not pregnant: test negative, signed");
+    }
+
+    @Test
     void twoTreatmentsCloserThanTheMinimumIntervalNeedAReason() {
         assertThat(book(assistant, patient, doctorId, null, "MESOTHERAPY", monday + "T10:00", null).statusCode())
                 .isEqualTo(201);

@@ -26,6 +26,11 @@ public class Screening {
         return service.screen(patientId, modality, sessionDate, formula);
     }
 
+    /** The screening for a session date with the practitioner's sign-off or override that still applies to it. */
+    public ReviewedScreening screenWithReview(long patientId, Modality modality, LocalDate sessionDate) {
+        return service.screenWithReview(patientId, modality, sessionDate);
+    }
+
     /**
      * The first problem in rules written as data (a JSON list in the screening rules' format), such as an unknown
      * question or a missing translation, or empty when the engine can apply them.

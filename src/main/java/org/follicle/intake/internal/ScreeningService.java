@@ -27,6 +27,15 @@ public class ScreeningService {
         return records.screening(patientId, modality, sessionDate, parse(formula, records.questionnaire())).result();
     }
 
+    public org.follicle.intake.ReviewedScreening screenWithReview(long patientId, Modality modality,
+            LocalDate sessionDate) {
+        ScreeningView view = records.screening(patientId, modality, sessionDate, FormulaFacts.NONE);
+        IntakeForms.Review review = view.review();
+        return review == null ? new org.follicle.intake.ReviewedScreening(view.result(), null, null, null, null)
+                : new org.follicle.intake.ReviewedScreening(view.result(), review.kind().name(), review.reason(),
+                        review.reviewerName(), review.reviewedAt());
+    }
+
     public Optional<String> problemIn(JsonNode rules) {
         try {
             KnowledgeLoader.rules(rules, records.questionnaire(), "rules", "");

@@ -15,7 +15,7 @@ import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
 import org.follicle.clinics.RoomView;
 import org.follicle.intake.Decision;
-import org.follicle.intake.FormulaRules;
+import org.follicle.intake.ReviewedScreening;
 import org.follicle.intake.Screening;
 import org.follicle.intake.ScreeningResult;
 import org.follicle.patients.PatientRegistry;
@@ -377,8 +377,14 @@ class Bookings {
         }
         List<BusinessRuleException> blocking = new ArrayList<>();
         LocalDate day = start.toLocalDate();
-        ScreeningResult result = screening.screen(patient.id(), type.modality(), day, FormulaRules.NONE);
-        if (result.decision() == Decision.NOT_ELIGIBLE) {
+        ReviewedScreening reviewed = screening.screenWithReview(patient.id(), type.modality(), day);
+        ScreeningResult result = reviewed.result();
+        if (reviewed.cleared() && result.decision() != Decision.ELIGIBLE) {
+            // A practitioner already accepted treatment for this screening: reception is told, not stopped.
+            warnings.add(text("appointment.screeningCleared", reviewed.reviewerName(), reviewed.reviewReason() == null
+                    ? "" : reviewed.reviewReason()));
+        }
+        else if (result.decision() == Decision.NOT_ELIGIBLE) {
             blocking.add(BusinessRuleException.onField("overrideReason", "appointment.screeningNotEligible"));
         }
         else if (result.decision() == Decision.DEFERRED
