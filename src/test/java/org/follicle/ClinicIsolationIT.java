@@ -127,16 +127,40 @@ class ClinicIsolationIT {
                             monday.plusWeeks(2 + 30 * i)), Map.of()).body()
                     .replaceAll("^\\{\"plan\":\\{\"id\":(\\d+),.*", "$1")));
         }
+        // Sessions: one open, one charted (to sign), one signed (to correct), on appointments of their own.
+        String doctor = fixture.token(parisPractitioner);
+        fixture.consent(parisPatient, org.paris(), org.id(), "MESOTHERAPY");
+        http.send("PUT", "/api/v1/patients/" + parisPatient + "/intake", doctor, IntakeIT.intake("\"NO\"", "[]"),
+                Map.of());
+        List<Long> sessions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long appointment = id(http.send("POST", "/api/v1/appointments", admin, "{\"clinicId\":" + org.paris()
+                    + ",\"patientId\":" + parisPatient + ",\"practitionerId\":" + parisPractitioner.id()
+                    + ",\"typeCode\":\"FOLLOW_UP\",\"start\":\"" + monday.plusDays(1) + "T" + (10 + i) + ":00\"}",
+                    Map.of()).body().replaceFirst("^\\{\"appointment\":", ""));
+            long session = Long.parseLong(http.send("POST", "/api/v1/sessions", doctor, "{\"appointmentId\":"
+                    + appointment + ",\"modality\":\"MECHANICAL\",\"precheck\":"
+                    + SessionsIT.PRECHECK.formatted("NO") + "}", Map.of()).body()
+                    .replaceAll("^\\{\"session\":\\{\"id\":(\\d+),.*", "$1"));
+            if (i > 0) {
+                http.send("PUT", "/api/v1/sessions/" + session, doctor, "{\"technique\":\"MICRONEEDLING\"}",
+                        Map.of("If-Match", "\"0\""));
+            }
+            if (i == 2) {
+                http.send("POST", "/api/v1/sessions/" + session + "/sign", doctor, null, Map.of("If-Match", "\"1\""));
+            }
+            sessions.add(session);
+        }
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
                 parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula, appointments, waiting,
-                plans, monday);
+                plans, sessions, monday);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
             Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
             long parisAssessment, long parisPhoto, long parisLot, long parisFormula, List<Long> appointments,
-            List<Long> waiting, List<Long> plans, java.time.LocalDate monday) {
+            List<Long> waiting, List<Long> plans, List<Long> sessions, java.time.LocalDate monday) {
     }
 
     /** A proposed mesotherapy course (not booked) for the Paris patient. */
@@ -314,6 +338,17 @@ class ClinicIsolationIT {
                         + "/closures", "{\"day\":\"2099-01-02\",\"reason\":\"Works\"}"),
                 Endpoint.api("DELETE", "/api/v1/clinics/{clinicId}/closures/{day}", s -> "/api/v1/clinics/"
                         + paris.apply(s) + "/closures/" + s.monday().plusYears(1), null),
+                // sessions: sessions().get(0) open, get(1) charted, get(2) signed
+                Endpoint.api("GET", "/api/v1/sessions/{id}", s -> "/api/v1/sessions/" + s.sessions().get(0), null),
+                Endpoint.api("PUT", "/api/v1/sessions/{id}", s -> "/api/v1/sessions/" + s.sessions().get(0),
+                        "{\"technique\":\"MICRONEEDLING\",\"pain\":2}").by(Scene::parisPractitioner),
+                Endpoint.api("POST", "/api/v1/sessions/{id}/sign", s -> "/api/v1/sessions/" + s.sessions().get(1)
+                        + "/sign", null).by(Scene::parisPractitioner)
+                        .withETagFrom(s -> "/api/v1/sessions/" + s.sessions().get(1)),
+                Endpoint.api("POST", "/api/v1/sessions/{id}/addenda", s -> "/api/v1/sessions/" + s.sessions().get(2)
+                        + "/addenda", "{\"text\":\"Pain was 3\",\"reason\":\"Patient said later\"}")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/sessions", s -> patient.apply(s) + "/sessions", null),
                 // plans (before voiding the patient: a voided record takes no new plan)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/plans", s -> patient.apply(s) + "/plans", null),
                 Endpoint.api("POST", "/api/v1/patients/{patientId}/plans/proposal", s -> patient.apply(s)

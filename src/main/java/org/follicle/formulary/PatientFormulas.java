@@ -15,6 +15,11 @@ public class PatientFormulas {
         this.records = records;
     }
 
+    /** Screens the patient's formula in force for a session on a date (its ingredients' rules included). */
+    public FormulaScreening screen(long patientId, long formulaId, java.time.LocalDate sessionDate) {
+        return records.screenForSession(patientId, formulaId, sessionDate);
+    }
+
     /** The patient's formulas, those in force first. */
     public List<FormulaSummary> of(long patientId) {
         return records.summaries(patientId);

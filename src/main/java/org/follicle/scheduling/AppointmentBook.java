@@ -40,6 +40,12 @@ public interface AppointmentBook {
     /** Of these patients, those with an appointment still to come. */
     Set<Long> withUpcoming(Collection<Long> patientIds);
 
+    /** An appointment the user may see; 404 otherwise. */
+    AppointmentView appointment(long appointmentId);
+
+    /** The session took place: a booked appointment becomes attended (whatever the time, charting may start early). */
+    AppointmentView markAttended(long appointmentId);
+
     /** Emails the patient that their maintenance is due (a recall invitation). */
     void invite(PatientView patient, long clinicId, String courseName);
 }

@@ -134,6 +134,18 @@ public class FormulaRecords {
         return formulas.ofPatient(patientId);
     }
 
+    /** A session's screening of the patient's formula in force; 404 for another patient's or a voided formula. */
+    @Transactional(readOnly = true)
+    public org.follicle.formulary.FormulaScreening screenForSession(long patientId, long formulaId, LocalDate date) {
+        PatientView patient = patients.readablePatient(patientId);
+        FormulaView formula = formulas.find(formulaId)
+                .filter(f -> Long.valueOf(patientId).equals(f.patientId()) && !f.voided())
+                .orElseThrow(() -> new RecordNotFoundException(FORMULA, formulaId));
+        FormulaCheck check = check(patient, formula.input(), date);
+        return new org.follicle.formulary.FormulaScreening(formulaId, formula.name(), check.screening(),
+                check.alerts().stream().filter(FormulaCheck.Alert::blocking).map(FormulaCheck.Alert::message).toList());
+    }
+
     /** For other modules, which check access to the patient themselves. */
     public List<org.follicle.formulary.FormulaSummary> summaries(long patientId) {
         return formulas.ofPatient(patientId).stream()

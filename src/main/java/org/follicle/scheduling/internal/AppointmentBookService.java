@@ -87,6 +87,16 @@ class AppointmentBookService implements AppointmentBook {
     }
 
     @Override
+    public AppointmentView appointment(long appointmentId) {
+        return bookings.visible(appointmentId).view();
+    }
+
+    @Override
+    public AppointmentView markAttended(long appointmentId) {
+        return bookings.attended(appointmentId);
+    }
+
+    @Override
     public void invite(PatientView patient, long clinicId, String courseName) {
         ClinicView clinic = bookings.clinicWith(clinicId, Privilege.SCHEDULE_MANAGE);
         messages.invitation(patient, clinic.organisationId(), clinic.id(), clinic.name(), courseName);

@@ -237,6 +237,24 @@ class Bookings {
         return store.find(id).orElseThrow().view();
     }
 
+    /** A signed session: its booked appointment is attended; an attended one stays so. */
+    AppointmentView attended(long id) {
+        AppointmentStore.Stored stored = writable(id);
+        AppointmentView a = stored.view();
+        if (a.status() == AppointmentStatus.BOOKED) {
+            if (!store.setStatus(id, a.version(), AppointmentStatus.ATTENDED, null, clock.instant(),
+                    access.current().username())) {
+                throw new StaleRecordException(APPOINTMENT, id);
+            }
+            audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), a.clinicId(),
+                    AuditOutcome.SUCCESS, AppointmentStatus.ATTENDED.name()));
+        }
+        else if (a.status() != AppointmentStatus.ATTENDED) {
+            throw new BusinessRuleException("appointment.notBooked", a.status());
+        }
+        return store.find(id).orElseThrow().view();
+    }
+
     /** An appointment the user may see; 404 otherwise. */
     AppointmentStore.Stored visible(long id) {
         AppointmentStore.Stored stored = store.find(id).orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));

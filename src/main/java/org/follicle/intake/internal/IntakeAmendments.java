@@ -1,0 +1,72 @@
+package org.follicle.intake.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.follicle.system.InvalidFieldsException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Answers that changed since the intake (asked again before a session) recorded as a new version of the intake:
+ * the earlier answers stay, the screening then reads the new ones. Medications are added to the list.
+ */
+@Service
+@Transactional
+public class IntakeAmendments {
+
+    private final IntakeRecords records;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    IntakeAmendments(IntakeRecords records, JsonMapper json, Validator validator) {
+        this.records = records;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    public void amend(long patientId, JsonNode changes) {
+        ObjectNode document = records.current(patientId).map(f -> (ObjectNode) f.document().deepCopy())
+                .orElseGet(json::createObjectNode);
+        merge(document, changes);
+        IntakeDocument intake;
+        try {
+            intake = json.treeToValue(document, IntakeDocument.class);
+        }
+        catch (RuntimeException e) {
+            throw new InvalidFieldsException("intake.incomplete", Map.of("precheck", "intake.answerRequired"));
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (ConstraintViolation<IntakeDocument> v : validator.validate(intake)) {
+            problems.put(v.getPropertyPath().toString(), "intake.answerRequired");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException("intake.incomplete", problems);
+        }
+        records.record(patientId, intake);
+    }
+
+    private static void merge(ObjectNode target, JsonNode changes) {
+        changes.properties().forEach(e -> {
+            JsonNode current = target.get(e.getKey());
+            if (current instanceof ObjectNode object && e.getValue().isObject()) {
+                merge(object, e.getValue());
+            }
+            else if (current instanceof ArrayNode array && e.getValue().isArray()) {
+                array.addAll((ArrayNode) e.getValue());
+            }
+            else {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package org.follicle.sessions.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Sessions and their addenda in the database; the database itself refuses to change a signed session. */
+@Repository
+class SessionStore {
+
+    private static final String SELECT = """
+            SELECT id, organisation_id, clinic_id, patient_id, appointment_id, practitioner_id, modality, formula_id,
+                precheck::text AS precheck, screening_decision, screening_findings::text AS findings, override_reason,
+                chart::text AS chart, status, preparation_id, signed_at, signed_by, version, started_at, started_by
+            FROM sessions_session
+            """;
+
+    private final JdbcClient jdbc;
+
+    private final JsonMapper json;
+
+    SessionStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the session unless the appointment has one already; false when it had (a retry, a double click). */
+    boolean insertOnce(long organisationId, long clinicId, long patientId, long appointmentId, long practitionerId,
+            SessionModality modality, Long formulaId, JsonNode precheck, String decision, JsonNode findings,
+            String overrideReason, Instant at, String by) {
+        return jdbc.sql("""
+                INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
+                    modality, formula_id, precheck, screening_decision, screening_findings, override_reason, status,
+                    started_at, started_by, changed_at, changed_by)
+                VALUES (:org, :clinic, :patient, :appointment, :practitioner, :modality, :formula,
+                    CAST(:precheck AS jsonb), :decision, CAST(:findings AS jsonb), :override, 'OPEN', :at, :by, :at, :by)
+                ON CONFLICT (appointment_id) DO NOTHING""").param("org", organisationId).param("clinic", clinicId)
+                .param("patient", patientId).param("appointment", appointmentId).param("practitioner", practitionerId)
+                .param("modality", modality.name()).param("formula", formulaId)
+                .param("precheck", json.writeValueAsString(precheck)).param("decision", decision)
+                .param("findings", json.writeValueAsString(findings)).param("override", overrideReason)
+                .param("at", Timestamp.from(at)).param("by", by).update() == 1;
+    }
+
+    Optional<Session> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::row).optional();
+    }
+
+    Optional<Session> byAppointment(long appointmentId) {
+        return jdbc.sql(SELECT + " WHERE appointment_id = :a").param("a", appointmentId).query(this::row).optional();
+    }
+
+    List<Session> ofPatient(long patientId) {
+        return jdbc.sql(SELECT + " WHERE patient_id = :p ORDER BY started_at DESC").param("p", patientId)
+                .query(this::row).list();
+    }
+
+    /** Saves the chart of an open session; false when the version is stale or the session is signed. */
+    boolean saveChart(long id, int version, JsonNode chart, Instant at, String by) {
+        return jdbc.sql("""
+                UPDATE sessions_session SET chart = CAST(:chart AS jsonb), version = version + 1, changed_at = :at,
+                    changed_by = :by
+                WHERE id = :id AND version = :version AND status = 'OPEN'""")
+                .param("chart", json.writeValueAsString(chart)).param("at", Timestamp.from(at)).param("by", by)
+                .param("id", id).param("version", version).update() == 1;
+    }
+
+    boolean sign(long id, int version, Long preparationId, Instant at, String by) {
+        return jdbc.sql("""
+                UPDATE sessions_session SET status = 'SIGNED', preparation_id = :preparation, signed_at = :at,
+                    signed_by = :by, version = version + 1, changed_at = :at, changed_by = :by
+                WHERE id = :id AND version = :version AND status = 'OPEN'""").param("preparation", preparationId)
+                .param("at", Timestamp.from(at)).param("by", by).param("id", id).param("version", version)
+                .update() == 1;
+    }
+
+    void addendum(long sessionId, String text, String reason, Instant at, String by) {
+        jdbc.sql("""
+                INSERT INTO sessions_addendum (session_id, text, reason, author, written_at)
+                VALUES (:session, :text, :reason, :by, :at)""").param("session", sessionId).param("text", text)
+                .param("reason", reason).param("by", by).param("at", Timestamp.from(at)).update();
+    }
+
+    List<Addendum> addenda(long sessionId) {
+        return jdbc.sql("""
+                SELECT id, text, reason, author, written_at FROM sessions_addendum WHERE session_id = :s ORDER BY id""")
+                .param("s", sessionId).query(Addendum.class).list();
+    }
+
+    private Session row(ResultSet rs, int n) throws SQLException {
+        long formula = rs.getLong("formula_id");
+        Long formulaId = rs.wasNull() ? null : formula;
+        long preparation = rs.getLong("preparation_id");
+        Long preparationId = rs.wasNull() ? null : preparation;
+        Timestamp signed = rs.getTimestamp("signed_at");
+        return new Session(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("clinic_id"),
+                rs.getLong("patient_id"), rs.getLong("appointment_id"), rs.getLong("practitioner_id"),
+                SessionModality.valueOf(rs.getString("modality")), formulaId, json.readTree(rs.getString("precheck")),
+                rs.getString("screening_decision"), json.readTree(rs.getString("findings")),
+                rs.getString("override_reason"), json.readTree(rs.getString("chart")), rs.getString("status"),
+                preparationId, signed == null ? null : signed.toInstant(), rs.getString("signed_by"),
+                rs.getInt("version"), rs.getTimestamp("started_at").toInstant(), rs.getString("started_by"));
+    }
+
+    /** A session as stored; the chart is the JSON of {@link SessionInputs.Chart}. */
+    record Session(long id, long organisationId, long clinicId, long patientId, long appointmentId,
+            long practitionerId, SessionModality modality, Long formulaId, JsonNode precheck,
+            String screeningDecision, JsonNode screeningFindings, String overrideReason, JsonNode chart,
+            String status, Long preparationId, Instant signedAt, String signedBy, int version, Instant startedAt,
+            String startedBy) {
+
+        boolean signed() {
+            return "SIGNED".equals(status);
+        }
+    }
+
+    record Addendum(long id, String text, String reason, String author, Instant writtenAt) {
+    }
+}

@@ -1,0 +1,347 @@
+package org.follicle.sessions.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.follicle.clinics.ClinicDirectory;
+import org.follicle.clinics.ClinicView;
+import org.follicle.formulary.FormulaScreening;
+import org.follicle.formulary.PatientFormulas;
+import org.follicle.formulary.Preparation;
+import org.follicle.formulary.PreparationRequest;
+import org.follicle.formulary.Stock;
+import org.follicle.intake.ConsentType;
+import org.follicle.intake.Decision;
+import org.follicle.intake.Finding;
+import org.follicle.intake.Modality;
+import org.follicle.intake.PatientConsents;
+import org.follicle.intake.PatientIntake;
+import org.follicle.intake.ReviewedScreening;
+import org.follicle.intake.Screening;
+import org.follicle.intake.ScreeningResult;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.scheduling.AppointmentBook;
+import org.follicle.scheduling.AppointmentView;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.RecordNotFoundException;
+import org.follicle.system.StaleRecordException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Starting, charting, signing and correcting sessions (practitioners). Starting records the pre-check as a new
+ * version of the intake and screens again, with the formula's ingredients: a deferral or an exclusion stops the
+ * session unless the practitioner gives a reason (audited); a valid consent is required. Signing uses the lots
+ * once, through the formulary, and locks the record.
+ */
+@Service
+@Transactional
+class Sessions {
+
+    static final String SESSION = "session";
+
+    /** Injections deeper than this reach beyond the dermis on the scalp (knowledge base §2: always under 4 mm). */
+    static final BigDecimal DEPTH_WARNING_MM = new BigDecimal("4");
+
+    /** An anaesthetic cream over a larger area, or under occlusion, raises its blood level (a warning). */
+    static final int ANAESTHETIC_AREA_WARNING_CM2 = 100;
+
+    private final SessionStore store;
+
+    private final ScalpZones zones;
+
+    private final AppointmentBook appointments;
+
+    private final PatientRegistry patients;
+
+    private final PatientIntake intake;
+
+    private final PatientConsents consents;
+
+    private final Screening screening;
+
+    private final PatientFormulas formulas;
+
+    private final Stock stock;
+
+    private final ClinicDirectory clinics;
+
+    private final ClinicAccess access;
+
+    private final AuditLog audit;
+
+    private final MessageSource texts;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    Sessions(SessionStore store, ScalpZones zones, AppointmentBook appointments, PatientRegistry patients, PatientIntake intake,
+            PatientConsents consents, Screening screening, PatientFormulas formulas, Stock stock,
+            ClinicDirectory clinics, ClinicAccess access, AuditLog audit, MessageSource texts, JsonMapper json,
+            Clock clock) {
+        this.store = store;
+        this.zones = zones;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.intake = intake;
+        this.consents = consents;
+        this.screening = screening;
+        this.formulas = formulas;
+        this.stock = stock;
+        this.clinics = clinics;
+        this.access = access;
+        this.audit = audit;
+        this.texts = texts;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the pre-check as a new version of the intake, in its own transaction before the session starts: the
+     * patient's answers stand even when the screening then stops the session. Nothing is recorded again for an
+     * appointment whose session has started (a retry).
+     */
+    void recordPrecheck(SessionInputs.Start in) {
+        AppointmentView appointment = appointments.appointment(in.appointmentId());
+        ClinicView clinic = clinics.requireClinic(appointment.clinicId(), Privilege.CLINICAL_WRITE);
+        if (store.byAppointment(appointment.id()).isEmpty()) {
+            PatientView patient = patients.openPatientOf(clinic.organisationId(), appointment.patientId());
+            intake.amend(patient.id(), intakeChanges(in.precheck()));
+        }
+    }
+
+    /**
+     * Starts the appointment's session once its pre-check is recorded, or returns the one already started for it
+     * (a double click, a retry).
+     */
+    Started start(SessionInputs.Start in) {
+        AppointmentView appointment = appointments.appointment(in.appointmentId());
+        ClinicView clinic = clinics.requireClinic(appointment.clinicId(), Privilege.CLINICAL_WRITE);
+        var existing = store.byAppointment(appointment.id());
+        if (existing.isPresent()) {
+            return new Started(existing.get(), false);
+        }
+        if (!appointment.status().takesTime()) {
+            throw BusinessRuleException.onField("appointmentId", "session.appointmentClosed", appointment.status());
+        }
+        PatientView patient = patients.openPatientOf(clinic.organisationId(), appointment.patientId());
+        for (ConsentType type : in.modality().consents()) {
+            if (!consents.isGiven(patient.id(), type)) {
+                throw BusinessRuleException.onField("modality", "session.noConsent", type);
+            }
+        }
+        if (in.modality().usesFormula() && in.formulaId() == null) {
+            throw BusinessRuleException.onField("formulaId", "session.formulaRequired");
+        }
+        JsonNode precheck = json.valueToTree(in.precheck());
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(clinic.timeZone())));
+        List<Finding> stopping = new ArrayList<>();
+        Decision decision = Decision.ELIGIBLE;
+        for (Modality modality : in.modality().screenings()) {
+            ScreeningResult result;
+            boolean cleared = false;
+            if (modality == Modality.MESOTHERAPY && in.formulaId() != null) {
+                FormulaScreening screened = formulas.screen(patient.id(), in.formulaId(), today);
+                if (screened.blockedByRegulation()) {
+                    throw BusinessRuleException.onField("formulaId", "session.regulatoryBlock",
+                            String.join(" ", screened.regulatoryBlocks()));
+                }
+                result = screened.result();
+            }
+            else {
+                ReviewedScreening reviewed = screening.screenWithReview(patient.id(), modality, today);
+                result = reviewed.result();
+                cleared = reviewed.cleared();
+            }
+            if (result.decision().compareTo(decision) < 0) {
+                decision = result.decision();
+            }
+            boolean stops = result.decision() == Decision.NOT_ELIGIBLE || (result.decision() == Decision.DEFERRED
+                    && (result.deferredUntil() == null || result.deferredUntil().isAfter(today)));
+            if (stops && !cleared) {
+                stopping.addAll(result.findings());
+            }
+        }
+        String override = overrideIfNeeded(clinic, patient, decision, stopping, in.overrideReason());
+        boolean created = store.insertOnce(clinic.organisationId(), clinic.id(), patient.id(), appointment.id(),
+                access.current().id(), in.modality(), in.formulaId(), precheck, decision.name(),
+                json.valueToTree(stopping.stream().map(Finding::ruleId).toList()), override, clock.instant(),
+                access.current().username());
+        SessionStore.Session session = store.byAppointment(appointment.id()).orElseThrow();
+        if (created) {
+            audit.record(AuditRecord.success(AuditAction.CREATE, SESSION, session.id(), clinic.id()));
+        }
+        return new Started(session, created);
+    }
+
+    /** Saves the chart of an open session; returns the warnings it deserves (depth, anaesthetic). */
+    Charted chart(long id, int version, SessionInputs.Chart chart) {
+        SessionStore.Session session = writable(id);
+        if (session.signed()) {
+            throw new BusinessRuleException("session.signedLocked");
+        }
+        if (chart.zones() != null) {
+            chart.zones().stream().filter(z -> !zones.codes().contains(z.zone())).findFirst().ifPresent(z -> {
+                throw BusinessRuleException.onField("zones", "session.unknownZone", z.zone());
+            });
+        }
+        if (!store.saveChart(id, version, json.valueToTree(chart), clock.instant(), access.current().username())) {
+            throw new StaleRecordException(SESSION, id);
+        }
+        audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
+                AuditOutcome.SUCCESS, "chart"));
+        return new Charted(store.find(id).orElseThrow(), warnings(chart));
+    }
+
+    /**
+     * Signs the session: the lots are used once (the formulary refuses an expired lot or missing stock, and a
+     * retry uses nothing again), the appointment is attended, and the record is locked.
+     */
+    SessionStore.Session sign(long id, int version) {
+        SessionStore.Session session = writable(id);
+        if (session.signed()) {
+            throw new BusinessRuleException("session.signedLocked");
+        }
+        if (session.version() != version) {
+            throw new StaleRecordException(SESSION, id);
+        }
+        SessionInputs.Chart chart = session.chart().isEmpty() ? null
+                : json.treeToValue(session.chart(), SessionInputs.Chart.class);
+        if (chart == null) {
+            throw new BusinessRuleException("session.notCharted");
+        }
+        List<SessionInputs.LotUse> lots = chart.lots() == null ? List.of() : chart.lots();
+        if (lots.isEmpty() && session.modality() != SessionModality.MECHANICAL) {
+            throw BusinessRuleException.onField("lots", "session.noLots");
+        }
+        if (session.modality() != SessionModality.MECHANICAL && (chart.zones() == null || chart.zones().isEmpty())) {
+            throw BusinessRuleException.onField("zones", "session.noZones");
+        }
+        Long preparationId = null;
+        if (!lots.isEmpty()) {
+            Preparation preparation = stock.prepare(new PreparationRequest(session.clinicId(), session.formulaId(),
+                    "session-" + id, lots.stream().map(l -> new PreparationRequest.LotQuantity(l.lotId(),
+                            l.quantity())).toList(),
+                    List.of(new PreparationRequest.Recipient(session.patientId(), "session-" + id))));
+            preparationId = preparation.id();
+        }
+        if (!store.sign(id, version, preparationId, clock.instant(), access.current().username())) {
+            throw new StaleRecordException(SESSION, id);
+        }
+        appointments.markAttended(session.appointmentId());
+        audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
+                AuditOutcome.SUCCESS, "signed"));
+        return store.find(id).orElseThrow();
+    }
+
+    /** A correction of a signed session: the record stays, the addendum says what, who, when and why. */
+    SessionStore.Session addendum(long id, SessionInputs.Addendum in) {
+        SessionStore.Session session = writable(id);
+        if (!session.signed()) {
+            throw new BusinessRuleException("session.addendumOnSigned");
+        }
+        store.addendum(id, in.text().trim(), in.reason().trim(), clock.instant(), access.current().username());
+        audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
+                AuditOutcome.SUCCESS, "addendum"));
+        return session;
+    }
+
+    /** A session the user may see (audited). */
+    SessionStore.Session visible(long id) {
+        SessionStore.Session session = store.find(id).orElseThrow(() -> new RecordNotFoundException(SESSION, id));
+        access.requireVisible(Privilege.PATIENT_READ, session.clinicId(), SESSION, id);
+        audit.record(AuditRecord.success(AuditAction.READ, SESSION, id, session.clinicId()));
+        return session;
+    }
+
+    List<SessionStore.Addendum> addenda(long id) {
+        return store.addenda(id);
+    }
+
+    List<SessionStore.Session> ofPatient(long patientId) {
+        patients.readablePatient(patientId);
+        return store.ofPatient(patientId).stream().filter(s -> access.can(Privilege.PATIENT_READ, s.clinicId()))
+                .toList();
+    }
+
+    /** What the chart deserves a second look for; charted anyway. */
+    List<String> warnings(SessionInputs.Chart chart) {
+        List<String> warnings = new ArrayList<>();
+        if (chart.depthMm() != null && chart.depthMm().compareTo(DEPTH_WARNING_MM) > 0) {
+            warnings.add(text("session.depthWarning", chart.depthMm()));
+        }
+        SessionInputs.Anaesthetic anaesthetic = chart.anaesthetic();
+        if (anaesthetic != null && (Boolean.TRUE.equals(anaesthetic.occluded())
+                || (anaesthetic.areaCm2() != null && anaesthetic.areaCm2() > ANAESTHETIC_AREA_WARNING_CM2))) {
+            warnings.add(text("session.anaestheticWarning"));
+        }
+        return warnings;
+    }
+
+    private String overrideIfNeeded(ClinicView clinic, PatientView patient, Decision decision,
+            List<Finding> stopping, String overrideReason) {
+        if (stopping.isEmpty()) {
+            return null;
+        }
+        String reason = overrideReason == null ? "" : overrideReason.trim();
+        if (reason.isEmpty()) {
+            throw BusinessRuleException.onField("overrideReason", "session.screeningStops",
+                    text("screening.decision." + decision.name()), stopping.get(0).message(LocaleContextHolder.getLocale()));
+        }
+        if (reason.length() < 10) {
+            throw BusinessRuleException.onField("overrideReason", "appointment.overrideReasonShort", 10);
+        }
+        audit.record(new AuditRecord(AuditAction.SCREENING_OVERRIDE, "patient", String.valueOf(patient.id()),
+                clinic.id(), AuditOutcome.SUCCESS, "session " + stopping.stream().map(Finding::ruleId).toList()));
+        return reason;
+    }
+
+    /** The pre-check in the intake's shape: new answers, new medicines added to the list. */
+    private JsonNode intakeChanges(SessionInputs.Precheck p) {
+        ObjectNode changes = json.createObjectNode();
+        changes.putObject("medicalHistory").put("pregnancy", p.pregnancy()).put("recentFever", p.fever());
+        changes.set("scalpToday", json.valueToTree(p.scalpToday()));
+        ArrayNode medications = changes.putArray("medications");
+        if (p.newMedicines() != null) {
+            p.newMedicines().forEach(m -> medications.add(json.valueToTree(m)));
+        }
+        return changes;
+    }
+
+    private SessionStore.Session writable(long id) {
+        SessionStore.Session session = store.find(id).orElseThrow(() -> new RecordNotFoundException(SESSION, id));
+        access.requireVisible(Privilege.PATIENT_READ, session.clinicId(), SESSION, id);
+        access.require(Privilege.CLINICAL_WRITE, session.clinicId());
+        return session;
+    }
+
+    private String text(String key, Object... args) {
+        return texts.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    /** A session started now, or found already started for its appointment. */
+    record Started(SessionStore.Session session, boolean created) {
+    }
+
+    /** A saved chart and its warnings. */
+    record Charted(SessionStore.Session session, List<String> warnings) {
+    }
+}

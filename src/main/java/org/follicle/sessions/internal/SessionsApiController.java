@@ -1,0 +1,101 @@
+package org.follicle.sessions.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.follicle.system.ETags;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sessions on the JSON API: start from an appointment, chart, sign, addenda. */
+@RestController
+@Validated
+@Tag(name = "Sessions")
+class SessionsApiController {
+
+    private final Sessions sessions;
+
+    SessionsApiController(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @PostMapping("/api/v1/sessions")
+    @Operation(summary = "Start the session of an appointment (practitioners) with the pre-check: the answers become "
+            + "a new version of the intake and the patient is screened again, with the formula; a deferral or an "
+            + "exclusion stops it unless overrideReason is given (audited); a valid consent is required. Sent "
+            + "again for the same appointment, returns the session already started (200)")
+    ResponseEntity<SessionJson> start(@Valid @RequestBody SessionInputs.Start body) {
+        sessions.recordPrecheck(body);
+        Sessions.Started started = sessions.start(body);
+        SessionStore.Session session = started.session();
+        return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/v1/sessions/" + session.id())).eTag(ETags.of(session.version()))
+                .body(SessionJson.of(session, List.of(), List.of()));
+    }
+
+    @GetMapping("/api/v1/sessions/{id}")
+    @Operation(summary = "A session with its chart, warnings and addenda; its ETag goes in If-Match")
+    ResponseEntity<SessionJson> session(@PathVariable long id) {
+        SessionStore.Session session = sessions.visible(id);
+        return ResponseEntity.ok().eTag(ETags.of(session.version())).body(SessionJson.of(session, List.of(),
+                sessions.addenda(id)));
+    }
+
+    @PutMapping("/api/v1/sessions/{id}")
+    @Operation(summary = "Save the chart of an open session (If-Match): technique, needle, depth (a warning above "
+            + "4 mm), anaesthetic (a warning for a large area or occlusion), zones of the scalp map with points and "
+            + "volume, duration, pain, reactions, lots, PRP preparation. A signed session is locked")
+    ResponseEntity<SessionJson> chart(@PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody SessionInputs.Chart body) {
+        Sessions.Charted charted = sessions.chart(id, ETags.requireVersion(ifMatch, Sessions.SESSION, id), body);
+        return ResponseEntity.ok().eTag(ETags.of(charted.session().version()))
+                .body(SessionJson.of(charted.session(), charted.warnings(), List.of()));
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/sign")
+    @Operation(summary = "Sign the session (If-Match): the lots are used once (expired lots and missing stock "
+            + "refused), the appointment is attended, the record is locked")
+    ResponseEntity<SessionJson> sign(@PathVariable long id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        SessionStore.Session session = sessions.sign(id, ETags.requireVersion(ifMatch, Sessions.SESSION, id));
+        return ResponseEntity.ok().eTag(ETags.of(session.version())).body(SessionJson.of(session, List.of(),
+                List.of()));
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/addenda")
+    @Operation(summary = "Correct a signed session with an addendum: the text and the reason, with author and time")
+    ResponseEntity<List<SessionStore.Addendum>> addendum(@PathVariable long id,
+            @Valid @RequestBody SessionInputs.Addendum body) {
+        sessions.addendum(id, body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(sessions.addenda(id));
+    }
+
+    @GetMapping("/api/v1/patients/{patientId}/sessions")
+    @Operation(summary = "The patient's sessions, newest first")
+    List<SessionJson> ofPatient(@PathVariable long patientId) {
+        return sessions.ofPatient(patientId).stream().map(s -> SessionJson.of(s, List.of(), List.of())).toList();
+    }
+
+    /** A session with the chart's warnings and the addenda. */
+    record SessionJson(SessionStore.Session session, List<String> warnings, List<SessionStore.Addendum> addenda) {
+
+        static SessionJson of(SessionStore.Session session, List<String> warnings,
+                List<SessionStore.Addendum> addenda) {
+            return new SessionJson(session, warnings, addenda);
+        }
+    }
+}

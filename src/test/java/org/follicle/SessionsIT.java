@@ -1,0 +1,204 @@
+package org.follicle;
+
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+
+import org.follicle.security.Role;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.follicle.SchedulingIT.expect;
+
+/**
+ * Sessions through the API: the pre-check screens again (a new intake version), a consent is required, the chart
+ * is checked (depth, volumes, zones), signing uses the lots exactly once and locks the record, corrections are
+ * addenda, and retries create nothing twice.
+ */
+@FollicleIntegrationTest
+class SessionsIT {
+
+    static final String PRECHECK = "{\"pregnancy\":\"%s\",\"fever\":\"NO\",\"scalpToday\":{\"infection\":\"NO\","
+            + "\"inflammation\":\"NO\",\"openWound\":\"NO\",\"sunburn\":\"NO\",\"psoriasisOrDermatitis\":\"NO\"},"
+            + "\"newMedicines\":[]}";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    Organisation org;
+
+    String doctor;
+
+    long doctorId;
+
+    String admin;
+
+    long patient;
+
+    long appointment;
+
+    long formula;
+
+    long lot;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        org = fixture.organisation();
+        StaffFixture.Staff doc = fixture.staff(org, "doctor", Map.of(org.paris(), Role.PRACTITIONER));
+        doctorId = doc.id();
+        doctor = fixture.token(doc);
+        admin = fixture.token(fixture.staff(org, "manager", Map.of(org.paris(), Role.ADMIN)));
+        fixture.weekdayHours(org.paris(), doctorId);
+        patient = fixture.patient(org, org.paris(), "Seance", "Sarah");
+        assertThat(http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctor, IntakeIT.intake("\"NO\"", "[]"),
+                Map.of()).statusCode()).isLessThan(300);
+        fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(8)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        appointment = SchedulingIT.id(http.send("POST", "/api/v1/appointments", doctor, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctorId + ",\"typeCode\":\"MESOTHERAPY\","
+                + "\"start\":\"" + monday + "T10:00\"}", Map.of()));
+        formula = Long.parseLong(http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctor,
+                "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of()).body()
+                .replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
+        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", admin, "{\"sku\":\"S-" + org.suffix()
+                + "\",\"name\":\"Biotin vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\",\"purpose\":\"INJECTION\","
+                + "\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\"}", Map.of()));
+        lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", admin, "{\"clinicId\":" + org.paris()
+                + ",\"productId\":" + product + ",\"lotNumber\":\"B-1\",\"expiry\":\"" + LocalDate.now().plusYears(1)
+                + "\",\"quantity\":10}", Map.of()));
+    }
+
+    @Test
+    void aWholeSessionUsesTheLotsOnceAndIsLockedOnceSigned() {
+        HttpResponse<String> started = start("NO", null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        long session = sessionId(started);
+        assertThat(start("NO", null).statusCode()).as("a retry finds the same session").isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM sessions_session WHERE appointment_id = :a").param("a", appointment)
+                .query(Long.class).single()).isEqualTo(1);
+
+        HttpResponse<String> charted = chart(session, 0, "5", "[{\"zone\":\"VERTEX\",\"points\":30,\"volumeMl\":1.5},"
+                + "{\"zone\":\"FRONTAL\",\"points\":20,\"volumeMl\":0.5}]", "[{\"lotId\":" + lot + ",\"quantity\":2}]");
+        assertThat(charted.statusCode()).as(charted.body()).isEqualTo(200);
+        assertThat(charted.body()).contains("Depth 5 mm: scalp injections stay under 4 mm");
+
+        HttpResponse<String> signed = sign(session, 1);
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(signed.body()).contains("\"status\":\"SIGNED\"");
+        assertThat(stock()).isEqualTo(8);
+        expect(sign(session, 2), 422, "signed and locked");
+        expect(chart(session, 2, "2", "[{\"zone\":\"VERTEX\",\"points\":1,\"volumeMl\":1}]", "[]"), 422,
+                "signed and locked");
+        assertThat(stock()).as("signing again used nothing").isEqualTo(8);
+        assertThat(jdbc.sql("SELECT status FROM scheduling_appointment WHERE id = :a").param("a", appointment)
+                .query(String.class).single()).isEqualTo("ATTENDED");
+        assertThat(http.get("/api/v1/patients/" + patient + "/lots", doctor).body()).contains("B-1");
+
+        HttpResponse<String> addendum = http.send("POST", "/api/v1/sessions/" + session + "/addenda", doctor,
+                "{\"text\":\"Vertex volume was 1.2 mL, not 1.5\",\"reason\":\"Typing error\"}", Map.of());
+        assertThat(addendum.statusCode()).isEqualTo(201);
+        assertThat(http.get("/api/v1/sessions/" + session, doctor).body()).contains("Typing error", "\"volumeMl\":1.5");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE sessions_session SET chart = '{}' WHERE id = :id")
+                .param("id", session).update()).hasMessageContaining("is signed");
+    }
+
+    @Test
+    void aPossiblePregnancyStopsTheSessionUnlessThePractitionerGivesAReason() {
+        jdbc.sql("UPDATE patients_patient SET sex = 'FEMALE' WHERE id = :id").param("id", patient).update();
+        expect(start("YES", null), 422, "A practitioner may treat anyway, with a reason");
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_form WHERE patient_id = :p").param("p", patient)
+                .query(Long.class).single()).as("the pre-check is a new version of the intake").isEqualTo(2);
+        expect(start("YES", "short"), 422, "at least 10 characters");
+        HttpResponse<String> overridden = start("YES", "Negative pregnancy test this morning");
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(201);
+        assertThat(overridden.body()).contains("\"screeningDecision\":\"NOT_ELIGIBLE\"",
+                "Negative pregnancy test this morning");
+    }
+
+    @Test
+    void noSessionWithoutAValidConsent() {
+        jdbc.sql("UPDATE intake_consent SET withdrawn_at = now(), withdrawal_reason = 'test' WHERE patient_id = :p")
+                .param("p", patient).update();
+        expect(start("NO", null), 422, "no valid MESOTHERAPY consent");
+        assertThat(jdbc.sql("SELECT count(*) FROM sessions_session WHERE patient_id = :p").param("p", patient)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void badChartsAreRefusedClearlyAndNothingIsSaved() {
+        long session = sessionId(start("NO", null));
+        expect(chart(session, 0, "2", "[{\"zone\":\"VERTEX\",\"points\":10,\"volumeMl\":-1}]", "[]"), 400,
+                "A volume cannot be negative");
+        expect(chart(session, 0, "12", "[{\"zone\":\"VERTEX\",\"points\":10,\"volumeMl\":1}]", "[]"), 400,
+                "Depth is between 0.1 and 10 mm");
+        expect(chart(session, 0, "2", "[{\"zone\":\"EARLOBE\",\"points\":10,\"volumeMl\":1}]", "[]"), 422,
+                "Unknown zone of the scalp map: EARLOBE");
+        expect(chart(session, 5, "2", "[{\"zone\":\"VERTEX\",\"points\":10,\"volumeMl\":1}]", "[]"), 412, "");
+        assertThat(http.get("/api/v1/sessions/" + session, doctor).body()).contains("\"chart\":{}");
+    }
+
+    @Test
+    void signingNeedsLotsAndRefusesAnExpiredOneUsingNothing() {
+        long session = sessionId(start("NO", null));
+        assertThat(chart(session, 0, "2", "[{\"zone\":\"VERTEX\",\"points\":10,\"volumeMl\":1}]", "[]").statusCode())
+                .isEqualTo(200);
+        expect(sign(session, 1), 422, "Give the lots used before signing");
+        jdbc.sql("UPDATE formulary_lot SET expiry = :d WHERE id = :id").param("d", LocalDate.now().minusDays(3))
+                .param("id", lot).update();
+        assertThat(chart(session, 1, "2", "[{\"zone\":\"VERTEX\",\"points\":10,\"volumeMl\":1}]",
+                "[{\"lotId\":" + lot + ",\"quantity\":1}]").statusCode()).isEqualTo(200);
+        expect(sign(session, 2), 422, "expired");
+        assertThat(stock()).isEqualTo(10);
+        assertThat(http.get("/api/v1/sessions/" + session, doctor).body()).contains("\"status\":\"OPEN\"");
+    }
+
+    private HttpResponse<String> start(String pregnancy, String overrideReason) {
+        return http.send("POST", "/api/v1/sessions", doctor, "{\"appointmentId\":" + appointment
+                + ",\"modality\":\"CHEMICAL\",\"formulaId\":" + formula + ",\"precheck\":"
+                + PRECHECK.formatted(pregnancy) + (overrideReason == null ? "" : ",\"overrideReason\":\""
+                        + overrideReason + "\"") + "}", Map.of());
+    }
+
+    private HttpResponse<String> chart(long session, int version, String depth, String zones, String lots) {
+        return http.send("PUT", "/api/v1/sessions/" + session, doctor, "{\"technique\":\"NAPPAGE\",\"needleGauge\":30,"
+                + "\"needleLengthMm\":4,\"depthMm\":" + depth + ",\"zones\":" + zones + ",\"durationMinutes\":20,"
+                + "\"pain\":3,\"lots\":" + lots + "}", Map.of("If-Match", "\"" + version + "\""));
+    }
+
+    private HttpResponse<String> sign(long session, int version) {
+        return http.send("POST", "/api/v1/sessions/" + session + "/sign", doctor, null,
+                Map.of("If-Match", "\"" + version + "\""));
+    }
+
+    private int stock() {
+        return jdbc.sql("SELECT quantity FROM formulary_stock WHERE lot_id = :lot AND clinic_id = :clinic")
+                .param("lot", lot).param("clinic", org.paris()).query(Integer.class).single();
+    }
+
+    private static long sessionId(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isLessThan(300);
+        return Long.parseLong(response.body().replaceAll("^\\{\"session\":\\{\"id\":(\\d+),.*", "$1"));
+    }
+}
