@@ -612,6 +612,66 @@ class BrowserIT {
     }
 
     @Test
+    void chartsASessionOnTheScalpMapAndSignsItUsingTheLotOnce() {
+        Staff doctor = fixture.staff(org, "Docteur Carte", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Carte", "Léa");
+        fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
+        org.follicle.support.Http http = new org.follicle.support.Http(port);
+        String doctorToken = fixture.token(doctor);
+        String adminToken = fixture.token(admin);
+        http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctorToken, IntakeIT.intake("\"NO\"", "[]"), Map.of());
+        http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctorToken,
+                "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of());
+        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", adminToken, "{\"sku\":\"MAP-"
+                + org.suffix() + "\",\"name\":\"Biotin vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
+                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\"}", Map.of()));
+        long lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
+                + ",\"productId\":" + product + ",\"lotNumber\":\"MAP-1\",\"expiry\":\""
+                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
+        java.time.LocalDate monday = java.time.LocalDate.now().plusDays(8)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        long appointment = SchedulingIT.id(http.send("POST", "/api/v1/appointments", doctorToken, "{\"clinicId\":"
+                + org.paris() + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctor.id()
+                + ",\"typeCode\":\"MESOTHERAPY\",\"start\":\"" + monday + "T10:00\"}", Map.of()));
+
+        Page page = browser.newPage("en-GB");
+        page.onDialog(dialog -> dialog.accept());
+        Browser.signIn(page, doctor.username(), StaffFixture.PASSWORD);
+        page.navigate("/appointments/" + appointment);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Session: pre-check and chart")).click();
+        page.getByLabel("Formula").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Test cocktail"));
+        page.locator("input[type=radio][value=NO]").all().forEach(radio -> radio.check());
+        Browser.screenshot(page, "37-session-precheck");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Start the session")).click();
+        assertThat(page.locator("h1")).containsText("Chemical mesotherapy");
+        assertThat(page.locator(".scalp-map")).hasAttribute("data-ready", "true");
+        page.locator(".scalp-map [data-zone=VERTEX]").click();
+        page.locator(".scalp-map [data-zone=FRONTAL]").click();
+        page.getByLabel("Points in Vertex").fill("30");
+        page.getByLabel("Volume in Vertex").fill("1.2");
+        page.getByLabel("Points in Frontal").fill("20");
+        page.getByLabel("Volume in Frontal").fill("0.8");
+        assertThat(page.locator("#total-points")).hasText("50");
+        page.getByLabel("Depth (mm)").fill("2");
+        page.getByLabel("Needle gauge (G)").fill("30");
+        page.getByLabel("Lot 1", new Page.GetByLabelOptions().setExact(true)).selectOption(String.valueOf(lot));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the chart")).click();
+        assertThat(page.locator(".alert-success")).containsText("Chart saved");
+        assertThat(page.locator(".scalp-map [data-zone=VERTEX]")).hasClass(java.util.regex.Pattern.compile("selected"));
+        Browser.screenshot(page, "38-session-chart");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign the session")).click();
+        assertThat(page.locator(".alert-success")).containsText("Session signed");
+        Browser.screenshot(page, "39-session-signed");
+        Assertions.assertThat(jdbc.sql("SELECT quantity FROM formulary_stock WHERE lot_id = :lot").param("lot", lot)
+                .query(Integer.class).single()).isEqualTo(4);
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -151,6 +151,11 @@ class ClinicIsolationIT {
             }
             sessions.add(session);
         }
+        long adverseEvent = id(http.send("POST", "/api/v1/adverse-events", doctor, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + parisPatient + ",\"sessionId\":" + sessions.get(2) + ",\"kind\":\"PAIN\","
+                + "\"onsetOn\":\"" + java.time.LocalDate.now() + "\",\"severity\":\"MILD\",\"relation\":\"POSSIBLE\","
+                + "\"outcome\":\"ONGOING\"}", Map.of()).body().replaceFirst("^\\{\"event\":", ""));
+        sessions.add(adverseEvent);
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
                 parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula, appointments, waiting,
                 plans, sessions, monday);
@@ -349,6 +354,26 @@ class ClinicIsolationIT {
                         + "/addenda", "{\"text\":\"Pain was 3\",\"reason\":\"Patient said later\"}")
                         .by(Scene::parisPractitioner),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/sessions", s -> patient.apply(s) + "/sessions", null),
+                Endpoint.page("GET", "/appointments/{appointmentId}/session", s -> "/appointments/"
+                        + s.appointments().get(0) + "/session").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/appointments/{appointmentId}/session", s -> "/appointments/"
+                        + s.appointments().get(0) + "/session").by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/sessions/{id}", s -> "/sessions/" + s.sessions().get(0)),
+                Endpoint.page("POST", "/sessions/{id}/chart", s -> "/sessions/" + s.sessions().get(0) + "/chart")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/sessions/{id}/sign", s -> "/sessions/" + s.sessions().get(0) + "/sign")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/sessions/{id}/addenda", s -> "/sessions/" + s.sessions().get(2) + "/addenda")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/sessions/{id}/adverse-events", s -> "/sessions/" + s.sessions().get(2)
+                        + "/adverse-events").by(Scene::parisPractitioner),
+                // adverse events: sessions().get(3) is one, recorded on the signed session
+                Endpoint.api("GET", "/api/v1/adverse-events/{id}", s -> "/api/v1/adverse-events/" + s.sessions().get(3),
+                        null),
+                Endpoint.api("PUT", "/api/v1/adverse-events/{id}", s -> "/api/v1/adverse-events/" + s.sessions().get(3),
+                        "{\"clinicId\":{paris},\"patientId\":0,\"kind\":\"PAIN\",\"onsetOn\":\"2026-11-01\","
+                                + "\"severity\":\"MILD\",\"relation\":\"POSSIBLE\",\"outcome\":\"RESOLVED\"}")
+                        .by(Scene::parisPractitioner),
                 // plans (before voiding the patient: a voided record takes no new plan)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/plans", s -> patient.apply(s) + "/plans", null),
                 Endpoint.api("POST", "/api/v1/patients/{patientId}/plans/proposal", s -> patient.apply(s)

@@ -174,6 +174,36 @@ class SessionsIT {
         assertThat(http.get("/api/v1/sessions/" + session, doctor).body()).contains("\"status\":\"OPEN\"");
     }
 
+    @Test
+    void anAdverseEventLeadsToItsLotsRecallAndIsAmendedWithHistory() {
+        long session = sessionId(start("NO", null));
+        chart(session, 0, "2", "[{\"zone\":\"VERTEX\",\"points\":10,\"volumeMl\":1}]",
+                "[{\"lotId\":" + lot + ",\"quantity\":1}]");
+        assertThat(sign(session, 1).statusCode()).isEqualTo(200);
+        String event = "{\"clinicId\":" + org.paris() + ",\"patientId\":" + patient + ",\"sessionId\":" + session
+                + ",\"kind\":\"INFECTION\",\"onsetOn\":\"" + LocalDate.now() + "\",\"severity\":\"SERIOUS\","
+                + "\"relation\":\"PROBABLE\",\"actionTaken\":\"Antibiotics\",\"outcome\":\"ONGOING\"%s}";
+        expect(http.send("POST", "/api/v1/adverse-events", doctor, event.formatted(",\"followUpOn\":\""
+                + LocalDate.now().minusDays(2) + "\""), Map.of()), 422, "The follow-up is before the onset");
+        expect(http.send("POST", "/api/v1/adverse-events", doctor, event.formatted("").replace("INFECTION", "SUNSTROKE"),
+                Map.of()), 400, "kind");
+        HttpResponse<String> recorded = http.send("POST", "/api/v1/adverse-events", doctor, event.formatted(""), Map.of());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.body()).contains("/formulary/lots/" + lot + "#recall");
+        long id = Long.parseLong(recorded.body().replaceAll("^\\{\"event\":\\{\"id\":(\\d+),.*", "$1"));
+        assertThat(http.get("/api/v1/adverse-events?clinic=" + org.paris() + "&severity=SERIOUS", doctor).body())
+                .contains("\"id\":" + id);
+        assertThat(http.get("/api/v1/adverse-events?clinic=" + org.paris() + "&severity=MILD", doctor).body())
+                .doesNotContain("\"id\":" + id);
+        HttpResponse<String> resolved = http.send("PUT", "/api/v1/adverse-events/" + id, doctor,
+                event.formatted("").replace("ONGOING", "RESOLVED"), Map.of("If-Match", "\"0\""));
+        assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT snapshot ->> 'outcome' FROM sessions_adverse_event_revision WHERE event_id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("ONGOING");
+        expect(http.send("PUT", "/api/v1/adverse-events/" + id, doctor, event.formatted(""),
+                Map.of("If-Match", "\"0\"")), 412, "");
+    }
+
     private HttpResponse<String> start(String pregnancy, String overrideReason) {
         return http.send("POST", "/api/v1/sessions", doctor, "{\"appointmentId\":" + appointment
                 + ",\"modality\":\"CHEMICAL\",\"formulaId\":" + formula + ",\"precheck\":"

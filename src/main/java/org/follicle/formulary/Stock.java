@@ -23,6 +23,16 @@ public class Stock {
         return service.suggest(clinicId, productId, quantity);
     }
 
+    /** The lots in stock in a clinic that may still be used, first expiry first: what a session picks from. */
+    public List<UsableLot> usableLots(long clinicId) {
+        return service.usableLots(clinicId);
+    }
+
+    /** The lots a preparation used, for tracing an adverse event to its lots' recall. */
+    public List<Long> lotsOfPreparation(long preparationId) {
+        return service.lotsOfPreparation(preparationId);
+    }
+
     /** Uses the lots and records who received them; idempotent on the request key. */
     public Preparation prepare(PreparationRequest request) {
         return service.prepare(request);

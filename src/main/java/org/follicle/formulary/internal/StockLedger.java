@@ -300,4 +300,10 @@ class StockLedger {
     record Receipt(long patientId, long clinicId, String sessionRef, Instant administeredAt, long preparationId,
             int lotsInPreparation, long lotId, String lotNumber, String productName) {
     }
+
+    List<Long> lotsOfPreparation(long preparationId) {
+        return jdbc.sql("""
+                SELECT DISTINCT lot_id FROM formulary_stock_movement WHERE preparation_id = :p AND kind = 'USED'
+                ORDER BY lot_id""").param("p", preparationId).query(Long.class).list();
+    }
 }

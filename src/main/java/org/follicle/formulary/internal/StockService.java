@@ -333,6 +333,20 @@ public class StockService {
         return lot;
     }
 
+    /** A clinic's usable lots, first expiry first, each with what is in stock. */
+    @Transactional(readOnly = true)
+    public List<org.follicle.formulary.UsableLot> usableLots(long clinicId) {
+        return stock(clinicId, null, true).stream().filter(s -> s.quantity() > 0)
+                .map(s -> new org.follicle.formulary.UsableLot(s.lot().id(), s.lot().productName(),
+                        s.lot().lotNumber(), s.lot().expiry(), s.quantity()))
+                .toList();
+    }
+
+    /** The lots a preparation used (no access check: the caller shows what it already may). */
+    public List<Long> lotsOfPreparation(long preparationId) {
+        return ledger.lotsOfPreparation(preparationId);
+    }
+
     private ClinicView clinicWith(long clinicId, Privilege privilege) {
         return clinics.requireClinic(clinicId, privilege);
     }

@@ -294,6 +294,7 @@ class CalendarController {
         model.addAttribute("canManage", a.status() == AppointmentStatus.BOOKED
                 && access.can(Privilege.SCHEDULE_MANAGE, a.clinicId()));
         model.addAttribute("canOverride", access.can(Privilege.CLINICAL_WRITE, a.clinicId()));
+        model.addAttribute("canTreat", a.status().takesTime() && access.can(Privilege.CLINICAL_WRITE, a.clinicId()));
         model.addAttribute("started", !a.startsAt().toInstant().isAfter(java.time.Instant.now()));
         if (!form.has("start")) {
             form.put("start", a.startsAt().toLocalDateTime().format(WALL_CLOCK));

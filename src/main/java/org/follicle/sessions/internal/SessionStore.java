@@ -117,7 +117,7 @@ class SessionStore {
             String status, Long preparationId, Instant signedAt, String signedBy, int version, Instant startedAt,
             String startedBy) {
 
-        boolean signed() {
+        public boolean signed() {
             return "SIGNED".equals(status);
         }
     }

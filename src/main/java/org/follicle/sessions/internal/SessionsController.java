@@ -1,0 +1,253 @@
+package org.follicle.sessions.internal;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+
+import org.follicle.formulary.PatientFormulas;
+import org.follicle.formulary.Stock;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.scheduling.AppointmentBook;
+import org.follicle.scheduling.AppointmentView;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.FormDocument;
+import org.follicle.system.NavigationLink;
+import org.follicle.system.PageForms;
+import org.follicle.system.StaleRecordException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The practitioner's session pages: the pre-check from the appointment, the chart with the scalp map, signing,
+ * addenda and side effects; and the clinic's list of adverse events.
+ */
+@Controller
+class SessionsController {
+
+    private final Sessions sessions;
+
+    private final AdverseEvents events;
+
+    private final ScalpZones zones;
+
+    private final AppointmentBook appointments;
+
+    private final PatientRegistry patients;
+
+    private final PatientFormulas formulas;
+
+    private final Stock stock;
+
+    private final ClinicAccess access;
+
+    private final PageForms pages;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    SessionsController(Sessions sessions, AdverseEvents events, ScalpZones zones, AppointmentBook appointments,
+            PatientRegistry patients, PatientFormulas formulas, Stock stock, ClinicAccess access, PageForms pages,
+            JsonMapper json, Validator validator) {
+        this.sessions = sessions;
+        this.events = events;
+        this.zones = zones;
+        this.appointments = appointments;
+        this.patients = patients;
+        this.formulas = formulas;
+        this.stock = stock;
+        this.access = access;
+        this.pages = pages;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GetMapping("/appointments/{appointmentId}/session")
+    String precheck(@PathVariable long appointmentId, Model model) {
+        AppointmentView appointment = appointments.appointment(appointmentId);
+        var existing = sessions.ofPatient(appointment.patientId()).stream()
+                .filter(s -> s.appointmentId() == appointmentId).findFirst();
+        if (existing.isPresent()) {
+            return "redirect:/sessions/" + existing.get().id();
+        }
+        ObjectNode form = json.createObjectNode();
+        form.put("modality", "PRP".equals(appointment.typeCode()) ? "PRP" : "CHEMICAL");
+        return showPrecheck(appointment, form, Map.of(), model);
+    }
+
+    @PostMapping("/appointments/{appointmentId}/session")
+    String start(@PathVariable long appointmentId, HttpServletRequest request, Model model) {
+        AppointmentView appointment = appointments.appointment(appointmentId);
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        form.put("appointmentId", appointmentId);
+        if (form.get("precheck") instanceof ObjectNode precheck) {
+            FormDocument.keepRowsWith(precheck, "newMedicines", "kind");
+        }
+        Sessions.Started[] started = new Sessions.Started[1];
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, SessionInputs.Start.class),
+                in -> {
+                    sessions.recordPrecheck(in);
+                    started[0] = sessions.start(in);
+                });
+        if (!errors.isEmpty()) {
+            return showPrecheck(appointment, form, errors, model);
+        }
+        return "redirect:/sessions/" + started[0].session().id();
+    }
+
+    @GetMapping("/sessions/{id}")
+    String session(@PathVariable long id, Model model) {
+        SessionStore.Session session = sessions.visible(id);
+        return showSession(session, session.chart().deepCopy(), Map.of(), List.of(), model);
+    }
+
+    @PostMapping("/sessions/{id}/chart")
+    String chart(@PathVariable long id, @RequestParam int version, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        form.remove("version");
+        FormDocument.keepRowsWith(form, "zones", "zone");
+        FormDocument.keepRowsWith(form, "lots", "lotId");
+        if (!form.path("anaesthetic").path("product").isString()) {
+            form.remove("anaesthetic");
+        }
+        Sessions.Charted[] charted = new Sessions.Charted[1];
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, SessionInputs.Chart.class),
+                in -> charted[0] = sessions.chart(id, version, in));
+        if (!errors.isEmpty()) {
+            return showSession(sessions.visible(id), form, errors, List.of(), model);
+        }
+        redirect.addFlashAttribute("flash", "session.charted");
+        redirect.addFlashAttribute("warnings", charted[0].warnings());
+        return "redirect:/sessions/" + id;
+    }
+
+    @PostMapping("/sessions/{id}/sign")
+    String sign(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            sessions.sign(id, version);
+            redirect.addFlashAttribute("flash", "session.signed");
+        }
+        catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("sessionError", pages.text(e));
+        }
+        catch (StaleRecordException e) {
+            redirect.addFlashAttribute("sessionError", pages.text(new BusinessRuleException("session.stale")));
+        }
+        return "redirect:/sessions/" + id;
+    }
+
+    @PostMapping("/sessions/{id}/addenda")
+    String addendum(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+        sessions.visible(id);
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(
+                FormDocument.bind(form, json, validator, SessionInputs.Addendum.class),
+                in -> sessions.addendum(id, in));
+        redirect.addFlashAttribute(errors.isEmpty() ? "flash" : "sessionError",
+                errors.isEmpty() ? "session.addendumAdded" : String.join("; ", errors.values()));
+        return "redirect:/sessions/" + id + "#addenda";
+    }
+
+    @PostMapping("/sessions/{id}/adverse-events")
+    String recordEvent(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+        SessionStore.Session session = sessions.visible(id);
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        form.put("clinicId", session.clinicId()).put("patientId", session.patientId()).put("sessionId", id);
+        Map<String, String> errors = pages.attempt(
+                FormDocument.bind(form, json, validator, AdverseEvents.Input.class), events::record);
+        redirect.addFlashAttribute(errors.isEmpty() ? "flash" : "sessionError",
+                errors.isEmpty() ? "adverseEvent.recorded" : String.join("; ", errors.values()));
+        return "redirect:/sessions/" + id + "#adverse-events";
+    }
+
+    @GetMapping("/adverse-events")
+    String adverseEvents(@RequestParam(required = false) AdverseEvents.Severity severity,
+            @RequestParam(required = false) AdverseEvents.Kind kind,
+            @RequestParam(required = false) AdverseEvents.Outcome outcome,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            Model model) {
+        List<AdverseEvents.Event> list = events.list(access.workingClinic(), severity, kind, outcome, from, to);
+        Map<Long, List<Long>> lots = new LinkedHashMap<>();
+        list.forEach(e -> lots.put(e.id(), events.lotsOf(e)));
+        model.addAttribute("events", list);
+        model.addAttribute("lots", lots);
+        model.addAttribute("severity", severity);
+        model.addAttribute("kind", kind);
+        model.addAttribute("outcome", outcome);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("severities", AdverseEvents.Severity.values());
+        model.addAttribute("kinds", AdverseEvents.Kind.values());
+        model.addAttribute("outcomes", AdverseEvents.Outcome.values());
+        return "sessions/adverse-events";
+    }
+
+    private String showPrecheck(AppointmentView appointment, ObjectNode form, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("formulas", formulas.of(appointment.patientId()).stream().filter(f -> !f.voided())
+                .toList());
+        model.addAttribute("modalities", SessionModality.values());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "sessions/start";
+    }
+
+    private String showSession(SessionStore.Session session, tools.jackson.databind.JsonNode chart,
+            Map<String, String> errors, List<String> warnings, Model model) {
+        model.addAttribute("s", session);
+        model.addAttribute("patient", patients.readablePatient(session.patientId()));
+        model.addAttribute("appointment", appointments.appointment(session.appointmentId()));
+        model.addAttribute("chart", chart);
+        model.addAttribute("zones", zones.codes());
+        model.addAttribute("zoneRows", zoneRows(chart));
+        model.addAttribute("lots", session.signed() ? List.of() : stock.usableLots(session.clinicId()));
+        model.addAttribute("addenda", sessions.addenda(session.id()));
+        model.addAttribute("techniques", SessionInputs.Technique.values());
+        model.addAttribute("canChart", !session.signed() && access.can(Privilege.CLINICAL_WRITE, session.clinicId()));
+        model.addAttribute("canCorrect", session.signed() && access.can(Privilege.CLINICAL_WRITE, session.clinicId()));
+        model.addAttribute("kinds", AdverseEvents.Kind.values());
+        model.addAttribute("severities", AdverseEvents.Severity.values());
+        model.addAttribute("relations", AdverseEvents.Relation.values());
+        model.addAttribute("outcomes", AdverseEvents.Outcome.values());
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("errors", errors);
+        if (!warnings.isEmpty()) {
+            model.addAttribute("warnings", warnings);
+        }
+        return "sessions/session";
+    }
+
+    /** Each zone of the map with what the chart holds for it (nothing when not injected). */
+    private Map<String, tools.jackson.databind.JsonNode> zoneRows(tools.jackson.databind.JsonNode chart) {
+        Map<String, tools.jackson.databind.JsonNode> rows = new LinkedHashMap<>();
+        zones.codes().forEach(code -> rows.put(code, json.createObjectNode()));
+        chart.path("zones").forEach(z -> rows.put(z.path("zone").asString(""), z));
+        return rows;
+    }
+
+    @Configuration
+    static class Navigation {
+
+        @Bean
+        NavigationLink adverseEventsLink() {
+            return new NavigationLink("nav.adverseEvents", "/adverse-events", Privilege.PATIENT_READ.authority(), 45);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.follicle.sessions.internal;
+
+import java.util.List;
+
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.system.DashboardTile;
+import org.follicle.system.DashboardTileSource;
+import org.springframework.stereotype.Component;
+
+/** Serious adverse events still ongoing, flagged on the dashboard of whoever may read them. */
+@Component
+class SessionsDashboard implements DashboardTileSource {
+
+    private final AdverseEvents events;
+
+    private final ClinicAccess access;
+
+    SessionsDashboard(AdverseEvents events, ClinicAccess access) {
+        this.events = events;
+        this.access = access;
+    }
+
+    @Override
+    public List<DashboardTile> tiles() {
+        var clinics = access.clinicsWith(Privilege.PATIENT_READ);
+        if (clinics.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new DashboardTile("dashboard.seriousAdverseEvents",
+                String.valueOf(events.seriousOngoing(clinics)), "/adverse-events?severity=SERIOUS"));
+    }
+}
