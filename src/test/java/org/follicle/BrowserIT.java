@@ -616,6 +616,8 @@ class BrowserIT {
         Staff doctor = fixture.staff(org, "Docteur Carte", Map.of(org.paris(), Role.PRACTITIONER));
         fixture.weekdayHours(org.paris(), doctor.id());
         long patient = fixture.patient(org, org.paris(), "Carte", "Léa");
+        jdbc.sql("UPDATE patients_patient SET email = 'lea@example.invalid', preferred_language = 'en' WHERE id = :id")
+                .param("id", patient).update();
         fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
         org.follicle.support.Http http = new org.follicle.support.Http(port);
         String doctorToken = fixture.token(doctor);
@@ -667,6 +669,19 @@ class BrowserIT {
                 new Page.GetByRoleOptions().setName("Sign the session")).click();
         assertThat(page.locator(".alert-success")).containsText("Session signed");
         Browser.screenshot(page, "39-session-signed");
+        // The aftercare sheet, in the patient's language (English here), with the clinic's hours.
+        byte[] sheet = page.request().get(page.locator("a", new Page.LocatorOptions().setHasText("Aftercare sheet"))
+                .getAttribute("href")).body();
+        try (var document = Loader.loadPDF(sheet)) {
+            Assertions.assertThat(new PDFTextStripper().getText(document)).contains("For 24 hours, avoid sauna");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Assertions.assertThat(jdbc.sql("""
+                SELECT count(*) FROM scheduling_message WHERE appointment_id = :a AND kind = 'AFTERCARE'
+                  AND status = 'QUEUED' AND send_after <= now()""").param("a", appointment).query(Long.class).single())
+                .isEqualTo(1);
         Assertions.assertThat(jdbc.sql("SELECT quantity FROM formulary_stock WHERE lot_id = :lot").param("lot", lot)
                 .query(Integer.class).single()).isEqualTo(4);
     }

@@ -359,6 +359,12 @@ class ClinicIsolationIT {
                 Endpoint.page("POST", "/appointments/{appointmentId}/session", s -> "/appointments/"
                         + s.appointments().get(0) + "/session").by(Scene::parisPractitioner),
                 Endpoint.page("GET", "/sessions/{id}", s -> "/sessions/" + s.sessions().get(0)),
+                Endpoint.page("GET", "/sessions/{id}/aftercare.pdf", s -> "/sessions/" + s.sessions().get(2)
+                        + "/aftercare.pdf"),
+                Endpoint.api("GET", "/api/v1/sessions/{id}/aftercare.pdf", s -> "/api/v1/sessions/"
+                        + s.sessions().get(2) + "/aftercare.pdf", null),
+                Endpoint.page("GET", "/plans/{planId}/aftercare.pdf", s -> "/plans/" + s.plans().get(0)
+                        + "/aftercare.pdf"),
                 Endpoint.page("POST", "/sessions/{id}/chart", s -> "/sessions/" + s.sessions().get(0) + "/chart")
                         .by(Scene::parisPractitioner),
                 Endpoint.page("POST", "/sessions/{id}/sign", s -> "/sessions/" + s.sessions().get(0) + "/sign")

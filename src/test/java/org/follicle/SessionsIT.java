@@ -71,6 +71,8 @@ class SessionsIT {
         admin = fixture.token(fixture.staff(org, "manager", Map.of(org.paris(), Role.ADMIN)));
         fixture.weekdayHours(org.paris(), doctorId);
         patient = fixture.patient(org, org.paris(), "Seance", "Sarah");
+        jdbc.sql("UPDATE patients_patient SET email = 'sarah@example.invalid' WHERE id = :id").param("id", patient)
+                .update();
         assertThat(http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctor, IntakeIT.intake("\"NO\"", "[]"),
                 Map.of()).statusCode()).isLessThan(300);
         fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
@@ -107,6 +109,14 @@ class SessionsIT {
         HttpResponse<String> signed = sign(session, 1);
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(signed.body()).contains("\"status\":\"SIGNED\"");
+        // The aftercare email goes now, not at the booked end; the sheet is there as a PDF.
+        assertThat(jdbc.sql("""
+                SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
+                WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
+                .query(String.class).list()).containsExactly("CANCELLED false", "QUEUED true");
+        HttpResponse<String> sheet = http.get("/api/v1/sessions/" + session + "/aftercare.pdf", doctor);
+        assertThat(sheet.statusCode()).isEqualTo(200);
+        assertThat(sheet.body()).startsWith("%PDF");
         assertThat(stock()).isEqualTo(8);
         expect(sign(session, 2), 422, "signed and locked");
         expect(chart(session, 2, "2", "[{\"zone\":\"VERTEX\",\"points\":1,\"volumeMl\":1}]", "[]"), 422,

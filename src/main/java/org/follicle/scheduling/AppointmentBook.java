@@ -46,6 +46,15 @@ public interface AppointmentBook {
     /** The session took place: a booked appointment becomes attended (whatever the time, charting may start early). */
     AppointmentView markAttended(long appointmentId);
 
+    /** The session is signed: the patient's aftercare email goes now. */
+    void sendAftercareNow(long appointmentId);
+
+    /**
+     * The aftercare sheet (PDF) in the patient's language, with the dated visits of a course that has check-ins
+     * (after a transplant), if any; the caller checks access.
+     */
+    byte[] aftercareSheet(long patientId, long clinicId, List<AppointmentView> visits);
+
     /** Emails the patient that their maintenance is due (a recall invitation). */
     void invite(PatientView patient, long clinicId, String courseName);
 }

@@ -46,6 +46,8 @@ class PlansController {
 
     private final Recalls recalls;
 
+    private final org.follicle.scheduling.AppointmentBook appointments;
+
     private final PatientRegistry patients;
 
     private final PatientFormulas formulas;
@@ -62,13 +64,15 @@ class PlansController {
 
     private final Validator validator;
 
-    PlansController(Plans plans, ProtocolLibrary protocols, Quotes quotes, Recalls recalls, PatientRegistry patients,
+    PlansController(Plans plans, ProtocolLibrary protocols, Quotes quotes, Recalls recalls,
+            org.follicle.scheduling.AppointmentBook appointments, PatientRegistry patients,
             PatientFormulas formulas, StaffDirectory staff, ClinicDirectory clinics, ClinicAccess access,
             PageForms pages, JsonMapper json, Validator validator) {
         this.plans = plans;
         this.protocols = protocols;
         this.quotes = quotes;
         this.recalls = recalls;
+        this.appointments = appointments;
         this.patients = patients;
         this.formulas = formulas;
         this.staff = staff;
@@ -154,6 +158,17 @@ class PlansController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"quote-plan-" + planId + ".pdf\"")
                 .body(quotes.pdf(planId));
+    }
+
+    /** The aftercare sheet of a course with check-ins (after a transplant), listing the booked check-ins by day. */
+    @GetMapping("/plans/{planId}/aftercare.pdf")
+    ResponseEntity<byte[]> aftercare(@PathVariable long planId) {
+        Plans.PlanPage page = plans.page(planId);
+        var checkIns = page.appointments().stream()
+                .filter(a -> a.status() == org.follicle.scheduling.AppointmentStatus.BOOKED).toList();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"aftercare-plan-" + planId + ".pdf\"")
+                .body(appointments.aftercareSheet(page.plan().patientId(), page.plan().clinicId(), checkIns));
     }
 
     @GetMapping("/recalls")

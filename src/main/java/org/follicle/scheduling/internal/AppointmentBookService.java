@@ -32,13 +32,20 @@ class AppointmentBookService implements AppointmentBook {
 
     private final Messages messages;
 
+    private final AftercareSheets sheets;
+
     private final Clock clock;
 
-    AppointmentBookService(Bookings bookings, AppointmentStore store, Messages messages, Clock clock) {
+    private final org.follicle.patients.PatientRegistry patients;
+
+    AppointmentBookService(Bookings bookings, AppointmentStore store, Messages messages, AftercareSheets sheets,
+            org.follicle.patients.PatientRegistry patients, Clock clock) {
         this.bookings = bookings;
         this.store = store;
         this.messages = messages;
+        this.sheets = sheets;
         this.clock = clock;
+        this.patients = patients;
     }
 
     @Override
@@ -94,6 +101,18 @@ class AppointmentBookService implements AppointmentBook {
     @Override
     public AppointmentView markAttended(long appointmentId) {
         return bookings.attended(appointmentId);
+    }
+
+    @Override
+    public void sendAftercareNow(long appointmentId) {
+        AppointmentView a = bookings.visible(appointmentId).view();
+        ClinicView clinic = bookings.clinicWith(a.clinicId(), Privilege.CLINICAL_WRITE);
+        messages.aftercareNow(patients.readablePatient(a.patientId()), clinic.organisationId(), clinic.name(), a);
+    }
+
+    @Override
+    public byte[] aftercareSheet(long patientId, long clinicId, List<AppointmentView> visits) {
+        return sheets.render(patientId, clinicId, visits);
     }
 
     @Override

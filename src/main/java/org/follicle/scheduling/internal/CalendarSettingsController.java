@@ -63,6 +63,7 @@ class CalendarSettingsController {
         model.addAttribute("working", chosen == null ? grid(List.of()) : grid(hours.workingHours(clinic.id(), chosen)));
         model.addAttribute("types", bookings.myTypes());
         model.addAttribute("preCareDays", hours.preCareDays());
+        model.addAttribute("aftercareHours", hours.aftercareHours());
         model.addAttribute("today", LocalDate.now(java.time.ZoneId.of(clinic.timeZone())));
         return "scheduling/settings";
     }
@@ -112,8 +113,11 @@ class CalendarSettingsController {
     }
 
     @PostMapping("/calendar/settings/messages")
-    String messages(@RequestParam int preCareDays, RedirectAttributes redirect) {
-        return attempt(redirect, "settings.saved", "#messages", () -> hours.setPreCareDays(preCareDays));
+    String messages(@RequestParam int preCareDays, @RequestParam int aftercareHours, RedirectAttributes redirect) {
+        return attempt(redirect, "settings.saved", "#messages", () -> {
+            hours.setPreCareDays(preCareDays);
+            hours.setAftercareHours(aftercareHours);
+        });
     }
 
     /** Runs a change; a broken rule comes back to the page as a message, nothing saved. */

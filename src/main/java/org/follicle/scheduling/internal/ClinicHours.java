@@ -102,6 +102,22 @@ class ClinicHours {
         return bookings.types(org).stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
     }
 
+    int aftercareHours() {
+        return settings.aftercareHours(access.current().organisationId());
+    }
+
+    /** How long after a treatment the aftercare advice asks the patient to wait, for the organisation. */
+    int setAftercareHours(int hours) {
+        long org = manager();
+        if (hours < 1 || hours > 336) {
+            throw BusinessRuleException.onField("aftercareHours", "settings.aftercareHoursRange", 1, 336);
+        }
+        settings.setAftercareHours(org, hours);
+        audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "message-settings", String.valueOf(org), null,
+                AuditOutcome.SUCCESS, "aftercare " + hours + " hours"));
+        return hours;
+    }
+
     int preCareDays() {
         return settings.preCareDays(access.current().organisationId());
     }

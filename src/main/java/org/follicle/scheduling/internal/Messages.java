@@ -70,6 +70,24 @@ class Messages {
                 clock.instant());
     }
 
+    /** The session is signed: its aftercare goes now rather than at the booked end. */
+    void aftercareNow(PatientView patient, long organisationId, String clinicName, AppointmentView a) {
+        outbox.withdraw(a.id(), MessageKind.AFTERCARE);
+        queue(patient, organisationId, a, MessageKind.AFTERCARE, localeOf(patient), clinicName, List.of(a), null,
+                clock.instant());
+    }
+
+    /** The aftercare text for a sheet, in the patient's language, with the clinic's hours. */
+    String aftercareText(PatientView patient, long organisationId, String clinicName) {
+        Locale locale = localeOf(patient);
+        return text(MessageKind.AFTERCARE, "body", new Object[] { patient.givenName(), "", clinicName, "", "", "",
+                settings.aftercareHours(organisationId) }, locale);
+    }
+
+    static Locale languageOf(PatientView patient) {
+        return localeOf(patient);
+    }
+
     /** A missed appointment gets no aftercare; the reminders have gone already. */
     void missed(AppointmentView a) {
         outbox.withdrawTimed(a.id());
@@ -78,7 +96,7 @@ class Messages {
     /** A recall: the patient's maintenance is due. */
     void invitation(PatientView patient, long organisationId, long clinicId, String clinicName, String courseName) {
         Locale locale = localeOf(patient);
-        Object[] args = { patient.givenName(), "", clinicName, "", courseName, "" };
+        Object[] args = { patient.givenName(), "", clinicName, "", courseName, "", "" };
         outbox.queue(new Outbox.Message(organisationId, clinicId, patient.id(), null, MessageKind.INVITATION,
                 patient.email(), locale.getLanguage(), text(MessageKind.INVITATION, "subject", args, locale),
                 text(MessageKind.INVITATION, "body", args, locale), null), clock.instant(), clock.instant());
@@ -110,7 +128,8 @@ class Messages {
             String clinicName, List<AppointmentView> appointments, String method, Instant sendAfter) {
         AppointmentView first = appointments.get(0);
         Object[] args = { patient.givenName(), when(first, locale), clinicName, first.practitionerName(),
-                text("appointment.type." + first.typeCode(), locale), settings.preCareDays(organisationId) };
+                text("appointment.type." + first.typeCode(), locale), settings.preCareDays(organisationId),
+                settings.aftercareHours(organisationId) };
         String body = text(kind, "body", args, locale);
         if (kind == MessageKind.COURSE_CONFIRMATION) {
             StringBuilder list = new StringBuilder(body).append("\n\n");

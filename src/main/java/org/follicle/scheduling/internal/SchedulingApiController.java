@@ -130,18 +130,26 @@ class SchedulingApiController {
     }
 
     @GetMapping("/api/v1/message-settings")
-    @Operation(summary = "The organisation's email settings: days before a treatment that the pre-care email goes")
+    @Operation(summary = "The organisation's email settings: days before a treatment that the pre-care email goes, "
+            + "hours after it that the aftercare advice covers")
     Map<String, Integer> messageSettings() {
-        return Map.of("preCareDays", hours.preCareDays());
+        return Map.of("preCareDays", hours.preCareDays(), "aftercareHours", hours.aftercareHours());
     }
 
     @PutMapping("/api/v1/message-settings")
-    @Operation(summary = "Change the days before a treatment that the pre-care email goes, 1 to 30 (clinic managers)")
+    @Operation(summary = "Change the pre-care days (1 to 30) and the aftercare hours (1 to 336), each when given "
+            + "(clinic managers)")
     Map<String, Integer> setMessageSettings(@Valid @RequestBody MessageSettings body) {
-        return Map.of("preCareDays", hours.setPreCareDays(body.preCareDays()));
+        if (body.preCareDays() != null) {
+            hours.setPreCareDays(body.preCareDays());
+        }
+        if (body.aftercareHours() != null) {
+            hours.setAftercareHours(body.aftercareHours());
+        }
+        return messageSettings();
     }
 
-    record MessageSettings(@jakarta.validation.constraints.NotNull Integer preCareDays) {
+    record MessageSettings(Integer preCareDays, Integer aftercareHours) {
     }
 
     @GetMapping("/api/v1/clinics/{clinicId}/calendar-settings")

@@ -131,6 +131,18 @@ class SchedulingSettings {
                 .param("org", organisationId).param("days", days).update();
     }
 
+    int aftercareHours(long organisationId) {
+        return jdbc.sql("SELECT aftercare_hours FROM scheduling_settings WHERE organisation_id = :org")
+                .param("org", organisationId).query(Integer.class).optional().orElse(24);
+    }
+
+    void setAftercareHours(long organisationId, int hours) {
+        jdbc.sql("""
+                INSERT INTO scheduling_settings (organisation_id, aftercare_hours) VALUES (:org, :hours)
+                ON CONFLICT (organisation_id) DO UPDATE SET aftercare_hours = EXCLUDED.aftercare_hours""")
+                .param("org", organisationId).param("hours", hours).update();
+    }
+
     private static Map<DayOfWeek, List<Agenda.Hours>> weekly(List<WeeklyHours> rows) {
         Map<DayOfWeek, List<Agenda.Hours>> result = new LinkedHashMap<>();
         rows.forEach(r -> result.computeIfAbsent(DayOfWeek.of(r.dayOfWeek()), d -> new ArrayList<>())

@@ -247,6 +247,7 @@ class Sessions {
             throw new StaleRecordException(SESSION, id);
         }
         appointments.markAttended(session.appointmentId());
+        appointments.sendAftercareNow(session.appointmentId());
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "signed"));
         return store.find(id).orElseThrow();
@@ -270,6 +271,13 @@ class Sessions {
         access.requireVisible(Privilege.PATIENT_READ, session.clinicId(), SESSION, id);
         audit.record(AuditRecord.success(AuditAction.READ, SESSION, id, session.clinicId()));
         return session;
+    }
+
+    /** The aftercare sheet of a session, in the patient's language (audited as a print). */
+    byte[] aftercareSheet(long id) {
+        SessionStore.Session session = visible(id);
+        audit.record(AuditRecord.success(AuditAction.PRINT, SESSION, id, session.clinicId()));
+        return appointments.aftercareSheet(session.patientId(), session.clinicId(), List.of());
     }
 
     List<SessionStore.Addendum> addenda(long id) {

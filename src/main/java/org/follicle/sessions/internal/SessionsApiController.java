@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import org.follicle.system.ETags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,6 +83,17 @@ class SessionsApiController {
             @Valid @RequestBody SessionInputs.Addendum body) {
         sessions.addendum(id, body);
         return ResponseEntity.status(HttpStatus.CREATED).body(sessions.addenda(id));
+    }
+
+    @GetMapping(value = "/api/v1/sessions/{id}/aftercare.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The session's aftercare sheet as a PDF, in the patient's language")
+    ResponseEntity<byte[]> aftercare(@PathVariable long id) {
+        return pdf(id, sessions.aftercareSheet(id));
+    }
+
+    static ResponseEntity<byte[]> pdf(long id, byte[] body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"aftercare-" + id + ".pdf\"").body(body);
     }
 
     @GetMapping("/api/v1/patients/{patientId}/sessions")

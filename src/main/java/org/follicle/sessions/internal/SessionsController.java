@@ -152,6 +152,11 @@ class SessionsController {
         return "redirect:/sessions/" + id;
     }
 
+    @GetMapping("/sessions/{id}/aftercare.pdf")
+    org.springframework.http.ResponseEntity<byte[]> aftercare(@PathVariable long id) {
+        return SessionsApiController.pdf(id, sessions.aftercareSheet(id));
+    }
+
     @PostMapping("/sessions/{id}/addenda")
     String addendum(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
         sessions.visible(id);
