@@ -10,6 +10,7 @@ import java.util.Map;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.Photos;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,6 +213,30 @@ class SessionsIT {
                 .param("id", id).query(String.class).single()).isEqualTo("ONGOING");
         expect(http.send("PUT", "/api/v1/adverse-events/" + id, doctor, event.formatted(""),
                 Map.of("If-Match", "\"0\"")), 412, "");
+        long due = Long.parseLong(http.send("POST", "/api/v1/adverse-events", doctor, event.formatted(
+                ",\"followUpOn\":\"" + LocalDate.now() + "\""), Map.of()).body()
+                .replaceAll("^\\{\"event\":\\{\"id\":(\\d+),.*", "$1"));
+        assertThat(http.get("/api/v1/adverse-events?clinic=" + org.paris() + "&followUpDue=true", doctor).body())
+                .contains("\"id\":" + due).doesNotContain("\"id\":" + id + ",");
+    }
+
+    @Test
+    void theChartNamesThePatientsOwnPhotosOnly() {
+        fixture.consent(patient, org.paris(), org.id(), "PHOTOGRAPHY");
+        long photo = SchedulingIT.id(http.upload("/api/v1/patients/" + patient + "/photos", doctor,
+                Map.of("view", "TOP"), "top.png", Photos.png()));
+        long other = fixture.patient(org, org.paris(), "Autre", "Anne");
+        fixture.consent(other, org.paris(), org.id(), "PHOTOGRAPHY");
+        long otherPhoto = SchedulingIT.id(http.upload("/api/v1/patients/" + other + "/photos", doctor,
+                Map.of("view", "TOP"), "top.png", Photos.png()));
+        long session = sessionId(start("NO", null));
+        String chart = "{\"technique\":\"NAPPAGE\",\"photoIds\":[%d]}";
+        expect(http.send("PUT", "/api/v1/sessions/" + session, doctor, chart.formatted(otherPhoto),
+                Map.of("If-Match", "\"0\"")), 422, "is not one of this patient's");
+        HttpResponse<String> saved = http.send("PUT", "/api/v1/sessions/" + session, doctor, chart.formatted(photo),
+                Map.of("If-Match", "\"0\""));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(saved.body()).contains("\"photoIds\":[" + photo + "]");
     }
 
     private HttpResponse<String> start(String pregnancy, String overrideReason) {

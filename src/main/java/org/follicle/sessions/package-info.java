@@ -4,5 +4,5 @@
  * lots, PRP preparation), signed (stock used once, through the formulary) and then locked, corrected by addenda.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients",
-        "intake", "formulary", "scheduling" })
+        "intake", "diagnosis", "formulary", "scheduling" })
 package org.follicle.sessions;

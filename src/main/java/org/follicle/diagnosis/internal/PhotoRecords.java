@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class PhotoRecords {
+public class PhotoRecords {
 
     static final String PHOTO = "photo";
 
@@ -101,6 +101,15 @@ class PhotoRecords {
     List<PhotoView> list(long patientId) {
         patients.readablePatient(patientId);
         return listForChart(patientId);
+    }
+
+    /** For other modules, which check access to the patient themselves. */
+    @Transactional(readOnly = true)
+    public List<org.follicle.diagnosis.PhotoRef> refs(long patientId) {
+        return jdbc.sql("""
+                SELECT id, patient_id, view, site, taken_on FROM diagnosis_photo WHERE patient_id = :p
+                ORDER BY taken_on DESC, id DESC""").param("p", patientId).query(org.follicle.diagnosis.PhotoRef.class)
+                .list();
     }
 
     /** Unaudited listing for the chart, whose opening is audited; every image fetched is audited on its own. */

@@ -142,7 +142,8 @@ class AdverseEvents {
     }
 
     /** The clinic's events, newest first, filtered by severity, kind, outcome and onset dates. */
-    List<Event> list(long clinicId, Severity severity, Kind kind, Outcome outcome, LocalDate from, LocalDate to) {
+    List<Event> list(long clinicId, Severity severity, Kind kind, Outcome outcome, LocalDate from, LocalDate to,
+            boolean followUpDue) {
         clinics.requireClinic(clinicId, Privilege.PATIENT_READ);
         List<Event> events = jdbc.sql(SELECT + """
                 WHERE e.clinic_id = :clinic AND (CAST(:severity AS TEXT) IS NULL OR e.severity = :severity)
@@ -150,10 +151,12 @@ class AdverseEvents {
                   AND (CAST(:outcome AS TEXT) IS NULL OR e.outcome = :outcome)
                   AND (CAST(:from AS DATE) IS NULL OR e.onset_on >= :from)
                   AND (CAST(:to AS DATE) IS NULL OR e.onset_on <= :to)
+                  AND (NOT :due OR (e.follow_up_on <= :today AND e.outcome IN ('ONGOING', 'UNKNOWN')))
                 ORDER BY e.onset_on DESC, e.id DESC LIMIT 500""").param("clinic", clinicId)
                 .param("severity", severity == null ? null : severity.name())
                 .param("kind", kind == null ? null : kind.name()).param("outcome", outcome == null ? null : outcome.name())
-                .param("from", from).param("to", to).query(Event.class).list();
+                .param("from", from).param("to", to).param("due", followUpDue)
+                .param("today", LocalDate.now(clock)).query(Event.class).list();
         audit.record(new AuditRecord(AuditAction.SEARCH, EVENT, null, clinicId,
                 org.follicle.security.AuditOutcome.SUCCESS, events.size() + " events"));
         return events;
@@ -168,6 +171,17 @@ class AdverseEvents {
                 SELECT count(*) FROM sessions_adverse_event
                 WHERE clinic_id IN (:clinics) AND severity = 'SERIOUS' AND outcome IN ('ONGOING', 'UNKNOWN')""")
                 .param("clinics", clinicIds).query(Long.class).single();
+    }
+
+    /** Events whose follow-up day has come while they are not resolved: the clinic's to-do list. */
+    long followUpsDue(Collection<Long> clinicIds, LocalDate today) {
+        if (clinicIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                SELECT count(*) FROM sessions_adverse_event
+                WHERE clinic_id IN (:clinics) AND follow_up_on <= :today AND outcome IN ('ONGOING', 'UNKNOWN')""")
+                .param("clinics", clinicIds).param("today", today).query(Long.class).single();
     }
 
     /** The lots the patient received in the event's session: the way to their recall view. */

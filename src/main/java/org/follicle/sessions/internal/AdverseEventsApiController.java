@@ -43,14 +43,16 @@ class AdverseEventsApiController {
     }
 
     @GetMapping("/api/v1/adverse-events")
-    @Operation(summary = "A clinic's adverse events, newest first; filter by severity, kind, outcome, onset dates")
+    @Operation(summary = "A clinic's adverse events, newest first; filter by severity, kind, outcome, onset dates, "
+            + "and followUpDue=true for those whose follow-up day has come while not resolved")
     List<AdverseEvents.Event> list(@RequestParam long clinic,
             @RequestParam(required = false) AdverseEvents.Severity severity,
             @RequestParam(required = false) AdverseEvents.Kind kind,
             @RequestParam(required = false) AdverseEvents.Outcome outcome,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return events.list(clinic, severity, kind, outcome, from, to);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean followUpDue) {
+        return events.list(clinic, severity, kind, outcome, from, to, followUpDue);
     }
 
     @GetMapping("/api/v1/adverse-events/{id}")

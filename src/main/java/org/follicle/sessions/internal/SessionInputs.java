@@ -55,7 +55,8 @@ final class SessionInputs {
             @DecimalMin(value = "0.1", message = "{session.depthRange}") @DecimalMax(value = "10", message = "{session.depthRange}") BigDecimal depthMm,
             @Valid Anaesthetic anaesthetic, @Size(max = 12) List<@NotNull @Valid Zone> zones,
             @Min(1) @Max(240) Integer durationMinutes, @Min(0) @Max(10) Integer pain,
-            @Size(max = 500) String reactions, @Size(max = 20) List<@NotNull @Valid LotUse> lots, @Valid Prp prp) {
+            @Size(max = 500) String reactions, @Size(max = 20) List<@NotNull @Valid LotUse> lots, @Valid Prp prp,
+            @Size(max = 20) List<@NotNull Long> photoIds) {
     }
 
     enum Technique {

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
+import org.follicle.diagnosis.PatientPhotos;
+import org.follicle.diagnosis.PhotoRef;
 import org.follicle.formulary.FormulaScreening;
 import org.follicle.formulary.PatientFormulas;
 import org.follicle.formulary.Preparation;
@@ -67,6 +69,8 @@ class Sessions {
 
     private final ScalpZones zones;
 
+    private final PatientPhotos photos;
+
     private final AppointmentBook appointments;
 
     private final PatientRegistry patients;
@@ -93,12 +97,13 @@ class Sessions {
 
     private final Clock clock;
 
-    Sessions(SessionStore store, ScalpZones zones, AppointmentBook appointments, PatientRegistry patients, PatientIntake intake,
+    Sessions(SessionStore store, ScalpZones zones, PatientPhotos photos, AppointmentBook appointments, PatientRegistry patients, PatientIntake intake,
             PatientConsents consents, Screening screening, PatientFormulas formulas, Stock stock,
             ClinicDirectory clinics, ClinicAccess access, AuditLog audit, MessageSource texts, JsonMapper json,
             Clock clock) {
         this.store = store;
         this.zones = zones;
+        this.photos = photos;
         this.appointments = appointments;
         this.patients = patients;
         this.intake = intake;
@@ -201,6 +206,12 @@ class Sessions {
         if (chart.zones() != null) {
             chart.zones().stream().filter(z -> !zones.codes().contains(z.zone())).findFirst().ifPresent(z -> {
                 throw BusinessRuleException.onField("zones", "session.unknownZone", z.zone());
+            });
+        }
+        if (chart.photoIds() != null && !chart.photoIds().isEmpty()) {
+            List<Long> own = photos.of(session.patientId()).stream().map(PhotoRef::id).toList();
+            chart.photoIds().stream().filter(p -> !own.contains(p)).findFirst().ifPresent(p -> {
+                throw BusinessRuleException.onField("photoIds", "session.unknownPhoto", p);
             });
         }
         if (!store.saveChart(id, version, json.valueToTree(chart), clock.instant(), access.current().username())) {

@@ -53,6 +53,8 @@ class SessionsController {
 
     private final Stock stock;
 
+    private final org.follicle.diagnosis.PatientPhotos photos;
+
     private final ClinicAccess access;
 
     private final PageForms pages;
@@ -62,7 +64,8 @@ class SessionsController {
     private final Validator validator;
 
     SessionsController(Sessions sessions, AdverseEvents events, ScalpZones zones, AppointmentBook appointments,
-            PatientRegistry patients, PatientFormulas formulas, Stock stock, ClinicAccess access, PageForms pages,
+            PatientRegistry patients, PatientFormulas formulas, Stock stock,
+            org.follicle.diagnosis.PatientPhotos photos, ClinicAccess access, PageForms pages,
             JsonMapper json, Validator validator) {
         this.sessions = sessions;
         this.events = events;
@@ -71,6 +74,7 @@ class SessionsController {
         this.patients = patients;
         this.formulas = formulas;
         this.stock = stock;
+        this.photos = photos;
         this.access = access;
         this.pages = pages;
         this.json = json;
@@ -119,7 +123,7 @@ class SessionsController {
     @PostMapping("/sessions/{id}/chart")
     String chart(@PathVariable long id, @RequestParam int version, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
-        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> name.equals("photoIds"));
         form.remove("version");
         FormDocument.keepRowsWith(form, "zones", "zone");
         FormDocument.keepRowsWith(form, "lots", "lotId");
@@ -186,8 +190,9 @@ class SessionsController {
             @RequestParam(required = false) AdverseEvents.Kind kind,
             @RequestParam(required = false) AdverseEvents.Outcome outcome,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
-            Model model) {
-        List<AdverseEvents.Event> list = events.list(access.workingClinic(), severity, kind, outcome, from, to);
+            @RequestParam(defaultValue = "false") boolean followUpDue, Model model) {
+        List<AdverseEvents.Event> list = events.list(access.workingClinic(), severity, kind, outcome, from, to,
+                followUpDue);
         Map<Long, List<Long>> lots = new LinkedHashMap<>();
         list.forEach(e -> lots.put(e.id(), events.lotsOf(e)));
         model.addAttribute("events", list);
@@ -197,6 +202,7 @@ class SessionsController {
         model.addAttribute("outcome", outcome);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
+        model.addAttribute("followUpDue", followUpDue);
         model.addAttribute("severities", AdverseEvents.Severity.values());
         model.addAttribute("kinds", AdverseEvents.Kind.values());
         model.addAttribute("outcomes", AdverseEvents.Outcome.values());
@@ -224,6 +230,13 @@ class SessionsController {
         model.addAttribute("zoneRows", zoneRows(chart));
         model.addAttribute("lots", session.signed() ? List.of() : stock.usableLots(session.clinicId()));
         model.addAttribute("addenda", sessions.addenda(session.id()));
+        // The photos of the session's day (or the day before) and those the chart already names.
+        java.util.Set<Long> chosen = new java.util.HashSet<>();
+        chart.path("photoIds").forEach(p -> chosen.add(p.asLong()));
+        LocalDate day = appointments.appointment(session.appointmentId()).startsAt().toLocalDate();
+        model.addAttribute("photos", photos.of(session.patientId()).stream()
+                .filter(p -> chosen.contains(p.id()) || !p.takenOn().isBefore(day.minusDays(1))).toList());
+        model.addAttribute("chosenPhotos", chosen);
         model.addAttribute("techniques", SessionInputs.Technique.values());
         model.addAttribute("canChart", !session.signed() && access.can(Privilege.CLINICAL_WRITE, session.clinicId()));
         model.addAttribute("canCorrect", session.signed() && access.can(Privilege.CLINICAL_WRITE, session.clinicId()));

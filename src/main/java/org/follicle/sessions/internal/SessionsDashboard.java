@@ -1,5 +1,7 @@
 package org.follicle.sessions.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.follicle.security.ClinicAccess;
@@ -16,9 +18,12 @@ class SessionsDashboard implements DashboardTileSource {
 
     private final ClinicAccess access;
 
-    SessionsDashboard(AdverseEvents events, ClinicAccess access) {
+    private final Clock clock;
+
+    SessionsDashboard(AdverseEvents events, ClinicAccess access, Clock clock) {
         this.events = events;
         this.access = access;
+        this.clock = clock;
     }
 
     @Override
@@ -28,6 +33,8 @@ class SessionsDashboard implements DashboardTileSource {
             return List.of();
         }
         return List.of(new DashboardTile("dashboard.seriousAdverseEvents",
-                String.valueOf(events.seriousOngoing(clinics)), "/adverse-events?severity=SERIOUS"));
+                String.valueOf(events.seriousOngoing(clinics)), "/adverse-events?severity=SERIOUS"),
+                new DashboardTile("dashboard.adverseFollowUps", String.valueOf(events.followUpsDue(clinics,
+                        LocalDate.now(clock))), "/adverse-events?followUpDue=true"));
     }
 }

@@ -1,0 +1,7 @@
+package org.follicle.diagnosis;
+
+import java.time.LocalDate;
+
+/** A patient's standard photo as a session's chart names it; its image is at the chart's photo URL. */
+public record PhotoRef(long id, long patientId, String view, String site, LocalDate takenOn) {
+}
