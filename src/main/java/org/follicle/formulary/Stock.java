@@ -28,6 +28,11 @@ public class Stock {
         return service.usableLots(clinicId);
     }
 
+    /** For a formula, the first-expiring usable lot of each product carrying one of its ingredients. */
+    public List<UsableLot> suggestForFormula(long clinicId, long formulaId) {
+        return service.suggestForFormula(clinicId, formulaId);
+    }
+
     /** The lots a preparation used, for tracing an adverse event to its lots' recall. */
     public List<Long> lotsOfPreparation(long preparationId) {
         return service.lotsOfPreparation(preparationId);

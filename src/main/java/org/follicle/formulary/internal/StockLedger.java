@@ -301,6 +301,16 @@ class StockLedger {
             int lotsInPreparation, long lotId, String lotNumber, String productName) {
     }
 
+    /** The organisation's products carrying at least one of the formula's ingredients. */
+    List<Long> productsForFormula(long formulaId) {
+        return jdbc.sql("""
+                SELECT DISTINCT c.product_id FROM formulary_product_component c
+                JOIN formulary_formula_ingredient i ON i.ingredient_code = c.ingredient_code
+                JOIN formulary_product p ON p.id = c.product_id
+                JOIN formulary_formula f ON f.id = i.formula_id AND f.organisation_id = p.organisation_id
+                WHERE i.formula_id = :f""").param("f", formulaId).query(Long.class).list();
+    }
+
     List<Long> lotsOfPreparation(long preparationId) {
         return jdbc.sql("""
                 SELECT DISTINCT lot_id FROM formulary_stock_movement WHERE preparation_id = :p AND kind = 'USED'

@@ -337,8 +337,20 @@ public class StockService {
     @Transactional(readOnly = true)
     public List<org.follicle.formulary.UsableLot> usableLots(long clinicId) {
         return stock(clinicId, null, true).stream().filter(s -> s.quantity() > 0)
-                .map(s -> new org.follicle.formulary.UsableLot(s.lot().id(), s.lot().productName(),
+                .map(s -> new org.follicle.formulary.UsableLot(s.lot().id(), s.lot().productId(), s.lot().productName(),
                         s.lot().lotNumber(), s.lot().expiry(), s.quantity()))
+                .toList();
+    }
+
+    /**
+     * For a formula: the first-expiring usable lot of each product that carries one of its ingredients, one unit
+     * each, as the session's starting point.
+     */
+    @Transactional(readOnly = true)
+    public List<org.follicle.formulary.UsableLot> suggestForFormula(long clinicId, long formulaId) {
+        java.util.Set<Long> products = new java.util.HashSet<>(ledger.productsForFormula(formulaId));
+        java.util.Set<Long> taken = new java.util.HashSet<>();
+        return usableLots(clinicId).stream().filter(l -> products.contains(l.productId()) && taken.add(l.productId()))
                 .toList();
     }
 

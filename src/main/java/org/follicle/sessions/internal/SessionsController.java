@@ -117,7 +117,15 @@ class SessionsController {
     @GetMapping("/sessions/{id}")
     String session(@PathVariable long id, Model model) {
         SessionStore.Session session = sessions.visible(id);
-        return showSession(session, session.chart().deepCopy(), Map.of(), List.of(), model);
+        ObjectNode chart = (ObjectNode) session.chart().deepCopy();
+        if (!session.signed() && !chart.has("lots") && session.formulaId() != null) {
+            // Not charted yet: the formula's products, first expiry first, one unit each, for the practitioner to
+            // confirm or change.
+            var lots = chart.putArray("lots");
+            stock.suggestForFormula(session.clinicId(), session.formulaId()).stream().limit(3)
+                    .forEach(l -> lots.addObject().put("lotId", l.lotId()).put("quantity", 1));
+        }
+        return showSession(session, chart, Map.of(), List.of(), model);
     }
 
     @PostMapping("/sessions/{id}/chart")
