@@ -105,7 +105,8 @@ class SessionsIT {
         HttpResponse<String> charted = chart(session, 0, "5", "[{\"zone\":\"VERTEX\",\"points\":30,\"volumeMl\":1.5},"
                 + "{\"zone\":\"FRONTAL\",\"points\":20,\"volumeMl\":0.5}]", "[{\"lotId\":" + lot + ",\"quantity\":2}]");
         assertThat(charted.statusCode()).as(charted.body()).isEqualTo(200);
-        assertThat(charted.body()).contains("Depth 5 mm: scalp injections stay under 4 mm");
+        assertThat(charted.body()).contains("Depth 5 mm: scalp injections stay under 4 mm", "\"totalPoints\":50",
+                "\"totalVolumeMl\":2.0");
 
         HttpResponse<String> signed = sign(session, 1);
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);

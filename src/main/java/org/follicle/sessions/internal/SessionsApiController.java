@@ -102,12 +102,19 @@ class SessionsApiController {
         return sessions.ofPatient(patientId).stream().map(s -> SessionJson.of(s, List.of(), List.of())).toList();
     }
 
-    /** A session with the chart's warnings and the addenda. */
-    record SessionJson(SessionStore.Session session, List<String> warnings, List<SessionStore.Addendum> addenda) {
+    /** A session with the totals of its scalp map, the chart's warnings and the addenda. */
+    record SessionJson(SessionStore.Session session, int totalPoints, java.math.BigDecimal totalVolumeMl,
+            List<String> warnings, List<SessionStore.Addendum> addenda) {
 
         static SessionJson of(SessionStore.Session session, List<String> warnings,
                 List<SessionStore.Addendum> addenda) {
-            return new SessionJson(session, warnings, addenda);
+            int points = 0;
+            java.math.BigDecimal volume = java.math.BigDecimal.ZERO;
+            for (var zone : session.chart().path("zones")) {
+                points += zone.path("points").asInt(0);
+                volume = volume.add(zone.path("volumeMl").decimalValue());
+            }
+            return new SessionJson(session, points, volume, warnings, addenda);
         }
     }
 }
