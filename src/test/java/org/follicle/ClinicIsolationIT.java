@@ -259,6 +259,7 @@ class ClinicIsolationIT {
                         "{\"category\":\"AGA_FEMALE\"}").by(Scene::parisPractitioner),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/diagnoses", s -> patient.apply(s) + "/diagnoses", null),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/trends", s -> patient.apply(s) + "/trends", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/progress", s -> patient.apply(s) + "/progress", null),
                 Endpoint.page("GET", "/patients/{patientId}/assessments/new", s -> chart.apply(s) + "/assessments/new")
                         .by(Scene::parisPractitioner),
                 Endpoint.page("POST", "/patients/{patientId}/assessments/new", s -> chart.apply(s) + "/assessments/new")

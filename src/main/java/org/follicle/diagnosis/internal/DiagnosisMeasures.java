@@ -1,0 +1,31 @@
+package org.follicle.diagnosis.internal;
+
+import java.util.List;
+
+import org.follicle.diagnosis.SiteProgress;
+import org.springframework.stereotype.Component;
+
+/** The trends of the diagnosis pages, in the shape other modules read. */
+@Component
+public class DiagnosisMeasures {
+
+    private final DiagnosisRecords records;
+
+    private final DiagnosisKnowledge knowledge;
+
+    DiagnosisMeasures(DiagnosisRecords records, DiagnosisKnowledge knowledge) {
+        this.records = records;
+        this.knowledge = knowledge;
+    }
+
+    public List<SiteProgress> progress(long patientId) {
+        return Trends.of(records.assessments(patientId), knowledge.sites()).stream().map(t -> {
+            Trends.Change d = t.density();
+            return new SiteProgress(t.site(), t.points().stream()
+                    .map(p -> new SiteProgress.Measure(p.date(), p.density(), p.diameter())).toList(),
+                    d == null ? null : d.baselineDate(), d == null ? null : d.baseline(),
+                    d == null ? null : d.latestDate(), d == null ? null : d.latest(), d == null ? null : d.delta(),
+                    d == null ? null : d.percent());
+        }).toList();
+    }
+}
