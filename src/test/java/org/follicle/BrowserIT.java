@@ -689,6 +689,29 @@ class BrowserIT {
     }
 
     @Test
+    void showsAPatientsProgressBesideTheEvidence() {
+        Staff doctor = fixture.staff(org, "Docteur Suivi", Map.of(org.paris(), Role.PRACTITIONER));
+        long patient = fixture.patient(org, org.paris(), "Suivi", "Hugo");
+        org.follicle.support.Http http = new org.follicle.support.Http(port);
+        String token = fixture.token(doctor);
+        for (String[] visit : new String[][] { { "2026-05-20", "42" }, { "2026-11-20", "50" } }) {
+            Assertions.assertThat(http.send("POST", "/api/v1/patients/" + patient + "/assessments", token,
+                    DiagnosisIT.ASSESSMENT.replace("2026-11-20", visit[0]).replace("\"hairs\":42", "\"hairs\":" + visit[1])
+                            .replace("\n", ""), Map.of()).statusCode()).isEqualTo(201);
+        }
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, doctor.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Show progress")).click();
+        page.getByLabel("Compare with published figures for").selectOption("PRP");
+        assertThat(page.locator("body")).containsText("+32.0 hairs/cm² (+19.0%)");
+        assertThat(page.locator("body")).containsText("PRP meta-analysis, men: +25.8 hairs/cm² on average");
+        assertThat(page.locator(".alert-info")).containsText("not a promise for you");
+        Browser.screenshot(page, "40-progress-prp");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

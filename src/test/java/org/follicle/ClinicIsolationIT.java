@@ -260,6 +260,7 @@ class ClinicIsolationIT {
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/diagnoses", s -> patient.apply(s) + "/diagnoses", null),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/trends", s -> patient.apply(s) + "/trends", null),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/progress", s -> patient.apply(s) + "/progress", null),
+                Endpoint.page("GET", "/patients/{patientId}/progress", s -> chart.apply(s) + "/progress"),
                 Endpoint.page("GET", "/patients/{patientId}/assessments/new", s -> chart.apply(s) + "/assessments/new")
                         .by(Scene::parisPractitioner),
                 Endpoint.page("POST", "/patients/{patientId}/assessments/new", s -> chart.apply(s) + "/assessments/new")
