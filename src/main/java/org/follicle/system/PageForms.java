@@ -22,12 +22,21 @@ public class PageForms {
 
     /** Runs the action on a bound form; returns the problems by field, empty when it went through. */
     public <T> Map<String, String> attempt(FormDocument.Bound<T> bound, java.util.function.Consumer<T> action) {
+        return submit(bound, value -> {
+            action.accept(value);
+            return null;
+        }).errors();
+    }
+
+    /** Runs the action on a bound form: what it returned, or the problems by field when it did not go through. */
+    public <T, R> Submitted<R> submit(FormDocument.Bound<T> bound, java.util.function.Function<T, R> action) {
         Map<String, String> errors = new LinkedHashMap<>(bound.errors());
         if (!errors.isEmpty()) {
-            return errors;
+            return new Submitted<>(null, errors);
         }
+        R result = null;
         try {
-            action.accept(bound.value());
+            result = action.apply(bound.value());
         }
         catch (BusinessRuleException e) {
             errors.put(e.field() == null ? "_form" : e.field(), text(e));
@@ -36,10 +45,22 @@ public class PageForms {
             e.fields().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key,
                     LocaleContextHolder.getLocale())));
         }
-        return errors;
+        return new Submitted<>(result, errors);
     }
 
     public String text(BusinessRuleException e) {
         return messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * A form's outcome: the action's result when it went through, else the problems by field.
+     *
+     * @param value {@code null} when there are errors
+     */
+    public record Submitted<R>(R value, Map<String, String> errors) {
+
+        public boolean succeeded() {
+            return errors.isEmpty();
+        }
     }
 }

@@ -124,14 +124,13 @@ class FormularyController {
         PatientView patient = patients.openPatient(patientId, Privilege.CLINICAL_WRITE);
         ObjectNode form = formulaForm(request);
         Long template = form.path("templateId").isMissingNode() ? null : form.path("templateId").asLong();
-        long[] saved = new long[1];
-        Map<String, String> errors = pages.attempt(FormDocument.bind(withoutTemplate(form), json, validator,
-                FormulaInput.class), input -> saved[0] = formulas.prescribe(patientId, template, input).formula().id());
-        if (errors.isEmpty()) {
+        PageForms.Submitted<Long> saved = pages.submit(FormDocument.bind(withoutTemplate(form), json, validator,
+                FormulaInput.class), input -> formulas.prescribe(patientId, template, input).formula().id());
+        if (saved.succeeded()) {
             redirect.addFlashAttribute("flash", "formula.saved");
-            return "redirect:/patients/" + patientId + "/formulas/" + saved[0];
+            return "redirect:/patients/" + patientId + "/formulas/" + saved.value();
         }
-        return showFormula(patient, form, errors, model);
+        return showFormula(patient, form, saved.errors(), model);
     }
 
     /** The check as the practitioner writes: the findings for the formula on the form, nothing saved. */

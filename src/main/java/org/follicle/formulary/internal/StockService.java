@@ -2,7 +2,6 @@ package org.follicle.formulary.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -80,7 +79,7 @@ public class StockService {
         String number = receipt.lotNumber().trim();
         ledger.findLot(product.id(), number).ifPresent(existing -> {
             throw BusinessRuleException.onField("lotNumber", "lot.duplicate", number, product.name(),
-                    existing.receivedAt().atZone(zone(clinic)).toLocalDate());
+                    existing.receivedAt().atZone(clinic.zone()).toLocalDate());
         });
         CurrentStaff me = access.current();
         long lotId = ledger.insertLot(clinic.organisationId(), product.id(), number, receipt.expiry(),
@@ -364,11 +363,7 @@ public class StockService {
     }
 
     private LocalDate today(ClinicView clinic) {
-        return LocalDate.now(clock.withZone(zone(clinic)));
-    }
-
-    private static ZoneId zone(ClinicView clinic) {
-        return ZoneId.of(clinic.timeZone());
+        return clinic.today(clock);
     }
 
     private static String blank(String text) {

@@ -234,7 +234,7 @@ class Plans {
         if (delay <= 0) {
             return;
         }
-        ZoneId zone = ZoneId.of(clinic.timeZone());
+        ZoneId zone = clinic.zone();
         List<AppointmentView> later = book.ofPlan(plan.id()).stream()
                 .filter(a -> a.status() == AppointmentStatus.BOOKED && a.planSequence() != null
                         && a.planSequence() > event.planSequence() && visits.containsKey(a.planSequence())
@@ -359,7 +359,7 @@ class Plans {
     }
 
     LocalDate today(ClinicView clinic) {
-        return LocalDate.now(clock.withZone(ZoneId.of(clinic.timeZone())));
+        return clinic.today(clock);
     }
 
     private String by() {

@@ -101,11 +101,10 @@ class PlansController {
     String propose(@PathVariable long patientId, HttpServletRequest request, Model model) {
         patients.readablePatient(patientId);
         ObjectNode form = form(patientId, request);
-        Plans.Proposal[] proposal = new Plans.Proposal[1];
-        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, PlanInput.class),
-                in -> proposal[0] = plans.propose(in));
-        model.addAttribute("errors", errors);
-        model.addAttribute("proposal", proposal[0]);
+        PageForms.Submitted<Plans.Proposal> proposal = pages.submit(
+                FormDocument.bind(form, json, validator, PlanInput.class), plans::propose);
+        model.addAttribute("errors", proposal.errors());
+        model.addAttribute("proposal", proposal.value());
         return "plans/plan-form :: proposal";
     }
 
@@ -115,14 +114,13 @@ class PlansController {
         patients.readablePatient(patientId);
         ObjectNode form = form(patientId, request);
         form.remove("book");
-        PlanStore.Plan[] plan = new PlanStore.Plan[1];
-        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, PlanInput.class),
-                in -> plan[0] = plans.create(in, book));
-        if (!errors.isEmpty()) {
-            return showForm(patientId, form, errors, null, model);
+        PageForms.Submitted<PlanStore.Plan> plan = pages.submit(
+                FormDocument.bind(form, json, validator, PlanInput.class), in -> plans.create(in, book));
+        if (!plan.succeeded()) {
+            return showForm(patientId, form, plan.errors(), null, model);
         }
         redirect.addFlashAttribute("flash", book ? "plan.booked" : "plan.saved");
-        return "redirect:/plans/" + plan[0].id();
+        return "redirect:/plans/" + plan.value().id();
     }
 
     @GetMapping("/plans/{planId}")

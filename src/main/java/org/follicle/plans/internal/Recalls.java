@@ -3,7 +3,6 @@ package org.follicle.plans.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,15 +71,15 @@ class Recalls {
         Map<Long, PlanStore.Plan> latest = new HashMap<>();
         candidates.stream().filter(p -> last.containsKey(p.id()) && !booked.contains(p.patientId()))
                 .forEach(p -> latest.merge(p.patientId(), p, (a, b) -> a.id() > b.id() ? a : b));
-        Map<Long, ZoneId> zones = new HashMap<>();
+        Map<Long, org.follicle.clinics.ClinicView> clinicsById = new HashMap<>();
         List<Recall> due = new ArrayList<>();
         Map<Long, PatientView> names = patients.readablePatients(latest.keySet());
         for (PlanStore.Plan p : latest.values()) {
-            ZoneId zone = zones.computeIfAbsent(p.clinicId(),
-                    c -> ZoneId.of(clinics.find(c).orElseThrow().timeZone()));
-            LocalDate lastVisit = last.get(p.id()).atZone(zone).toLocalDate();
+            org.follicle.clinics.ClinicView clinic = clinicsById.computeIfAbsent(p.clinicId(),
+                    c -> clinics.find(c).orElseThrow());
+            LocalDate lastVisit = last.get(p.id()).atZone(clinic.zone()).toLocalDate();
             LocalDate dueOn = lastVisit.plus(p.protocol().maintenance());
-            LocalDate today = LocalDate.now(clock.withZone(zone));
+            LocalDate today = clinic.today(clock);
             PatientView patient = names.get(p.patientId());
             if (dueOn.isBefore(today) && patient != null) {
                 due.add(new Recall(p.id(), p.patientId(), patient.displayName(), patient.fileNumber(), patient.email(),

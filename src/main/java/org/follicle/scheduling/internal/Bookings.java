@@ -102,7 +102,7 @@ class Bookings {
         Long roomId = room(clinic, in.roomId());
         practitioner(clinic, in.practitionerId());
         AppointmentType type = type(clinic.organisationId(), in.typeCode());
-        ZoneId zone = ZoneId.of(clinic.timeZone());
+        ZoneId zone = clinic.zone();
         ZonedDateTime start = in.start().atZone(zone);
         Duration length = length(type, in.start(), in.end());
         checkTime(clinic, in.practitionerId(), roomId, start, length);
@@ -266,7 +266,7 @@ class Bookings {
     List<AppointmentView> calendar(long clinicId, LocalDate from, LocalDate to, Long practitionerId, Long roomId,
             boolean withCancelled) {
         ClinicView clinic = clinicWith(clinicId, Privilege.PATIENT_READ);
-        ZoneId zone = ZoneId.of(clinic.timeZone());
+        ZoneId zone = clinic.zone();
         if (to.isBefore(from)) {
             throw BusinessRuleException.onField("to", "appointment.rangeBackwards");
         }
@@ -285,7 +285,7 @@ class Bookings {
     Agenda agenda(long clinicId, long practitionerId, Long roomId, LocalDate from, LocalDate to) {
         ClinicView clinic = clinicWith(clinicId, Privilege.SCHEDULE_MANAGE);
         practitioner(clinic, practitionerId);
-        ZoneId zone = ZoneId.of(clinic.timeZone());
+        ZoneId zone = clinic.zone();
         return new Agenda(zone, settings.openingHours(clinicId), settings.workingHours(clinicId, practitionerId),
                 settings.closures(clinicId, from, to), store.busy(practitionerId, room(clinic, roomId),
                         from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant()));
@@ -340,7 +340,8 @@ class Bookings {
             return null;
         }
         return clinics.roomsOf(clinic.id()).stream().filter(r -> r.id() == roomId && r.active()).map(RoomView::id)
-                .findFirst().orElseThrow(() -> BusinessRuleException.onField("roomId", "appointment.unknownRoom", roomId));
+                .findFirst()
+                .orElseThrow(() -> BusinessRuleException.onField("roomId", "appointment.unknownRoom", roomId));
     }
 
     private AppointmentType type(long organisationId, String code) {
@@ -371,9 +372,10 @@ class Bookings {
         if (start.toInstant().isBefore(clock.instant())) {
             throw BusinessRuleException.onField("start", "appointment.past");
         }
-        LocalDate day = start.withZoneSameInstant(ZoneId.of(clinic.timeZone())).toLocalDate();
-        Agenda agenda = new Agenda(ZoneId.of(clinic.timeZone()), settings.openingHours(clinic.id()),
-                settings.workingHours(clinic.id(), practitionerId), settings.closures(clinic.id(), day, day), List.of());
+        LocalDate day = start.withZoneSameInstant(clinic.zone()).toLocalDate();
+        Agenda agenda = new Agenda(clinic.zone(), settings.openingHours(clinic.id()),
+                settings.workingHours(clinic.id(), practitionerId), settings.closures(clinic.id(), day, day),
+                List.of());
         agenda.problemAt(start, length).ifPresent(problem -> {
             throw switch (problem.kind()) {
                 case CLOSED -> BusinessRuleException.onField("start", "appointment.closed", day, problem.detail());

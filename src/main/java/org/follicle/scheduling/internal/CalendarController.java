@@ -92,7 +92,7 @@ class CalendarController {
         long clinic = access.workingClinic();
         ClinicView view = bookings.clinicWith(clinic, Privilege.PATIENT_READ);
         model.addAttribute("clinic", view);
-        model.addAttribute("date", date == null ? LocalDate.now(java.time.ZoneId.of(view.timeZone())).toString() : date);
+        model.addAttribute("date", date == null ? LocalDate.now(view.zone()).toString() : date);
         model.addAttribute("practitioners", staff.practitionersOf(clinic));
         model.addAttribute("rooms", clinics.roomsOf(clinic).stream().filter(r -> r.active()).toList());
         model.addAttribute("waiting", waiting.open(clinic));
@@ -177,16 +177,14 @@ class CalendarController {
     String book(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         form.put("clinicId", access.workingClinic());
-        Bookings.Booked[] booked = new Bookings.Booked[1];
-        Map<String, String> errors = pages.attempt(
-                FormDocument.bind(form, json, validator, BookingInputs.Appointment.class),
-                in -> booked[0] = bookings.book(in));
-        if (!errors.isEmpty()) {
-            return showForm(form, errors, model);
+        PageForms.Submitted<Bookings.Booked> booked = pages.submit(
+                FormDocument.bind(form, json, validator, BookingInputs.Appointment.class), bookings::book);
+        if (!booked.succeeded()) {
+            return showForm(form, booked.errors(), model);
         }
         redirect.addFlashAttribute("flash", "appointment.booked");
-        redirect.addFlashAttribute("warnings", booked[0].warnings());
-        return "redirect:/appointments/" + booked[0].appointment().id();
+        redirect.addFlashAttribute("warnings", booked.value().warnings());
+        return "redirect:/appointments/" + booked.value().appointment().id();
     }
 
     @GetMapping("/appointments/{id}")
@@ -199,14 +197,14 @@ class CalendarController {
             RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         form.remove("version");
-        Bookings.Booked[] moved = new Bookings.Booked[1];
-        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, BookingInputs.Move.class),
-                in -> moved[0] = bookings.move(id, version, in));
-        if (!errors.isEmpty()) {
-            return showAppointment(id, form, errors, model);
+        PageForms.Submitted<Bookings.Booked> moved = pages.submit(
+                FormDocument.bind(form, json, validator, BookingInputs.Move.class),
+                in -> bookings.move(id, version, in));
+        if (!moved.succeeded()) {
+            return showAppointment(id, form, moved.errors(), model);
         }
         redirect.addFlashAttribute("flash", "appointment.moved");
-        redirect.addFlashAttribute("warnings", moved[0].warnings());
+        redirect.addFlashAttribute("warnings", moved.value().warnings());
         return "redirect:/appointments/" + id;
     }
 

@@ -64,7 +64,7 @@ class CalendarSettingsController {
         model.addAttribute("types", bookings.myTypes());
         model.addAttribute("preCareDays", hours.preCareDays());
         model.addAttribute("aftercareHours", hours.aftercareHours());
-        model.addAttribute("today", LocalDate.now(java.time.ZoneId.of(clinic.timeZone())));
+        model.addAttribute("today", LocalDate.now(clinic.zone()));
         return "scheduling/settings";
     }
 

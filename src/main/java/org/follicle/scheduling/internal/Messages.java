@@ -41,47 +41,44 @@ class Messages {
 
     /** The confirmation of one appointment, with its reminders. */
     void booked(PatientView patient, long organisationId, String clinicName, AppointmentView a, boolean treatment) {
-        Locale locale = localeOf(patient);
-        queue(patient, organisationId, a, MessageKind.CONFIRMATION, locale, clinicName, List.of(a), "REQUEST",
-                clock.instant());
-        timed(patient, organisationId, clinicName, a, treatment, locale);
+        Letter to = letter(patient, organisationId, clinicName);
+        queue(to, a, MessageKind.CONFIRMATION, List.of(a), "REQUEST", clock.instant());
+        timed(to, a, treatment);
     }
 
     /** One confirmation listing a whole course, then each appointment's reminders. */
     void courseBooked(PatientView patient, long organisationId, String clinicName, List<AppointmentView> course,
             java.util.function.Predicate<AppointmentView> treatment) {
-        Locale locale = localeOf(patient);
-        queue(patient, organisationId, null, MessageKind.COURSE_CONFIRMATION, locale, clinicName, course, "REQUEST",
-                clock.instant());
-        course.forEach(a -> timed(patient, organisationId, clinicName, a, treatment.test(a), locale));
+        Letter to = letter(patient, organisationId, clinicName);
+        queue(to, null, MessageKind.COURSE_CONFIRMATION, course, "REQUEST", clock.instant());
+        course.forEach(a -> timed(to, a, treatment.test(a)));
     }
 
     void moved(PatientView patient, long organisationId, String clinicName, AppointmentView a, boolean treatment) {
-        Locale locale = localeOf(patient);
+        Letter to = letter(patient, organisationId, clinicName);
         outbox.withdrawTimed(a.id());
-        queue(patient, organisationId, a, MessageKind.RESCHEDULED, locale, clinicName, List.of(a), "REQUEST",
-                clock.instant());
-        timed(patient, organisationId, clinicName, a, treatment, locale);
+        queue(to, a, MessageKind.RESCHEDULED, List.of(a), "REQUEST", clock.instant());
+        timed(to, a, treatment);
     }
 
     void cancelled(PatientView patient, long organisationId, String clinicName, AppointmentView a) {
         outbox.withdrawTimed(a.id());
-        queue(patient, organisationId, a, MessageKind.CANCELLED, localeOf(patient), clinicName, List.of(a), "CANCEL",
+        queue(letter(patient, organisationId, clinicName), a, MessageKind.CANCELLED, List.of(a), "CANCEL",
                 clock.instant());
     }
 
     /** The session is signed: its aftercare goes now rather than at the booked end. */
     void aftercareNow(PatientView patient, long organisationId, String clinicName, AppointmentView a) {
         outbox.withdraw(a.id(), MessageKind.AFTERCARE);
-        queue(patient, organisationId, a, MessageKind.AFTERCARE, localeOf(patient), clinicName, List.of(a), null,
+        queue(letter(patient, organisationId, clinicName), a, MessageKind.AFTERCARE, List.of(a), null,
                 clock.instant());
     }
 
     /** The aftercare text for a sheet, in the patient's language, with the clinic's hours. */
     String aftercareText(PatientView patient, long organisationId, String clinicName) {
-        Locale locale = localeOf(patient);
+        Letter to = letter(patient, organisationId, clinicName);
         return text(MessageKind.AFTERCARE, "body", new Object[] { patient.givenName(), "", clinicName, "", "", "",
-                settings.aftercareHours(organisationId) }, locale);
+                to.settings().aftercareHours() }, to.locale());
     }
 
     static Locale languageOf(PatientView patient) {
@@ -102,9 +99,13 @@ class Messages {
                 text(MessageKind.INVITATION, "body", args, locale), null), clock.instant(), clock.instant());
     }
 
-    private void timed(PatientView patient, long organisationId, String clinicName, AppointmentView a,
-            boolean treatment, Locale locale) {
-        if (patient.email() == null || patient.email().isBlank()) {
+    /** Who is written to, in which language, with the organisation's settings read once for all the messages. */
+    private Letter letter(PatientView patient, long organisationId, String clinicName) {
+        return new Letter(patient, organisationId, clinicName, localeOf(patient), settings.messages(organisationId));
+    }
+
+    private void timed(Letter to, AppointmentView a, boolean treatment) {
+        if (to.patient().email() == null || to.patient().email().isBlank()) {
             // The confirmation already shows, failed, that the patient cannot be emailed; one such line is enough.
             return;
         }
@@ -112,24 +113,23 @@ class Messages {
         Instant start = a.startsAt().toInstant();
         Instant reminder = start.minus(REMINDER_BEFORE);
         if (reminder.isAfter(now)) {
-            queue(patient, organisationId, a, MessageKind.REMINDER, locale, clinicName, List.of(a), null, reminder);
+            queue(to, a, MessageKind.REMINDER, List.of(a), null, reminder);
         }
         if (treatment) {
-            Instant preCare = start.minus(Duration.ofDays(settings.preCareDays(organisationId)));
+            Instant preCare = start.minus(Duration.ofDays(to.settings().preCareDays()));
             // Booked at short notice: the advice still goes, at once.
-            queue(patient, organisationId, a, MessageKind.PRE_CARE, locale, clinicName, List.of(a), null,
-                    preCare.isAfter(now) ? preCare : now);
-            queue(patient, organisationId, a, MessageKind.AFTERCARE, locale, clinicName, List.of(a), null,
-                    a.endsAt().toInstant());
+            queue(to, a, MessageKind.PRE_CARE, List.of(a), null, preCare.isAfter(now) ? preCare : now);
+            queue(to, a, MessageKind.AFTERCARE, List.of(a), null, a.endsAt().toInstant());
         }
     }
 
-    private void queue(PatientView patient, long organisationId, AppointmentView a, MessageKind kind, Locale locale,
-            String clinicName, List<AppointmentView> appointments, String method, Instant sendAfter) {
+    private void queue(Letter to, AppointmentView a, MessageKind kind, List<AppointmentView> appointments,
+            String method, Instant sendAfter) {
+        Locale locale = to.locale();
         AppointmentView first = appointments.get(0);
-        Object[] args = { patient.givenName(), when(first, locale), clinicName, first.practitionerName(),
-                text("appointment.type." + first.typeCode(), locale), settings.preCareDays(organisationId),
-                settings.aftercareHours(organisationId) };
+        Object[] args = { to.patient().givenName(), when(first, locale), to.clinicName(), first.practitionerName(),
+                text("appointment.type." + first.typeCode(), locale), to.settings().preCareDays(),
+                to.settings().aftercareHours() };
         String body = text(kind, "body", args, locale);
         if (kind == MessageKind.COURSE_CONFIRMATION) {
             StringBuilder list = new StringBuilder(body).append("\n\n");
@@ -139,12 +139,17 @@ class Messages {
         }
         String calendar = method == null ? null : CalendarFiles.of(appointments.stream()
                 .map(x -> new CalendarFiles.Event(x.id(), x.version(), x.startsAt().toInstant(), x.endsAt().toInstant(),
-                        text("appointment.type." + x.typeCode(), locale) + " · " + clinicName, clinicName,
+                        text("appointment.type." + x.typeCode(), locale) + " · " + to.clinicName(), to.clinicName(),
                         "CANCEL".equals(method)))
                 .toList(), method);
-        outbox.queue(new Outbox.Message(organisationId, first.clinicId(), patient.id(), a == null ? null : a.id(), kind,
-                patient.email(), locale.getLanguage(), text(kind, "subject", args, locale), body, calendar), sendAfter,
-                clock.instant());
+        outbox.queue(new Outbox.Message(to.organisationId(), first.clinicId(), to.patient().id(),
+                a == null ? null : a.id(), kind, to.patient().email(), locale.getLanguage(),
+                text(kind, "subject", args, locale), body, calendar), sendAfter, clock.instant());
+    }
+
+    /** The addressee of a batch of messages. */
+    private record Letter(PatientView patient, long organisationId, String clinicName, Locale locale,
+            SchedulingSettings.MessageSettings settings) {
     }
 
     private String when(AppointmentView a, Locale locale) {

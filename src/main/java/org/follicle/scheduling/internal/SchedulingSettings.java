@@ -120,8 +120,14 @@ class SchedulingSettings {
     }
 
     int preCareDays(long organisationId) {
-        return jdbc.sql("SELECT pre_care_days FROM scheduling_settings WHERE organisation_id = :org")
-                .param("org", organisationId).query(Integer.class).optional().orElse(7);
+        return messages(organisationId).preCareDays();
+    }
+
+    /** The organisation's email settings in one read (the defaults until a manager sets them). */
+    MessageSettings messages(long organisationId) {
+        return jdbc.sql("SELECT pre_care_days, aftercare_hours FROM scheduling_settings WHERE organisation_id = :org")
+                .param("org", organisationId).query(MessageSettings.class).optional()
+                .orElse(MessageSettings.DEFAULTS);
     }
 
     void setPreCareDays(long organisationId, int days) {
@@ -132,8 +138,7 @@ class SchedulingSettings {
     }
 
     int aftercareHours(long organisationId) {
-        return jdbc.sql("SELECT aftercare_hours FROM scheduling_settings WHERE organisation_id = :org")
-                .param("org", organisationId).query(Integer.class).optional().orElse(24);
+        return messages(organisationId).aftercareHours();
     }
 
     void setAftercareHours(long organisationId, int hours) {
@@ -155,5 +160,12 @@ class SchedulingSettings {
     }
 
     record Closure(LocalDate day, String reason) {
+    }
+
+    /** Days before a treatment for the pre-care email, hours after it covered by the aftercare advice. */
+    record MessageSettings(int preCareDays, int aftercareHours) {
+
+        /** The columns' defaults (V11, V14). */
+        static final MessageSettings DEFAULTS = new MessageSettings(7, 24);
     }
 }

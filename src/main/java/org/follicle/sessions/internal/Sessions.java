@@ -3,7 +3,6 @@ package org.follicle.sessions.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -157,7 +156,7 @@ class Sessions {
             throw BusinessRuleException.onField("formulaId", "session.formulaRequired");
         }
         JsonNode precheck = json.valueToTree(in.precheck());
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(clinic.timeZone())));
+        LocalDate today = clinic.today(clock);
         List<Finding> stopping = new ArrayList<>();
         Decision decision = Decision.ELIGIBLE;
         for (Modality modality : in.modality().screenings()) {

@@ -102,16 +102,15 @@ class SessionsController {
         if (form.get("precheck") instanceof ObjectNode precheck) {
             FormDocument.keepRowsWith(precheck, "newMedicines", "kind");
         }
-        Sessions.Started[] started = new Sessions.Started[1];
-        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, SessionInputs.Start.class),
-                in -> {
+        PageForms.Submitted<Sessions.Started> started = pages.submit(
+                FormDocument.bind(form, json, validator, SessionInputs.Start.class), in -> {
                     sessions.recordPrecheck(in);
-                    started[0] = sessions.start(in);
+                    return sessions.start(in);
                 });
-        if (!errors.isEmpty()) {
-            return showPrecheck(appointment, form, errors, model);
+        if (!started.succeeded()) {
+            return showPrecheck(appointment, form, started.errors(), model);
         }
-        return "redirect:/sessions/" + started[0].session().id();
+        return "redirect:/sessions/" + started.value().session().id();
     }
 
     @GetMapping("/sessions/{id}")
@@ -138,14 +137,14 @@ class SessionsController {
         if (!form.path("anaesthetic").path("product").isString()) {
             form.remove("anaesthetic");
         }
-        Sessions.Charted[] charted = new Sessions.Charted[1];
-        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, SessionInputs.Chart.class),
-                in -> charted[0] = sessions.chart(id, version, in));
-        if (!errors.isEmpty()) {
-            return showSession(sessions.visible(id), form, errors, List.of(), model);
+        PageForms.Submitted<Sessions.Charted> charted = pages.submit(
+                FormDocument.bind(form, json, validator, SessionInputs.Chart.class),
+                in -> sessions.chart(id, version, in));
+        if (!charted.succeeded()) {
+            return showSession(sessions.visible(id), form, charted.errors(), List.of(), model);
         }
         redirect.addFlashAttribute("flash", "session.charted");
-        redirect.addFlashAttribute("warnings", charted[0].warnings());
+        redirect.addFlashAttribute("warnings", charted.value().warnings());
         return "redirect:/sessions/" + id;
     }
 
