@@ -382,7 +382,8 @@ class BrowserIT {
         assertThat(doctorPage.locator("section[aria-label='Diagnosis']")).containsText("Vertex: 168/cm²");
         assertThat(doctorPage.locator(".trend-table")).containsText("120 → 168 (+48.0, +40.0 %) since 2026-05-20");
         doctorPage.waitForCondition(() -> (Boolean) doctorPage.locator("[data-trend-chart]")
-                .evaluate("canvas => canvas.width > 0 && Chart.getChart(canvas) !== undefined"));
+                .evaluate("canvas => typeof Chart !== 'undefined' && canvas.width > 0 "
+                        + "&& Chart.getChart(canvas) !== undefined"));
         Browser.screenshot(doctorPage, "23-chart-diagnosis");
     }
 
@@ -704,6 +705,8 @@ class BrowserIT {
         page.navigate("/patients/" + patient);
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Show progress")).click();
+        // The select submits itself once the page's script has run.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.getByLabel("Compare with published figures for").selectOption("PRP");
         assertThat(page.locator("body")).containsText("+32.0 hairs/cm² (+19.0%)");
         assertThat(page.locator("body")).containsText("PRP meta-analysis, men: +25.8 hairs/cm² on average");

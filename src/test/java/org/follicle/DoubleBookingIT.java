@@ -112,6 +112,7 @@ class DoubleBookingIT {
                         "spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
                         "spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
                         "spring.jmx.enabled=false")
-                .run();
+                // On the command line, above application.properties' server.port (the defaults above are below it).
+                .run("--server.port=0");
     }
 }

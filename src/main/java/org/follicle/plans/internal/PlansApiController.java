@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.system.ApiPage;
 import org.follicle.system.ETags;
+import org.follicle.system.Retries;
 import org.follicle.system.PageQuery;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +98,8 @@ class PlansApiController {
     @Operation(summary = "Plan a course (practitioners); with book=true its appointments are booked at once, all "
             + "or none, else it stays PROPOSED")
     ResponseEntity<PlanJson> create(@PathVariable long patientId, @Valid @RequestBody PlanRequest body) {
-        PlanStore.Plan plan = plans.create(body.input(patientId), Boolean.TRUE.equals(body.book()));
+        PlanStore.Plan plan = Retries.onConcurrencyFailure(
+                () -> plans.create(body.input(patientId), Boolean.TRUE.equals(body.book())));
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).eTag(ETags.of(plan.version()))
                 .body(json(plan.id()));
     }

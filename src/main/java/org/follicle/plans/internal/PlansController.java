@@ -17,6 +17,7 @@ import org.follicle.system.BusinessRuleException;
 import org.follicle.system.FormDocument;
 import org.follicle.system.NavigationLink;
 import org.follicle.system.PageForms;
+import org.follicle.system.Retries;
 import org.follicle.system.PageQuery;
 import org.follicle.system.StaleRecordException;
 import org.springframework.context.annotation.Bean;
@@ -115,7 +116,8 @@ class PlansController {
         ObjectNode form = form(patientId, request);
         form.remove("book");
         PageForms.Submitted<PlanStore.Plan> plan = pages.submit(
-                FormDocument.bind(form, json, validator, PlanInput.class), in -> plans.create(in, book));
+                FormDocument.bind(form, json, validator, PlanInput.class),
+                in -> Retries.onConcurrencyFailure(() -> plans.create(in, book)));
         if (!plan.succeeded()) {
             return showForm(patientId, form, plan.errors(), null, model);
         }

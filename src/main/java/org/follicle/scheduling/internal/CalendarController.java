@@ -21,6 +21,7 @@ import org.follicle.system.BusinessRuleException;
 import org.follicle.system.FormDocument;
 import org.follicle.system.NavigationLink;
 import org.follicle.system.PageForms;
+import org.follicle.system.Retries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -133,8 +134,8 @@ class CalendarController {
         try {
             LocalDateTime from = LocalDateTime.parse(start.substring(0, 16));
             LocalDateTime to = end == null || end.isBlank() ? null : LocalDateTime.parse(end.substring(0, 16));
-            AppointmentView moved = bookings.move(id, version, new BookingInputs.Move(from, to, null, null))
-                    .appointment();
+            AppointmentView moved = Retries.onConcurrencyFailure(
+                    () -> bookings.move(id, version, new BookingInputs.Move(from, to, null, null))).appointment();
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("ok", true, "version", moved.version()));
         }
@@ -178,7 +179,8 @@ class CalendarController {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         form.put("clinicId", access.workingClinic());
         PageForms.Submitted<Bookings.Booked> booked = pages.submit(
-                FormDocument.bind(form, json, validator, BookingInputs.Appointment.class), bookings::book);
+                FormDocument.bind(form, json, validator, BookingInputs.Appointment.class),
+                in -> Retries.onConcurrencyFailure(() -> bookings.book(in)));
         if (!booked.succeeded()) {
             return showForm(form, booked.errors(), model);
         }
@@ -199,7 +201,7 @@ class CalendarController {
         form.remove("version");
         PageForms.Submitted<Bookings.Booked> moved = pages.submit(
                 FormDocument.bind(form, json, validator, BookingInputs.Move.class),
-                in -> bookings.move(id, version, in));
+                in -> Retries.onConcurrencyFailure(() -> bookings.move(id, version, in)));
         if (!moved.succeeded()) {
             return showAppointment(id, form, moved.errors(), model);
         }

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import org.follicle.scheduling.AppointmentType;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.system.ETags;
+import org.follicle.system.Retries;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -72,7 +73,7 @@ class SchedulingApiController {
             + "when the screening says not eligible or deferred, or the minimum interval is broken, unless a "
             + "practitioner gives overrideReason (audited)")
     ResponseEntity<Bookings.Booked> book(@Valid @RequestBody BookingInputs.Appointment body) {
-        Bookings.Booked booked = bookings.book(body);
+        Bookings.Booked booked = Retries.onConcurrencyFailure(() -> bookings.book(body));
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.appointment().id()))
                 .eTag(ETags.of(booked.appointment().version())).body(booked);
     }
@@ -89,7 +90,8 @@ class SchedulingApiController {
             + "sessions adapt")
     ResponseEntity<Bookings.Booked> move(@PathVariable long id, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody BookingInputs.Move body) {
-        Bookings.Booked moved = bookings.move(id, ETags.requireVersion(ifMatch, Bookings.APPOINTMENT, id), body);
+        int version = ETags.requireVersion(ifMatch, Bookings.APPOINTMENT, id);
+        Bookings.Booked moved = Retries.onConcurrencyFailure(() -> bookings.move(id, version, body));
         return ResponseEntity.ok().eTag(ETags.of(moved.appointment().version())).body(moved);
     }
 
