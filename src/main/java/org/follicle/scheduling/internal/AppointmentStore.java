@@ -45,6 +45,7 @@ class AppointmentStore {
     }
 
     long insert(NewAppointment a) {
+        queueFor(a.practitionerId(), a.roomId());
         try {
             return jdbc.sql("""
                     INSERT INTO scheduling_appointment (organisation_id, clinic_id, patient_id, practitioner_id, room_id,
@@ -67,6 +68,7 @@ class AppointmentStore {
     /** Moves an appointment; false when its version is stale. */
     boolean move(long id, int version, Instant startsAt, Instant endsAt, Long roomId, String overrideReason,
             Instant at, String by) {
+        find(id).ifPresent(current -> queueFor(current.view().practitionerId(), roomId));
         try {
             return jdbc.sql("""
                     UPDATE scheduling_appointment SET starts_at = :starts, ends_at = :ends, room_id = :room,
@@ -181,6 +183,21 @@ class AppointmentStore {
                 SELECT DISTINCT patient_id FROM scheduling_appointment
                 WHERE patient_id IN (:patients) AND status = 'BOOKED' AND starts_at >= :now""")
                 .param("patients", patientIds).param("now", Timestamp.from(now)).query(Long.class).list());
+    }
+
+    /**
+     * Bookings for the same practitioner (then room) wait for each other here, always in that order. Without it,
+     * two transactions inserting overlapping rows can each wait on the other's exclusion-constraint check, and
+     * PostgreSQL aborts one as a deadlock; with it the second simply meets the first's committed row. The
+     * exclusion constraints remain the guarantee.
+     */
+    private void queueFor(long practitionerId, Long roomId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(1, CAST(:practitioner AS INT))").param("practitioner", practitionerId)
+                .query(Object.class).single();
+        if (roomId != null) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(2, CAST(:room AS INT))").param("room", roomId)
+                    .query(Object.class).single();
+        }
     }
 
     private static BusinessRuleException overlap(DataIntegrityViolationException e) {
