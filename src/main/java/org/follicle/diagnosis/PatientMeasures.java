@@ -19,4 +19,9 @@ public class PatientMeasures {
     public List<SiteProgress> of(long patientId) {
         return measures.progress(patientId);
     }
+
+    /** The patient's assessments still in force, newest first (checked and audited). */
+    public List<AssessmentSummary> assessments(long patientId) {
+        return measures.assessments(patientId);
+    }
 }

@@ -3,5 +3,5 @@
  * source and strength), and the clinic's cohorts (responders, density change, satisfaction, adherence, adverse
  * events per 1,000 sessions).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "patients", "diagnosis" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients", "diagnosis", "plans" })
 package org.follicle.outcomes;

@@ -20,6 +20,8 @@ public enum Privilege {
     CLINIC_MANAGE,
     /** Search and verify the audit log. */
     AUDIT_READ,
+    /** Read the cohort reports: which protocols and formulas work for whom, from every course of the clinic. */
+    OUTCOMES_READ,
     /** Read operational metrics. */
     METRICS_READ;
 

@@ -2,6 +2,7 @@ package org.follicle.diagnosis.internal;
 
 import java.util.List;
 
+import org.follicle.diagnosis.AssessmentSummary;
 import org.follicle.diagnosis.SiteProgress;
 import org.springframework.stereotype.Component;
 
@@ -27,5 +28,15 @@ public class DiagnosisMeasures {
                     d == null ? null : d.latestDate(), d == null ? null : d.latest(), d == null ? null : d.delta(),
                     d == null ? null : d.percent());
         }).toList();
+    }
+
+    public List<AssessmentSummary> assessments(long patientId) {
+        return records.assessments(patientId).stream().filter(a -> !a.voided())
+                .sorted(java.util.Comparator.comparing(AssessmentView::assessedOn)
+                        .thenComparing(AssessmentView::id).reversed())
+                .map(a -> new AssessmentSummary(a.id(), a.assessedOn(),
+                        a.sites().stream().map(AssessmentView.SiteView::site).toList(), a.pullGrasped() != null,
+                        a.combCount() != null || a.washCount() != null || a.sinclairShedding() != null))
+                .toList();
     }
 }

@@ -49,13 +49,24 @@ final class CohortStatistics {
             throw new IllegalArgumentException("an empty group has no mean");
         }
         double mean = values.stream().mapToDouble(Double::doubleValue).sum() / n;
-        if (n == 1) {
-            return new Mean(n, mean, Double.NaN, Double.NaN, Double.NaN, false);
-        }
         double sumSquares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-        double sd = Math.sqrt(sumSquares / (n - 1));
-        double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
-        return new Mean(n, mean, sd, mean - half, mean + half, n >= MINIMUM_GROUP);
+        return mean(n, mean, n == 1 ? Double.NaN : Math.sqrt(sumSquares / (n - 1)));
+    }
+
+    /**
+     * The same from a count, a mean and a sample standard deviation, as the database aggregates them
+     * ({@code avg}, {@code stddev_samp}), so a cohort's values never leave PostgreSQL.
+     */
+    static Mean mean(int n, double mean, double standardDeviation) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("an empty group has no mean");
+        }
+        if (n == 1) {
+            return new Mean(n, mean, null, null, null, false);
+        }
+        double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * standardDeviation
+                / Math.sqrt(n);
+        return new Mean(n, mean, standardDeviation, mean - half, mean + half, n >= MINIMUM_GROUP);
     }
 
     /** Events per 1,000 sessions. */
@@ -70,7 +81,7 @@ final class CohortStatistics {
     record Proportion(int count, int total, double share, double low, double high, boolean conclusive) {
     }
 
-    /** A mean with its standard deviation and 95% interval (undefined for a single value). */
-    record Mean(int count, double mean, double standardDeviation, double low, double high, boolean conclusive) {
+    /** A mean with its standard deviation and 95% interval ({@code null} for a single value). */
+    record Mean(int count, double mean, Double standardDeviation, Double low, Double high, boolean conclusive) {
     }
 }
