@@ -13,11 +13,13 @@ document.addEventListener('DOMContentLoaded', () => {
       labels: groups.map((g) => g.label),
       datasets: [
         {
-          type: 'scatter',
+          type: 'line',
+          showLine: false,
           label: canvas.dataset.labelShare,
-          data: groups.map((g, i) => ({ x: g.label, y: percent(g.share) })),
+          data: groups.map((g) => percent(g.share)),
           backgroundColor: '#0d6efd',
-          pointRadius: 6,
+          borderColor: '#0d6efd',
+          pointRadius: 7,
         },
         {
           label: canvas.dataset.labelInterval,

@@ -715,6 +715,106 @@ class BrowserIT {
     }
 
     @Test
+    void recordsAFollowUpWithThePhotosSideBySideAndPrintsTheProgress() {
+        Staff doctor = fixture.staff(org, "Docteur Bilan", Map.of(org.paris(), Role.PRACTITIONER));
+        long patient = fixture.patient(org, org.paris(), "Bilan", "Léa");
+        java.time.LocalDate start = java.time.LocalDate.now().minusMonths(7);
+        fixture.startedCourse(org, org.paris(), patient, doctor.id(), "MESO_AGA", start);
+        fixture.consent(patient, org.paris(), org.id(), "PHOTOGRAPHY");
+        org.follicle.support.Http http = new org.follicle.support.Http(port);
+        String token = fixture.token(doctor);
+        for (String[] visit : new String[][] { { start.toString(), "40" }, { java.time.LocalDate.now().toString(), "46" } }) {
+            Assertions.assertThat(http.send("POST", "/api/v1/patients/" + patient + "/assessments", token,
+                    "{\"assessedOn\":\"" + visit[0] + "\",\"vellusCutoffUm\":40,\"sites\":[{\"site\":\"VERTEX\","
+                            + "\"hairs\":" + visit[1] + ",\"areaCm2\":0.25}]}", Map.of()).statusCode()).isEqualTo(201);
+            Assertions.assertThat(http.upload("/api/v1/patients/" + patient + "/photos", token, Map.of("view", "TOP"),
+                    "top.png", Photos.png()).statusCode()).isEqualTo(201);
+        }
+        // The first photo was taken when the course began.
+        jdbc.sql("UPDATE diagnosis_photo SET taken_on = :start WHERE id = (SELECT min(id) FROM diagnosis_photo "
+                + "WHERE patient_id = :patient)").param("start", start).param("patient", patient).update();
+
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, doctor.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        page.locator("#follow-ups tr", new Page.LocatorOptions().setHasText("6 months"))
+                .getByRole(com.microsoft.playwright.options.AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Record")).click();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        assertThat(page.locator("h1")).containsText("review at 6 months");
+        // Both photos are shown for the rating: the one from before the course and today's.
+        assertThat(page.locator("img.follow-up-photo:visible")).hasCount(2);
+        page.getByText("+1 slightly better").click();
+        for (String question : new String[] { "SATISFIED_OVERALL", "SATISFIED_FRONT", "SATISFIED_TOP", "GROWTH",
+                "APPEARANCE", "THINNING_AREA", "SLOWER_LOSS" }) {
+            page.locator("input[name='satisfaction." + question + "'][value='2']").check();
+        }
+        Browser.screenshot(page, "41-follow-up-form");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the follow-up")).click();
+        assertThat(page.locator(".alert-success")).containsText("Follow-up recorded");
+        assertThat(page.locator("body")).containsText("Trichoscopy missing at: FRONTAL, OCCIPITAL.");
+        assertThat(page.locator("body")).containsText("+1 slightly better");
+        assertThat(page.locator("body")).containsText("Satisfaction 2 (from -3 to +3)");
+        Browser.screenshot(page, "42-follow-up");
+
+        page.navigate("/patients/" + patient + "/progress");
+        assertThat(page.locator("canvas[data-progress-chart]")).hasAttribute("data-ready", "true");
+        assertThat(page.locator("body")).containsText("+24.0 hairs/cm² (+15.0%)");
+        assertThat(page.locator("body")).containsText("Reviews");
+        Browser.screenshot(page, "43-progress-with-chart");
+        com.microsoft.playwright.APIResponse pdf = page.request().get("/patients/" + patient + "/progress.pdf");
+        Assertions.assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        Assertions.assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Browser.save("43-progress-report.pdf", pdf.body());
+    }
+
+    @Test
+    void aDirectorComparesCoursesAndExportsTheReport() {
+        Staff doctor = fixture.staff(org, "Docteur Cohorte", Map.of(org.paris(), Role.PRACTITIONER));
+        org.follicle.support.Http http = new org.follicle.support.Http(port);
+        String token = fixture.token(doctor);
+        java.time.LocalDate start = java.time.LocalDate.now().minusMonths(7);
+        String[][] courses = { { "MESO_AGA", "46" }, { "MESO_AGA", "44" }, { "MESO_AGA", "40" }, { "PRP", "50" } };
+        for (int i = 0; i < courses.length; i++) {
+            long patient = fixture.patient(org, org.paris(), "Cohorte" + i, "C");
+            long plan = fixture.startedCourse(org, org.paris(), patient, doctor.id(), courses[i][0], start);
+            for (String[] visit : new String[][] { { start.toString(), "40" }, { start.plusMonths(6).toString(), courses[i][1] } }) {
+                Assertions.assertThat(http.send("POST", "/api/v1/patients/" + patient + "/assessments", token,
+                        "{\"assessedOn\":\"" + visit[0] + "\",\"vellusCutoffUm\":40,\"sites\":[{\"site\":\"VERTEX\","
+                                + "\"hairs\":" + visit[1] + ",\"areaCm2\":0.25}]}", Map.of()).statusCode()).isEqualTo(201);
+            }
+            long assessment = jdbc.sql("SELECT max(id) FROM diagnosis_assessment WHERE patient_id = :p")
+                    .param("p", patient).query(Long.class).single();
+            Assertions.assertThat(http.send("POST", "/api/v1/patients/" + patient + "/follow-ups", token,
+                    "{\"planId\":" + plan + ",\"milestone\":\"P6M\",\"visitOn\":\"" + start.plusMonths(6)
+                            + "\",\"assessmentId\":" + assessment + ",\"adverseEvents\":\"NONE\"}", Map.of())
+                    .statusCode()).isEqualTo(201);
+        }
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/analytics/cohorts");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh the figures")).click();
+        assertThat(page.locator(".alert-success")).containsText("Figures refreshed");
+        page.locator("#clinicId").selectOption(String.valueOf(org.paris()));
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).click();
+        com.microsoft.playwright.Locator mesotherapy = page.locator(".cohort-table tbody tr", new Page.LocatorOptions().setHasText("Mesotherapy"));
+        // +15%, +10%, 0%: two responders of three, too few patients to conclude.
+        assertThat(mesotherapy).containsText("67 %");
+        assertThat(mesotherapy).containsText("2 of 3");
+        assertThat(mesotherapy).containsText("Too few to conclude");
+        assertThat(page.locator(".cohort-table tfoot")).containsText("All courses");
+        assertThat(page.locator("section[data-ready]")).hasCount(1);
+        Browser.screenshot(page, "44-cohort-report");
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.getByRole(
+                com.microsoft.playwright.options.AriaRole.LINK, new Page.GetByRoleOptions().setName("CSV")).click());
+        Assertions.assertThat(download.suggestedFilename()).isEqualTo("cohort-report.csv");
+        // An impossible period is explained on the page, not answered with an error.
+        page.getByLabel("Started from").fill("2026-06-01");
+        page.getByLabel("to", new Page.GetByLabelOptions().setExact(true)).fill("2026-01-01");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show").setExact(true)).click();
+        assertThat(page.locator(".alert-danger")).containsText("The period ends before it starts.");
+    }
+
+    @Test
     void createsAnAccessTokenShownOnce() {
         Page page = browser.newPage("en-GB");
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);

@@ -156,16 +156,24 @@ class ClinicIsolationIT {
                 + "\"onsetOn\":\"" + java.time.LocalDate.now() + "\",\"severity\":\"MILD\",\"relation\":\"POSSIBLE\","
                 + "\"outcome\":\"ONGOING\"}", Map.of()).body().replaceFirst("^\\{\"event\":", ""));
         sessions.add(adverseEvent);
+        // A course that began months ago, with its 6-month follow-up recorded.
+        long startedPlan = fixture.startedCourse(org, org.paris(), parisPatient, parisPractitioner.id(), "MESO_AGA",
+                java.time.LocalDate.now().minusMonths(7));
+        long followUp = Long.parseLong(http.send("POST", "/api/v1/patients/" + parisPatient + "/follow-ups", doctor,
+                "{\"planId\":" + startedPlan + ",\"milestone\":\"P6M\",\"visitOn\":\""
+                        + java.time.LocalDate.now().minusMonths(1) + "\",\"adverseEvents\":\"NONE\"}", Map.of())
+                .body().replaceAll("^\\{\"followUp\":\\{\"id\":(\\d+),.*", "$1"));
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
                 parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula, appointments, waiting,
-                plans, sessions, monday);
+                plans, sessions, monday, startedPlan, followUp);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
             Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
             long parisAssessment, long parisPhoto, long parisLot, long parisFormula, List<Long> appointments,
-            List<Long> waiting, List<Long> plans, List<Long> sessions, java.time.LocalDate monday) {
+            List<Long> waiting, List<Long> plans, List<Long> sessions, java.time.LocalDate monday, long startedPlan,
+            long followUp) {
     }
 
     /** A proposed mesotherapy course (not booked) for the Paris patient. */
@@ -382,6 +390,26 @@ class ClinicIsolationIT {
                         "{\"clinicId\":{paris},\"patientId\":0,\"kind\":\"PAIN\",\"onsetOn\":\"2026-11-01\","
                                 + "\"severity\":\"MILD\",\"relation\":\"POSSIBLE\",\"outcome\":\"RESOLVED\"}")
                         .by(Scene::parisPractitioner),
+                // outcomes: follow-up visits (voided last) and the progress report
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/follow-ups", s -> patient.apply(s) + "/follow-ups",
+                        null),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/follow-ups", s -> patient.apply(s) + "/follow-ups",
+                        "{\"planId\":{startedPlan},\"milestone\":\"P4M\",\"visitOn\":\""
+                                + java.time.LocalDate.now().minusMonths(2) + "\",\"adverseEvents\":\"NONE\"}")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/follow-ups/{followUpId}", s -> "/api/v1/follow-ups/" + s.followUp(), null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/progress.pdf", s -> patient.apply(s)
+                        + "/progress.pdf", null),
+                Endpoint.page("GET", "/patients/{patientId}/progress.pdf", s -> chart.apply(s) + "/progress.pdf"),
+                Endpoint.page("GET", "/patients/{patientId}/follow-ups/new", s -> chart.apply(s)
+                        + "/follow-ups/new?plan=" + s.startedPlan() + "&milestone=P2M").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/follow-ups", s -> chart.apply(s) + "/follow-ups")
+                        .by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/follow-ups/{id}", s -> "/follow-ups/" + s.followUp()),
+                Endpoint.api("POST", "/api/v1/follow-ups/{followUpId}/void", s -> "/api/v1/follow-ups/" + s.followUp()
+                        + "/void", "{\"reason\":\"Recorded on the wrong course\"}").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/follow-ups/{id}/void", s -> "/follow-ups/" + s.followUp() + "/void")
+                        .by(Scene::parisPractitioner),
                 // plans (before voiding the patient: a voided record takes no new plan)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/plans", s -> patient.apply(s) + "/plans", null),
                 Endpoint.api("POST", "/api/v1/patients/{patientId}/plans/proposal", s -> patient.apply(s)
@@ -525,6 +553,7 @@ class ClinicIsolationIT {
             String body = endpoint.body() == null ? null : endpoint.body().equals("PLAN")
                     ? planBody(scene.org().paris(), scene.parisPractitioner().id(), scene.monday().plusYears(1))
                     : endpoint.body().replace("{paris}", String.valueOf(scene.org().paris()))
+                            .replace("{startedPlan}", String.valueOf(scene.startedPlan()))
                             .replace("MONDAY", scene.monday().toString());
             HttpResponse<String> response = endpoint.method().equals("GET") ? http.get(path, token)
                     : http.send(endpoint.method(), path, token, body, headers);

@@ -268,15 +268,9 @@ class CohortsIT {
      * each prepared from the lot given (one vial).
      */
     private long course(long patient, String protocol, String status, int sessions, String lot) {
-        long plan = jdbc.sql("""
-                INSERT INTO plans_plan (organisation_id, clinic_id, patient_id, protocol_code, protocol, practitioner_id,
-                    starts_on, session_time, status, created_at, created_by, changed_at, changed_by)
-                SELECT :org, :clinic, :patient, code, definition, :doctor, :start, TIME '10:00', :status,
-                    now() - INTERVAL '8 months', 'test', now(), 'test'
-                FROM plans_protocol WHERE code = :code AND organisation_id IS NULL RETURNING id""")
-                .param("org", org.id()).param("clinic", org.paris()).param("patient", patient)
-                .param("doctor", doc.id()).param("start", start).param("status", status).param("code", protocol)
-                .query(Long.class).single();
+        long plan = fixture.startedCourse(org, org.paris(), patient, doc.id(), protocol, start);
+        jdbc.sql("UPDATE plans_plan SET status = :status WHERE id = :id").param("status", status).param("id", plan)
+                .update();
         Long lotId = lot == null ? null : jdbc.sql("""
                 INSERT INTO formulary_lot (organisation_id, product_id, lot_number, expiry, received_at, received_by)
                 VALUES (:org, :product, :lot, DATE '2030-01-01', now(), 'test')

@@ -73,6 +73,19 @@ public final class Browser implements AutoCloseable {
                 .setFullPage(true));
     }
 
+    /** Keeps a PDF the test fetched beside the screenshots, with its first page as an image to look at. */
+    public static void save(String name, byte[] pdf) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+            java.nio.file.Files.write(Path.of("target/screenshots", name), pdf);
+            var image = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 90);
+            javax.imageio.ImageIO.write(image, "png", Path.of("target/screenshots", name + ".png").toFile());
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         chromium.close();

@@ -113,6 +113,20 @@ public class StaffFixture {
                 .query(Long.class).single();
     }
 
+    /** A course under way since {@code start}, planned with a shipped protocol (as the records hold it). */
+    public long startedCourse(Organisation org, long clinicId, long patientId, long practitionerId, String protocol,
+            java.time.LocalDate start) {
+        return jdbc.sql("""
+                INSERT INTO plans_plan (organisation_id, clinic_id, patient_id, protocol_code, protocol, practitioner_id,
+                    starts_on, session_time, status, created_at, created_by, changed_at, changed_by)
+                SELECT :org, :clinic, :patient, code, definition, :practitioner, :start, TIME '10:00', 'ACTIVE', now(),
+                    'test', now(), 'test'
+                FROM plans_protocol WHERE code = :code AND organisation_id IS NULL RETURNING id""")
+                .param("org", org.id()).param("clinic", clinicId).param("patient", patientId)
+                .param("practitioner", practitionerId).param("start", start).param("code", protocol)
+                .query(Long.class).single();
+    }
+
     /** A treatment room of the clinic. */
     public long room(long clinicId, String name) {
         return jdbc.sql("""

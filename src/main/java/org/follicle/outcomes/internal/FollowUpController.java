@@ -86,7 +86,14 @@ class FollowUpController {
         PageForms.Submitted<FollowUps.Recorded> recorded = pages.submit(
                 FormDocument.bind(form, json, validator, FollowUpInput.class), in -> followUps.record(patientId, in));
         if (!recorded.succeeded()) {
-            return show(patient, form, recorded.errors(), model);
+            try {
+                return show(patient, form, recorded.errors(), model);
+            }
+            catch (BusinessRuleException | org.follicle.system.RecordNotFoundException e) {
+                // No milestone to show the form for: the chart lists the ones there are.
+                redirect.addFlashAttribute("flashError", "followUp.milestoneUnknown");
+                return "redirect:/patients/" + patientId;
+            }
         }
         redirect.addFlashAttribute("flash", "followUp.recorded");
         return "redirect:/follow-ups/" + recorded.value().followUp().id();
@@ -96,6 +103,8 @@ class FollowUpController {
     String followUp(@PathVariable long id, Model model) {
         FollowUps.Detail detail = followUps.detail(id);
         model.addAttribute("detail", detail);
+        model.addAttribute("f", detail.followUp());
+        model.addAttribute("m", detail.milestone());
         model.addAttribute("patient", patients.readablePatient(detail.followUp().patientId()));
         model.addAttribute("items", SatisfactionItem.values());
         model.addAttribute("canWrite", access.can(Privilege.PATIENT_WRITE, detail.followUp().clinicId()));
@@ -119,7 +128,9 @@ class FollowUpController {
         long plan = form.path("planId").asLong();
         String milestone = form.path("milestone").asString("");
         model.addAttribute("patient", patient);
-        model.addAttribute("data", followUps.form(patient.id(), plan, milestone));
+        FollowUps.Form data = followUps.form(patient.id(), plan, milestone);
+        model.addAttribute("data", data);
+        model.addAttribute("m", data.milestone());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("items", SatisfactionItem.values());
@@ -144,7 +155,7 @@ class FollowUpController {
 
         @Override
         public String fragment() {
-            return "outcomes/follow-up :: section";
+            return "outcomes/follow-up :: milestones";
         }
 
         @Override
