@@ -55,6 +55,16 @@ class PlansDemoData implements DemoDataContributor {
                 LocalTime.of(9, 0), PlanStatus.ACTIVE, today);
         course(org, paris, practitioner, patient(paris, "Bernard"), "PRP", monday(today.minusMonths(14)),
                 LocalTime.of(16, 0), PlanStatus.COMPLETED, today);
+        // Courses that ended, reviewed at six months (the outcomes demo data records the reviews); each keeps two
+        // hours of the practitioner's day away from Bernard's 16:00 to 17:20, so no two visits overlap.
+        int[] hours = { 7, 9, 11, 13, 18, 20 };
+        String[][] past = { { "Rousseau", "MESO_AGA" }, { "Petit", "MESO_AGA" }, { "Laurent", "MESO_AGA" },
+            { "Smith", "MESO_AGA" }, { "Roux", "PRP" }, { "Fontaine", "PRP" } };
+        for (int i = 0; i < past.length; i++) {
+            course(org, paris, practitioner, patient(paris, past[i][0]), past[i][1],
+                    monday(today.minusMonths(8).plusWeeks(i % 3)), LocalTime.of(hours[i], 0), PlanStatus.COMPLETED,
+                    today);
+        }
     }
 
     private void course(long org, long clinic, long practitioner, long patient, String code, LocalDate start,

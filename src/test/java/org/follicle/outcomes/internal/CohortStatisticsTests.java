@@ -51,6 +51,15 @@ class CohortStatisticsTests {
     }
 
     @Test
+    void theDatabaseAggregatesGiveTheSameInterval() {
+        // The report reads n, avg and stddev_samp from PostgreSQL: the same 5 values, 10 and sqrt(10).
+        CohortStatistics.Mean m = CohortStatistics.mean(5, 10.0, Math.sqrt(10));
+        assertThat(m.low()).isCloseTo(6.0735, within(1e-4));
+        assertThat(m.high()).isCloseTo(13.9265, within(1e-4));
+        assertThat(m.conclusive()).isTrue();
+    }
+
+    @Test
     void aSingleValueHasAMeanButNoInterval() {
         CohortStatistics.Mean m = CohortStatistics.mean(List.of(5.0));
         assertThat(m.mean()).isEqualTo(5.0);

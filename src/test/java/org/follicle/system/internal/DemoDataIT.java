@@ -50,7 +50,8 @@ class DemoDataIT {
         assertThat(jdbc.sql("""
                 SELECT p.status FROM plans_plan p JOIN clinics_organisation o ON o.id = p.organisation_id
                 WHERE o.name = 'Demo Hair Clinics' ORDER BY p.id""").query(String.class).list())
-                .containsExactly("ACTIVE", "COMPLETED");
+                .containsExactly("ACTIVE", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED",
+                        "COMPLETED", "COMPLETED");
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM scheduling_appointment a JOIN clinics_organisation o ON o.id = a.organisation_id
                 WHERE o.name = 'Demo Hair Clinics' AND a.status = 'BOOKED' AND a.starts_at > now()""")
@@ -59,6 +60,10 @@ class DemoDataIT {
         desk.signIn("assistant", "follicle-demo");
         assertThat(desk.page("/recalls").body()).contains("BERNARD, Sophie");
         assertThat(desk.page("/calendar").statusCode()).isEqualTo(200);
+        // The courses reviewed at six months fill the director's cohort report.
+        Http director = new Http(port);
+        director.signIn("admin", "follicle-demo");
+        assertThat(director.page("/analytics/cohorts").body()).contains("Mesotherapy", "2 of 4", "PRP");
         for (String username : List.of("admin", "practitioner", "practitioner.madrid", "assistant")) {
             assertThat(new Http(port).signIn(username, "follicle-demo").headers().firstValue("Location"))
                     .as(username).hasValueSatisfying(location -> assertThat(location).doesNotContain("login"));
