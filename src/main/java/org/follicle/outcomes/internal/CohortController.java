@@ -92,7 +92,7 @@ class CohortController {
 
     @PostMapping("/analytics/cohorts/refresh")
     String refresh(RedirectAttributes redirect) {
-        reports.options();
+        reports.readableClinics();
         facts.refresh();
         redirect.addFlashAttribute("flash", "cohort.refreshed");
         return "redirect:/analytics/cohorts";

@@ -103,10 +103,7 @@ class CohortReports {
 
     /** The filter values present in the user's clinics, for the report's selects. */
     Options options() {
-        Set<Long> clinics = access.clinicsWith(Privilege.OUTCOMES_READ);
-        if (clinics.isEmpty()) {
-            throw new org.springframework.security.access.AccessDeniedException("no clinic's reports");
-        }
+        Set<Long> clinics = readableClinics();
         String lang = LocaleContextHolder.getLocale().getLanguage();
         var params = Map.of("clinics", clinics, "org", access.current().organisationId(), "lang", lang);
         return new Options(
@@ -137,6 +134,15 @@ class CohortReports {
                         .query(String.class).list());
     }
 
+    /** The clinics whose cohort reports the user may read; refused when there is none. */
+    Set<Long> readableClinics() {
+        Set<Long> clinics = access.clinicsWith(Privilege.OUTCOMES_READ);
+        if (clinics.isEmpty()) {
+            throw new org.springframework.security.access.AccessDeniedException("no clinic's reports");
+        }
+        return clinics;
+    }
+
     private void check(CohortQuery q) {
         if (q.from() != null && q.to() != null && q.from().isAfter(q.to())) {
             throw BusinessRuleException.onField("to", "cohort.periodReversed");
@@ -152,12 +158,8 @@ class CohortReports {
 
     /** The clinics the report covers: the one asked for, or every clinic whose reports the user may read. */
     private Set<Long> clinics(CohortQuery q) {
-        Set<Long> readable = access.clinicsWith(Privilege.OUTCOMES_READ);
         if (q.clinicId() == null) {
-            if (readable.isEmpty()) {
-                throw new org.springframework.security.access.AccessDeniedException("no clinic's reports");
-            }
-            return readable;
+            return readableClinics();
         }
         access.requireVisible(Privilege.OUTCOMES_READ, q.clinicId(), REPORT, q.clinicId());
         return Set.of(q.clinicId());

@@ -9,8 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 
-import org.follicle.security.ClinicAccess;
-import org.follicle.security.Privilege;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -33,18 +31,15 @@ class OutcomesApiController {
 
     private final CohortFacts facts;
 
-    private final ClinicAccess access;
-
     private final org.springframework.context.MessageSource texts;
 
     OutcomesApiController(ProgressReports progress, FollowUps followUps, CohortReports cohorts, CohortFacts facts,
-            ClinicAccess access, org.springframework.context.MessageSource texts) {
+            org.springframework.context.MessageSource texts) {
         this.texts = texts;
         this.progress = progress;
         this.followUps = followUps;
         this.cohorts = cohorts;
         this.facts = facts;
-        this.access = access;
     }
 
     @GetMapping("/api/v1/patients/{patientId}/progress")
@@ -114,9 +109,7 @@ class OutcomesApiController {
     @PostMapping("/api/v1/analytics/cohorts/refresh")
     @Operation(summary = "Refresh the cohort facts from the records now; returns when they date from")
     Refreshed refresh() {
-        if (access.clinicsWith(Privilege.OUTCOMES_READ).isEmpty()) {
-            throw new org.springframework.security.access.AccessDeniedException("no clinic's reports");
-        }
+        cohorts.readableClinics();
         return new Refreshed(facts.refresh());
     }
 
