@@ -57,6 +57,8 @@ class CohortReports {
 
     Report run(CohortQuery query) {
         check(query);
+        // The groups sort a few hundred thousand rows: in memory, not on disk (this transaction only).
+        jdbc.sql("SET LOCAL work_mem = '32MB'").update();
         Set<Long> clinics = clinics(query);
         Map<String, Object> p = new HashMap<>();
         String where = where(query, clinics, p);
@@ -95,7 +97,7 @@ class CohortReports {
         List<Group> split = groups.stream().filter(g -> !g.total()).toList();
         Map<String, String> labels = labels(query.compareBy(), split.stream().map(Group::key).toList());
         split = split.stream().map(g -> g.labelled(labels.getOrDefault(g.key(), g.key()))).toList();
-        List<LotRate> lots = total == null ? List.of() : lots(courses, p);
+        List<LotRate> lots = total == null ? List.of() : lots(where, p);
         audit.record(new AuditRecord(AuditAction.READ, REPORT, query.compareBy().name(),
                 query.clinicId(), org.follicle.security.AuditOutcome.SUCCESS, null));
         return new Report(refreshedAt(), query, total == null, split, total, lots);
@@ -194,16 +196,17 @@ class CohortReports {
         }
     }
 
-    private List<LotRate> lots(String courses, Map<String, Object> p) {
-        return jdbc.sql(courses + """
-                , lots AS (
-                    SELECT l.product_id, l.lot_id, sum(l.sessions) AS sessions, sum(l.adverse_events) AS events
-                    FROM outcomes_lot_fact l JOIN c ON c.plan_id = l.plan_id
-                    GROUP BY GROUPING SETS ((l.product_id, l.lot_id), (l.product_id)))
+    /** The lot facts carry the courses' filter columns under the same names: the same conditions apply. */
+    private List<LotRate> lots(String where, Map<String, Object> p) {
+        return jdbc.sql("""
+                WITH lots AS (
+                    SELECT c.product_id, c.lot_id, sum(c.sessions) AS sessions, sum(c.adverse_events) AS events
+                    FROM outcomes_lot_fact c WHERE %s
+                    GROUP BY GROUPING SETS ((c.product_id, c.lot_id), (c.product_id)))
                 SELECT pr.name AS product, lo.lot_number, lots.sessions, lots.events
                 FROM lots JOIN formulary_product pr ON pr.id = lots.product_id
                 LEFT JOIN formulary_lot lo ON lo.id = lots.lot_id
-                ORDER BY pr.name, pr.id, lo.lot_number NULLS FIRST LIMIT %d""".formatted(MAX_LOTS)).params(p)
+                ORDER BY pr.name, pr.id, lo.lot_number NULLS FIRST LIMIT %d""".formatted(where, MAX_LOTS)).params(p)
                 .query((rs, n) -> {
                     long sessions = rs.getLong("sessions");
                     long events = rs.getLong("events");
