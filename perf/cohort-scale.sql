@@ -76,7 +76,7 @@ FROM patients_patient pt
 JOIN scale_patient s ON pt.file_number = 'S' || s.g
 JOIN scale_clinic c ON c.id = pt.clinic_id
 JOIN scale_practitioner sp ON sp.k = c.k * 12 + s.g % 12
-CROSS JOIN LATERAL (SELECT current_date - 30 - (random() * 800)::int + 0 * pt.id AS starts_on) d
+CROSS JOIN LATERAL (SELECT current_date - 30 - (random() * 800 + 0 * pt.id)::int AS starts_on) d
 JOIN plans_protocol pr ON pr.organisation_id IS NULL AND pr.code = CASE
     WHEN s.kind >= 90 THEN 'PRP' WHEN s.kind >= 75 THEN 'MESO_TE'
     WHEN s.g % 4 = 0 THEN 'PRP' WHEN s.g % 9 = 0 THEN 'MESO_PRP' ELSE 'MESO_AGA' END

@@ -7,6 +7,7 @@ import java.time.Period;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.follicle.patients.Sex;
 
@@ -143,19 +144,28 @@ sealed interface Condition {
      */
     record AnswerMentions(String path, List<String> terms) implements Condition {
 
+        private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+        private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+
+        /** The terms are kept folded and padded, ready to be found in a folded answer. */
+        public AnswerMentions {
+            terms = terms.stream().map(t -> " " + fold(t) + " ").toList();
+        }
+
         @Override
         public Match evaluate(ScreeningFacts facts, ScreeningSettings settings) {
             JsonNode answer = facts.answer(path);
-            if (answer == null || !answer.isString()) {
+            if (answer == null || !answer.isString() || answer.asString().isBlank()) {
                 return Match.NO;
             }
             String text = " " + fold(answer.asString()) + " ";
-            return terms.stream().anyMatch(t -> text.contains(" " + fold(t) + " ")) ? Match.YES : Match.NO;
+            return terms.stream().anyMatch(text::contains) ? Match.YES : Match.NO;
         }
 
         static String fold(String text) {
-            return Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                    .replaceAll("[^a-z0-9]+", " ").trim();
+            String marked = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+            return SEPARATORS.matcher(MARKS.matcher(marked).replaceAll("")).replaceAll(" ").trim();
         }
     }
 

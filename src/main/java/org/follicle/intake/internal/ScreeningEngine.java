@@ -23,9 +23,12 @@ final class ScreeningEngine {
 
     private final Questionnaire questionnaire;
 
+    private final List<Questionnaire.Question> safetyQuestions;
+
     ScreeningEngine(RuleSet rules, Questionnaire questionnaire) {
         this.rules = rules;
         this.questionnaire = questionnaire;
+        this.safetyQuestions = questionnaire.safetyQuestions();
     }
 
     ScreeningResult screen(ScreeningFacts facts, ScreeningSettings settings, Modality modality) {
@@ -66,9 +69,9 @@ final class ScreeningEngine {
 
     private List<String> unanswered(JsonNode intake) {
         List<String> unanswered = new ArrayList<>();
-        for (Questionnaire.Question q : questionnaire.safetyQuestions()) {
-            JsonNode answer = intake.at("/" + q.path().replace('.', '/'));
-            if (!answer.isString() || "UNKNOWN".equals(answer.asString())
+        for (Questionnaire.Question q : safetyQuestions) {
+            JsonNode answer = ScreeningFacts.answer(intake, q.path());
+            if (answer == null || !answer.isString() || "UNKNOWN".equals(answer.asString())
                     || !q.allowed().contains(answer.asString())) {
                 unanswered.add(q.path());
             }
