@@ -94,6 +94,11 @@ class SchedulingSettings {
 
     /** The organisation's appointment types, creating the usual ones the first time. */
     List<AppointmentType> types(long organisationId) {
+        List<AppointmentType> types = storedTypes(organisationId);
+        // Every booking reads the types: write only when one of the usual ones is missing (the first time).
+        if (DEFAULT_TYPES.stream().allMatch(t -> types.stream().anyMatch(s -> s.code().equals(t.code())))) {
+            return types;
+        }
         DEFAULT_TYPES.forEach(t -> jdbc.sql("""
                 INSERT INTO scheduling_appointment_type (organisation_id, code, duration_minutes, treatment,
                     min_interval_days, price, currency)
@@ -101,6 +106,10 @@ class SchedulingSettings {
                 ON CONFLICT (organisation_id, code) DO NOTHING""").param("org", organisationId)
                 .param("code", t.code()).param("minutes", t.durationMinutes()).param("treatment", t.treatment())
                 .param("interval", t.minimumIntervalDays()).update());
+        return storedTypes(organisationId);
+    }
+
+    private List<AppointmentType> storedTypes(long organisationId) {
         return jdbc.sql("""
                 SELECT code, duration_minutes, treatment, min_interval_days AS minimum_interval_days, price, currency,
                     version FROM scheduling_appointment_type WHERE organisation_id = :org ORDER BY id""")

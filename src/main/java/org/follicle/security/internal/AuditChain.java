@@ -13,16 +13,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.follicle.security.AuditRecord;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Role;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,9 +37,13 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Appends audit entries to the hash chain. Each entry's hash is SHA-256 over the previous entry's hash and
  * every field of the entry, so that verification ({@link AuditVerifier}) detects an edited, removed or
  * re-ordered entry. Appends are serialised on the chain's head row; each runs in its own transaction.
+ *
+ * <p>Those transactions take their connections from a small pool of their own. From the application's pool, a
+ * request that holds a connection (its own transaction) would wait for a second one to audit: under load, every
+ * connection ends up held by a request waiting for another, and nothing moves until the pool's timeout.
  */
 @Component
-public class AuditChain {
+public class AuditChain implements DisposableBean {
 
     static final String GENESIS = "0".repeat(64);
 
@@ -44,11 +53,34 @@ public class AuditChain {
 
     private final Clock clock;
 
-    AuditChain(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
-        this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
+    /** The audit's own pool, when the application's is Hikari (it always is outside odd test set-ups). */
+    private final HikariDataSource pool;
+
+    AuditChain(DataSource dataSource, Clock clock) {
+        if (dataSource instanceof HikariDataSource application) {
+            HikariConfig config = new HikariConfig();
+            application.copyStateTo(config);
+            // Appends queue on the head row anyway: a few connections keep it busy.
+            config.setPoolName("audit");
+            config.setMaximumPoolSize(3);
+            config.setMinimumIdle(1);
+            this.pool = new HikariDataSource(config);
+        }
+        else {
+            this.pool = null;
+        }
+        DataSource audit = pool == null ? dataSource : pool;
+        this.jdbc = JdbcClient.create(audit);
+        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(audit));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+    }
+
+    @Override
+    public void destroy() {
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     /** Appends an entry for the signed-in user (or "anonymous"). */

@@ -1,6 +1,7 @@
 package org.follicle.security.internal;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.ClinicCatalog;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /** The signed-in user and their clinics, for the header of every page (name, clinic switcher). */
 @ControllerAdvice(annotations = Controller.class)
@@ -32,10 +34,13 @@ class SecurityLayoutAdvice {
         return access.currentIfAny().orElse(null);
     }
 
+    // The clinics are read only when a template shows them: this advice also runs for every JSON API call (a
+    // @RestController is a @Controller), which would otherwise pay two queries for a header it never renders.
+
     @ModelAttribute("myClinics")
-    List<ClinicRef> myClinics() {
-        return access.currentIfAny().map(staff -> clinics.clinicsOf(staff.organisationId()).stream()
-                .filter(clinic -> staff.clinicIds().contains(clinic.id())).toList()).orElse(List.of());
+    LazyContextVariable<List<ClinicRef>> myClinics() {
+        return lazy(() -> access.currentIfAny().map(staff -> clinics.clinicsOf(staff.organisationId()).stream()
+                .filter(clinic -> staff.clinicIds().contains(clinic.id())).toList()).orElse(List.of()));
     }
 
     @ModelAttribute("selectedClinicId")
@@ -44,8 +49,17 @@ class SecurityLayoutAdvice {
     }
 
     @ModelAttribute("selectedClinic")
-    ClinicRef selectedClinic() {
-        return access.selectedClinic().flatMap(clinics::find).orElse(null);
+    LazyContextVariable<ClinicRef> selectedClinic() {
+        return lazy(() -> access.selectedClinic().flatMap(clinics::find).orElse(null));
+    }
+
+    private static <T> LazyContextVariable<T> lazy(Supplier<T> value) {
+        return new LazyContextVariable<>() {
+            @Override
+            protected T loadValue() {
+                return value.get();
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)
