@@ -32,6 +32,8 @@ public class Patients {
     private static final String COLUMNS = "id, organisation_id, clinic_id, file_number, family_name, given_name, "
             + "birth_date, sex, phone, email, preferred_language, voided, void_reason, created_at, version";
 
+    private static final String PAGE_COLUMNS = COLUMNS.replaceAll("(\\w+)", "p.$1");
+
     private static final RowMapper<PatientView> ROW = (rs, n) -> new PatientView(rs.getLong("id"),
             rs.getLong("organisation_id"), rs.getLong("clinic_id"), rs.getString("file_number"),
             rs.getString("family_name"), rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class),
@@ -106,8 +108,9 @@ public class Patients {
         }
         Map<String, Object> params = new HashMap<>();
         params.put("clinics", clinics);
+        // The matches as keys only (the name indexes hold them); the page's rows are read for its twenty keys.
         String matches = query.conditions(params).stream()
-                .map(condition -> "SELECT " + COLUMNS + ", family_key, given_key FROM patients_patient "
+                .map(condition -> "SELECT id, family_key, given_key FROM patients_patient "
                         + "WHERE clinic_id IN (:clinics) AND NOT voided AND " + condition)
                 .reduce((a, b) -> a + " UNION " + b).orElseThrow();
         params.put("cap", COUNT_CAP + 1);
@@ -116,8 +119,10 @@ public class Patients {
         params.put("limit", page.size());
         params.put("offset", page.offset());
         List<PatientView> items = counted == 0 ? List.of()
-                : jdbc.sql("SELECT * FROM (" + matches + ") m ORDER BY family_key, given_key, id LIMIT :limit "
-                        + "OFFSET :offset").params(params).query(ROW).list();
+                : jdbc.sql("SELECT " + PAGE_COLUMNS + " FROM patients_patient p JOIN (SELECT id, "
+                        + "family_key, given_key FROM (" + matches + ") m ORDER BY family_key, given_key, id LIMIT :limit "
+                        + "OFFSET :offset) k ON k.id = p.id ORDER BY k.family_key, k.given_key, k.id").params(params)
+                        .query(ROW).list();
         return counted > COUNT_CAP ? new ApiPage<>(items, page.page(), page.size(), COUNT_CAP, true)
                 : page.page(items, counted);
     }

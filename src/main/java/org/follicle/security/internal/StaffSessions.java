@@ -1,22 +1,46 @@
 package org.follicle.security.internal;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.follicle.security.CurrentStaff;
+import org.follicle.security.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reloads a signed-in user's account and roles as they stand now. */
+/**
+ * Reloads a signed-in user's account and roles as they stand now, on every page and API call: one query for the
+ * account and its roles together (loading the account aggregate through the repository cost an eighth of the CPU
+ * of a clinic day under load).
+ */
 @Component
 class StaffSessions {
 
-    private final StaffAccounts accounts;
+    private final JdbcClient jdbc;
 
-    StaffSessions(StaffAccounts accounts) {
-        this.accounts = accounts;
+    StaffSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The principal for an account that is still active; empty for a deactivated or missing one. */
     Optional<StaffPrincipal> activePrincipal(long staffId) {
-        return accounts.findById(staffId).filter(StaffAccount::isActive)
-                .map(account -> StaffPrincipal.of(account, false).withoutPassword());
+        record Row(String username, String displayName, long organisationId, Long clinicId, String role) {
+        }
+        var rows = jdbc.sql("""
+                SELECT s.username, s.display_name, s.organisation_id, r.clinic_id, r.role
+                FROM security_staff s LEFT JOIN security_clinic_role r ON r.staff_id = s.id
+                WHERE s.id = :id AND s.active""").param("id", staffId).query(Row.class).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Set<Role>> roles = new HashMap<>();
+        rows.stream().filter(r -> r.clinicId() != null)
+                .forEach(r -> roles.computeIfAbsent(r.clinicId(), k -> new HashSet<>()).add(Role.valueOf(r.role())));
+        Row account = rows.get(0);
+        return Optional.of(new StaffPrincipal(new CurrentStaff(staffId, account.username(), account.displayName(),
+                account.organisationId(), roles), null, true, false));
     }
 }
