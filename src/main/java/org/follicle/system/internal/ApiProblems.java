@@ -100,12 +100,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Overload.isOverload(e)) {
+            log.warn("No database connection in time in the API: answered 503");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.busy"));
+        }
         // The message may quote data (an SQL value, a name): log where it happened, not what it said.
         log.error("Unexpected {} in the API at {}", e.getClass().getName(),
                 e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         log.debug("Unexpected API error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.serverError");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "problem.serverError"));
     }
 
     @Override

@@ -46,7 +46,7 @@ class ErrorPages implements ErrorController {
     static String page(int status, Model model) {
         model.addAttribute("status", status);
         model.addAttribute("errorKey", switch (status) {
-            case 403, 404 -> String.valueOf(status);
+            case 403, 404, 503 -> String.valueOf(status);
             default -> status >= 500 ? "500" : "generic";
         });
         return "error/error";

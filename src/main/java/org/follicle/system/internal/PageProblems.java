@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -38,8 +39,11 @@ class PageProblems {
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletResponse response, Model model) {
         int status = e instanceof ErrorResponse mvc ? mvc.getStatusCode().value()
-                : e instanceof TypeMismatchException ? 400 : 500;
-        if (status >= 500) {
+                : e instanceof TypeMismatchException ? 400 : Overload.isOverload(e) ? 503 : 500;
+        if (status == 503) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Overload.RETRY_AFTER_SECONDS);
+        }
+        else if (status >= 500) {
             // The message may quote data (an SQL value, a name): log where it happened, not what it said.
             log.error("Unexpected {} on a page at {}", e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");

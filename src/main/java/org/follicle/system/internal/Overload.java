@@ -1,0 +1,105 @@
+package org.follicle.system.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * When requests come faster than the database serves them, a request waits for a connection and, after the
+ * pool's timeout, cannot have one: that asks for a retry (503 with Retry-After), not a server error. Caught
+ * here for whatever part of the request it happens in (the security filters read the database before any
+ * controller), and by the controller advices for the rest.
+ */
+@Configuration(proxyBeanMethods = false)
+class Overload {
+
+    /** Seconds: a pool's queue clears quickly once the burst passes. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Logger log = LoggerFactory.getLogger(Overload.class);
+
+    /** Whether this failure, or one of its causes, is a connection the pool could not give in time. */
+    static boolean isOverload(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof CannotGetJdbcConnectionException || e instanceof CannotCreateTransactionException
+                    || e instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> overloadFilter(MessageSource messages, LocaleResolver locales,
+            JsonMapper json) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                try {
+                    chain.doFilter(request, response);
+                }
+                catch (RuntimeException | ServletException e) {
+                    if (!isOverload(e) || response.isCommitted()) {
+                        throw e;
+                    }
+                    log.warn("No database connection in time for {} {}: answered 503", request.getMethod(),
+                            request.getRequestURI());
+                    Locale locale = locales.resolveLocale(request);
+                    busy(request, response, messages.getMessage("problem.busy", null, "problem.busy", locale),
+                            locale, json);
+                }
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** A problem for the API, a short page for a browser: the database cannot be asked for either. */
+    static void busy(HttpServletRequest request, HttpServletResponse response, String text, Locale locale,
+            JsonMapper json) throws IOException {
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (request.getRequestURI().startsWith("/api/")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, text);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+        }
+        else {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+                    + "\"><head><meta charset=\"utf-8\"><title>503</title></head><body><p>"
+                    + HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name()) + "</p></body></html>");
+        }
+    }
+}
