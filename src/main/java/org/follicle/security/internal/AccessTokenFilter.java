@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
+import org.follicle.system.ApiProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;

@@ -9,6 +9,7 @@ import org.follicle.security.AuditAction;
 import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.Privilege;
+import org.follicle.system.ApiProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,6 @@
 package org.follicle.system.internal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.follicle.system.ApiProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -19,16 +19,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * When requests come faster than the database serves them, a request waits for a connection and, after the
@@ -57,7 +53,7 @@ class Overload {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> overloadFilter(MessageSource messages, LocaleResolver locales,
-            JsonMapper json) {
+            ApiProblemWriter problems) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
@@ -71,9 +67,7 @@ class Overload {
                     }
                     log.warn("No database connection in time for {} {}: answered 503", request.getMethod(),
                             request.getRequestURI());
-                    Locale locale = locales.resolveLocale(request);
-                    busy(request, response, messages.getMessage("problem.busy", null, "problem.busy", locale),
-                            locale, json);
+                    busy(request, response, messages, locales.resolveLocale(request), problems);
                 }
             }
         };
@@ -83,23 +77,21 @@ class Overload {
     }
 
     /** A problem for the API, a short page for a browser: the database cannot be asked for either. */
-    static void busy(HttpServletRequest request, HttpServletResponse response, String text, Locale locale,
-            JsonMapper json) throws IOException {
+    static void busy(HttpServletRequest request, HttpServletResponse response, MessageSource messages, Locale locale,
+            ApiProblemWriter problems) throws IOException {
         response.resetBuffer();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, text);
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
+            problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "problem.busy");
+            return;
         }
-        else {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
-                    + "\"><head><meta charset=\"utf-8\"><title>503</title></head><body><p>"
-                    + HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name()) + "</p></body></html>");
-        }
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+                + "\"><head><meta charset=\"utf-8\"><title>503</title></head><body><p>"
+                + HtmlUtils.htmlEscape(messages.getMessage("problem.busy", null, "problem.busy", locale),
+                        StandardCharsets.UTF_8.name())
+                + "</p></body></html>");
     }
 }

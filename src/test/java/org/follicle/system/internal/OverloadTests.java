@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.Filter;
 
+import org.follicle.system.ApiProblemWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -24,8 +25,9 @@ class OverloadTests {
     OverloadTests() {
         StaticMessageSource messages = new StaticMessageSource();
         messages.addMessage("problem.busy", Locale.FRENCH, "Très sollicité \"maintenant\"");
-        filter = new Overload().overloadFilter(messages, new FixedLocaleResolver(Locale.FRENCH),
-                JsonMapper.builder().build()).getFilter();
+        FixedLocaleResolver french = new FixedLocaleResolver(Locale.FRENCH);
+        filter = new Overload().overloadFilter(messages, french,
+                new ApiProblemWriter(messages, french, JsonMapper.builder().build())).getFilter();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.follicle.security.internal;
+package org.follicle.system;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -15,9 +15,12 @@ import org.springframework.web.servlet.LocaleResolver;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes an RFC 9457 problem from a security filter, where no controller advice can help. */
+/**
+ * Writes an RFC 9457 problem from a servlet filter (authentication, overload), where no controller advice can
+ * help: the message in the request's language, the request's path as the instance.
+ */
 @Component
-class ApiProblemWriter {
+public class ApiProblemWriter {
 
     private final MessageSource messages;
 
@@ -25,13 +28,13 @@ class ApiProblemWriter {
 
     private final JsonMapper json;
 
-    ApiProblemWriter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+    public ApiProblemWriter(MessageSource messages, LocaleResolver locales, JsonMapper json) {
         this.messages = messages;
         this.locales = locales;
         this.json = json;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey)
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String messageKey)
             throws IOException {
         Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
