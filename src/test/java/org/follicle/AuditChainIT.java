@@ -1,6 +1,12 @@
 package org.follicle;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
@@ -97,6 +103,44 @@ class AuditChainIT {
         assertThat(result.intact()).isFalse();
         assertThat(result.brokenAt()).isEqualTo(seq);
         assertThat(result.problem()).isEqualTo("audit.verify.problem.missing");
+    }
+
+    @Test
+    void concurrentAppendsAreCommittedTogetherAndChainInOrder() throws Exception {
+        long before = lastSeq();
+        int threads = 16;
+        int each = 25;
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                calls.add(callers.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        audit.record(AuditRecord.success(AuditAction.READ, "batch-test", thread * 1000 + i, null));
+                    }
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            callers.shutdownNow();
+        }
+        // Every caller returned after its entry was committed: all are there, numbered without a gap.
+        var written = jdbc.sql("""
+                SELECT count(*) AS entries, count(DISTINCT record_id) AS records, min(seq) AS first, max(seq) AS last,
+                       count(DISTINCT xmin::text) AS transactions
+                FROM security_audit_entry WHERE seq > :before AND record_type = 'batch-test'""")
+                .param("before", before).query().singleRow();
+        assertThat(((Number) written.get("entries")).intValue()).isEqualTo(threads * each);
+        assertThat(((Number) written.get("records")).intValue()).isEqualTo(threads * each);
+        assertThat(((Number) written.get("last")).longValue() - ((Number) written.get("first")).longValue())
+                .isEqualTo(threads * each - 1);
+        // Callers that arrived while a batch was committing shared the next transaction.
+        assertThat(((Number) written.get("transactions")).intValue()).isLessThan(threads * each);
+        assertThat(verifyOverApi().intact()).isTrue();
     }
 
     private AuditVerification verifyOverApi() {
