@@ -1,6 +1,8 @@
 package org.follicle.diagnosis.internal;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,47 +82,57 @@ class Assessments {
         return id;
     }
 
+    /** The patient's assessments, newest first: two queries, however many there are (a chart can hold years). */
     List<AssessmentView> of(long patientId) {
-        List<Long> ids = jdbc.sql("SELECT id FROM diagnosis_assessment WHERE patient_id = :p "
-                + "ORDER BY assessed_on DESC, id DESC").param("p", patientId).query(Long.class).list();
-        List<AssessmentView> views = new ArrayList<>();
-        ids.forEach(id -> find(id).ifPresent(views::add));
-        return views;
+        Map<Long, List<AssessmentView.SiteView>> sites = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.* FROM diagnosis_site s JOIN diagnosis_assessment a ON a.id = s.assessment_id
+                WHERE a.patient_id = :p""").param("p", patientId).query(rs -> {
+                    sites.computeIfAbsent(rs.getLong("assessment_id"), k -> new ArrayList<>()).add(site(rs));
+                });
+        return jdbc.sql("SELECT * FROM diagnosis_assessment WHERE patient_id = :p ORDER BY assessed_on DESC, id DESC")
+                .param("p", patientId)
+                .query((rs, n) -> assessment(rs, sites.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 
     Optional<AssessmentView> find(long id) {
         List<AssessmentView.SiteView> sites = jdbc.sql("SELECT * FROM diagnosis_site WHERE assessment_id = :id")
-                .param("id", id).query((rs, n) -> {
-                    int hairs = rs.getInt("hairs");
-                    BigDecimal area = rs.getBigDecimal("area_cm2");
-                    BigDecimal diameter = rs.getBigDecimal("mean_diameter_um");
-                    Integer terminal = (Integer) rs.getObject("terminal");
-                    Integer vellus = (Integer) rs.getObject("vellus");
-                    String signs = rs.getString("signs");
-                    return new AssessmentView.SiteView(rs.getString("site"), hairs, area,
-                            Trichometry.density(hairs, area), terminal, vellus,
-                            terminal == null || vellus == null ? null : Trichometry.terminalPercent(terminal, vellus),
-                            diameter, diameter == null ? null : Trichometry.cumulativeThickness(hairs, area, diameter),
-                            rs.getBigDecimal("anagen_percent"), rs.getBigDecimal("telogen_percent"),
-                            rs.getBigDecimal("hairs_per_unit"), (Integer) rs.getObject("empty_follicles"),
-                            signs == null ? List.of() : Arrays.asList(signs.split(",")));
-                }).list();
-        return jdbc.sql("SELECT * FROM diagnosis_assessment WHERE id = :id").param("id", id).query((rs, n) -> {
-            Integer grasped = (Integer) rs.getObject("pull_grasped");
-            Integer out = (Integer) rs.getObject("pull_out");
-            Integer left = (Integer) rs.getObject("salt_left");
-            BigDecimal salt = left == null ? null : Trichometry.salt(left, rs.getInt("salt_right"),
-                    rs.getInt("salt_top"), rs.getInt("salt_back"));
-            return new AssessmentView(rs.getLong("id"), rs.getLong("patient_id"),
-                    rs.getObject("assessed_on", LocalDate.class), rs.getString("examiner_name"), rs.getString("device"),
-                    (Integer) rs.getObject("magnification"), rs.getInt("vellus_cutoff_um"), sortedSites(sites),
-                    grasped, out, grasped == null ? null : Trichometry.pullTestPositive(grasped, out),
-                    (Integer) rs.getObject("comb_count"), (Integer) rs.getObject("wash_count"),
-                    (Integer) rs.getObject("sinclair_shedding"), rs.getString("norwood"), rs.getString("ludwig"),
-                    rs.getString("savin"), (Integer) rs.getObject("sinclair_part"), salt,
-                    salt == null ? null : Trichometry.saltBand(salt), rs.getString("notes"), rs.getBoolean("voided"),
-                    rs.getString("void_reason"));
-        }).optional();
+                .param("id", id).query((rs, n) -> site(rs)).list();
+        return jdbc.sql("SELECT * FROM diagnosis_assessment WHERE id = :id").param("id", id)
+                .query((rs, n) -> assessment(rs, sites)).optional();
+    }
+
+    private static AssessmentView.SiteView site(ResultSet rs) throws SQLException {
+        int hairs = rs.getInt("hairs");
+        BigDecimal area = rs.getBigDecimal("area_cm2");
+        BigDecimal diameter = rs.getBigDecimal("mean_diameter_um");
+        Integer terminal = (Integer) rs.getObject("terminal");
+        Integer vellus = (Integer) rs.getObject("vellus");
+        String signs = rs.getString("signs");
+        return new AssessmentView.SiteView(rs.getString("site"), hairs, area, Trichometry.density(hairs, area),
+                terminal, vellus,
+                terminal == null || vellus == null ? null : Trichometry.terminalPercent(terminal, vellus),
+                diameter, diameter == null ? null : Trichometry.cumulativeThickness(hairs, area, diameter),
+                rs.getBigDecimal("anagen_percent"), rs.getBigDecimal("telogen_percent"),
+                rs.getBigDecimal("hairs_per_unit"), (Integer) rs.getObject("empty_follicles"),
+                signs == null ? List.of() : Arrays.asList(signs.split(",")));
+    }
+
+    private AssessmentView assessment(ResultSet rs, List<AssessmentView.SiteView> sites) throws SQLException {
+        Integer grasped = (Integer) rs.getObject("pull_grasped");
+        Integer out = (Integer) rs.getObject("pull_out");
+        Integer left = (Integer) rs.getObject("salt_left");
+        BigDecimal salt = left == null ? null : Trichometry.salt(left, rs.getInt("salt_right"),
+                rs.getInt("salt_top"), rs.getInt("salt_back"));
+        return new AssessmentView(rs.getLong("id"), rs.getLong("patient_id"),
+                rs.getObject("assessed_on", LocalDate.class), rs.getString("examiner_name"), rs.getString("device"),
+                (Integer) rs.getObject("magnification"), rs.getInt("vellus_cutoff_um"), sortedSites(sites),
+                grasped, out, grasped == null ? null : Trichometry.pullTestPositive(grasped, out),
+                (Integer) rs.getObject("comb_count"), (Integer) rs.getObject("wash_count"),
+                (Integer) rs.getObject("sinclair_shedding"), rs.getString("norwood"), rs.getString("ludwig"),
+                rs.getString("savin"), (Integer) rs.getObject("sinclair_part"), salt,
+                salt == null ? null : Trichometry.saltBand(salt), rs.getString("notes"), rs.getBoolean("voided"),
+                rs.getString("void_reason"));
     }
 
     /** Voids an assessment measured by mistake; false when there is none to void. */
