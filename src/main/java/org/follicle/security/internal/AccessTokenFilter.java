@@ -26,15 +26,12 @@ class AccessTokenFilter extends OncePerRequestFilter {
 
     private final AccessTokens tokens;
 
-    private final StaffSessions staff;
-
     private final AuditChain audit;
 
     private final ApiProblemWriter problems;
 
-    AccessTokenFilter(AccessTokens tokens, StaffSessions staff, AuditChain audit, ApiProblemWriter problems) {
+    AccessTokenFilter(AccessTokens tokens, AuditChain audit, ApiProblemWriter problems) {
         this.tokens = tokens;
-        this.staff = staff;
         this.audit = audit;
         this.problems = problems;
     }
@@ -47,7 +44,7 @@ class AccessTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var principal = tokens.ownerOf(header.substring(7).trim()).flatMap(staff::activePrincipal);
+        var principal = tokens.principalOf(header.substring(7).trim());
         if (principal.isEmpty()) {
             audit.append(new AuditChain.Actor("token", null, null, null),
                     new AuditRecord(AuditAction.LOGIN_FAILURE, null, null, null, AuditOutcome.FAILURE, "invalid-token"));

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditRecord;
@@ -39,10 +41,19 @@ class AccessTokens {
 
     private final Clock clock;
 
-    AccessTokens(JdbcClient jdbc, AuditChain audit, Clock clock) {
+    private final StaffSessions staff;
+
+    /**
+     * When this instance last wrote each token's last use, so that most calls skip the statement; the statement's
+     * own condition keeps other instances from writing it more often. Holds only tokens that were valid.
+     */
+    private final Map<String, Instant> usesNoted = new ConcurrentHashMap<>();
+
+    AccessTokens(JdbcClient jdbc, AuditChain audit, Clock clock, StaffSessions staff) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.staff = staff;
     }
 
     /** Creates a token and returns it in clear, the only time it is ever visible. */
@@ -98,21 +109,23 @@ class AccessTokens {
         audit.append(AuditRecord.success(AuditAction.TOKEN_REVOKE, "access-token", tokenId, null));
     }
 
-    /** The owner of a valid token (not revoked, not expired), noting its use. */
-    Optional<Long> ownerOf(String token) {
+    /** The active owner of a valid token (not revoked, not expired), noting the token's use. */
+    Optional<StaffPrincipal> principalOf(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Long> owner = jdbc.sql("""
-                SELECT staff_id FROM security_access_token
-                WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
-                .param("hash", sha256(token)).param("now", Timestamp.from(now)).query(Long.class).optional();
-        owner.ifPresent(staff -> jdbc.sql("""
-                UPDATE security_access_token SET last_used_at = :now
-                WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
-                .param("now", Timestamp.from(now)).param("hash", sha256(token))
-                .param("stale", Timestamp.from(now.minus(LAST_USE_RESOLUTION))).update());
+        String hash = sha256(token);
+        Optional<StaffPrincipal> owner = staff.tokenOwner(hash, now);
+        Instant noted = usesNoted.get(hash);
+        if (owner.isPresent() && (noted == null || noted.isBefore(now.minus(LAST_USE_RESOLUTION)))) {
+            usesNoted.put(hash, now);
+            jdbc.sql("""
+                    UPDATE security_access_token SET last_used_at = :now
+                    WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
+                    .param("now", Timestamp.from(now)).param("hash", hash)
+                    .param("stale", Timestamp.from(now.minus(LAST_USE_RESOLUTION))).update();
+        }
         return owner;
     }
 

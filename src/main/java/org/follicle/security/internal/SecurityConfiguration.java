@@ -91,7 +91,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, StaffSessions staff, AuditChain audit,
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, AuditChain audit,
             ApiProblemWriter problems) throws Exception {
         return http.securityMatcher(API)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -100,7 +100,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new AccessTokenFilter(tokens, staff, audit, problems), AuthorizationFilter.class)
+                .addFilterBefore(new AccessTokenFilter(tokens, audit, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Privilege.METRICS_READ.authority())
