@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -30,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -52,6 +54,18 @@ public class ClinicDaySimulation extends Simulation {
     static final Duration LENGTH = Duration.ofSeconds(Long.parseLong(env("LOAD_SECONDS", "300")));
 
     static final double FACTOR = Double.parseDouble(env("LOAD_FACTOR", "1.0"));
+
+    /**
+     * How long the day takes to reach its rates: the practitioners sign in one after another over this time, as
+     * they arrive, not all in the same second (forty Argon2 hashes at once are twelve seconds of CPU).
+     */
+    static final Duration RAMP = Duration.ofSeconds(Math.min(20, LENGTH.toSeconds() / 4));
+
+    /** When the run ends: the practitioners who signed in during the ramp stop with everyone else. */
+    static volatile long end = Long.MAX_VALUE;
+
+    /** Practitioners opening charts, each one every 750 ms. */
+    static final int PRACTITIONERS = (int) Math.max(1, Math.round(48 * FACTOR));
 
     /** The generated organisation, read once: who works where, which patients, which visits are booked. */
     static final Organisation ORG = Organisation.read();
@@ -151,18 +165,19 @@ public class ClinicDaySimulation extends Simulation {
                     .check(css("input[name=_csrf]", "value").saveAs("csrf")))
             .exec(http("login").post("/login").header("Accept", "text/html").formParam("username", "#{user}")
                     .formParam("password", PASSWORD).formParam("_csrf", "#{csrf}").check(status().is(200)))
-            .during(LENGTH).on(exec(session -> session.set("patientId", ORG.longHistory(session.getLong("clinicId"))))
-                    .pace(Duration.ofMillis(800))
+            .asLongAs(session -> System.nanoTime() < end)
+            .on(exec(session -> session.set("patientId", ORG.longHistory(session.getLong("clinicId"))))
+                    .pace(Duration.ofMillis(750))
                     .exec(http("chart page").get("/patients/#{patientId}").header("Accept", "text/html")
                             .check(status().is(200))));
 
     {
-        setUp(reception.injectOpen(constantUsersPerSec(40 * FACTOR).during(LENGTH)),
-                booking.injectOpen(constantUsersPerSec(15 * FACTOR).during(LENGTH)),
-                signing.injectOpen(constantUsersPerSec(8 * FACTOR).during(LENGTH)),
-                assessing.injectOpen(constantUsersPerSec(20 * FACTOR).during(LENGTH)),
-                reporting.injectOpen(constantUsersPerSec(0.1 * FACTOR).during(LENGTH)),
-                charts.injectClosed(constantConcurrentUsers((int) Math.max(1, Math.round(40 * FACTOR))).during(LENGTH)))
+        // At LOAD_FACTOR=1: 150 + 36 + 30 + 25 + 0.2 requests a second arriving, and the practitioners' charts at
+        // about 64 a second once all have signed in: 305 a second, a little over 300 over the whole run with the ramp.
+        setUp(reception.injectOpen(arrivals(50)), booking.injectOpen(arrivals(18)), signing.injectOpen(arrivals(10)),
+                assessing.injectOpen(arrivals(25)), reporting.injectOpen(arrivals(0.1)),
+                charts.injectClosed(rampConcurrentUsers(0).to(PRACTITIONERS).during(RAMP),
+                        constantConcurrentUsers(PRACTITIONERS).during(LENGTH.minus(RAMP))))
                 .protocols(protocol)
                 .assertions(global().failedRequests().count().is(0L),
                         global().requestsPerSec().gte(300.0 * FACTOR),
@@ -173,6 +188,16 @@ public class ClinicDaySimulation extends Simulation {
                         details("chart page").responseTime().percentile(95).lte(80),
                         details("book").responseTime().percentile(95).lte(50),
                         details("cohort report").responseTime().max().lte(2000));
+    }
+
+    @Override
+    public void before() {
+        end = System.nanoTime() + LENGTH.toNanos();
+    }
+
+    /** A scenario's arrivals per second at LOAD_FACTOR=1, for the whole run. */
+    static OpenInjectionStep arrivals(double perSecond) {
+        return constantUsersPerSec(perSecond * FACTOR).during(LENGTH);
     }
 
     static String env(String name, String fallback) {
