@@ -143,6 +143,40 @@ class AuditChainIT {
         assertThat(verifyOverApi().intact()).isTrue();
     }
 
+    @Test
+    void anEntryTheDatabaseRefusesFailsAloneAndTheOthersAreWritten() throws Exception {
+        long before = lastSeq();
+        String tooLong = "record-type-longer-than-the-sixty-characters-its-column-holds-" + "x".repeat(20);
+        ExecutorService callers = Executors.newFixedThreadPool(9);
+        try {
+            List<Future<?>> good = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                good.add(callers.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        audit.record(AuditRecord.success(AuditAction.READ, "refusal-test", thread * 1000 + i, null));
+                    }
+                }));
+            }
+            Future<?> bad = callers.submit(() -> audit.record(AuditRecord.success(AuditAction.READ, tooLong, 1, null)));
+            assertThatThrownBy(() -> bad.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(DataAccessException.class);
+            for (Future<?> call : good) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            callers.shutdownNow();
+        }
+        var written = jdbc.sql("""
+                SELECT count(*) FILTER (WHERE record_type = 'refusal-test') AS good, count(*) AS entries,
+                       max(seq) - min(seq) + 1 AS span
+                FROM security_audit_entry WHERE seq > :before""").param("before", before).query().singleRow();
+        assertThat(((Number) written.get("good")).intValue()).isEqualTo(160);
+        // The refused entry's batch was rolled back whole and written again without it: no number was skipped.
+        assertThat(((Number) written.get("span")).longValue()).isEqualTo(((Number) written.get("entries")).longValue());
+        assertThat(verifyOverApi().intact()).isTrue();
+    }
+
     private AuditVerification verifyOverApi() {
         Organisation org = fixture.organisation();
         Staff auditor = fixture.staff(org, "auditor", Map.of(org.paris(), Role.ADMIN));
