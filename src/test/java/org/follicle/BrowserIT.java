@@ -718,12 +718,14 @@ class BrowserIT {
     void recordsAFollowUpWithThePhotosSideBySideAndPrintsTheProgress() {
         Staff doctor = fixture.staff(org, "Docteur Bilan", Map.of(org.paris(), Role.PRACTITIONER));
         long patient = fixture.patient(org, org.paris(), "Bilan", "Léa");
-        java.time.LocalDate start = java.time.LocalDate.now().minusMonths(7);
+        // The clinic's today, not the machine's: around midnight UTC the follow-up visit is already tomorrow in Paris.
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        java.time.LocalDate start = today.minusMonths(7);
         fixture.startedCourse(org, org.paris(), patient, doctor.id(), "MESO_AGA", start);
         fixture.consent(patient, org.paris(), org.id(), "PHOTOGRAPHY");
         org.follicle.support.Http http = new org.follicle.support.Http(port);
         String token = fixture.token(doctor);
-        for (String[] visit : new String[][] { { start.toString(), "40" }, { java.time.LocalDate.now().toString(), "46" } }) {
+        for (String[] visit : new String[][] { { start.toString(), "40" }, { today.toString(), "46" } }) {
             Assertions.assertThat(http.send("POST", "/api/v1/patients/" + patient + "/assessments", token,
                     "{\"assessedOn\":\"" + visit[0] + "\",\"vellusCutoffUm\":40,\"sites\":[{\"site\":\"VERTEX\","
                             + "\"hairs\":" + visit[1] + ",\"areaCm2\":0.25}]}", Map.of()).statusCode()).isEqualTo(201);
