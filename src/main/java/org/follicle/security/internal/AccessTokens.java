@@ -118,13 +118,14 @@ class AccessTokens {
         String hash = sha256(token);
         Optional<StaffPrincipal> owner = staff.tokenOwner(hash, now);
         Instant noted = usesNoted.get(hash);
-        if (owner.isPresent() && (noted == null || noted.isBefore(now.minus(LAST_USE_RESOLUTION)))) {
+        Instant stale = now.minus(LAST_USE_RESOLUTION);
+        if (owner.isPresent() && (noted == null || noted.isBefore(stale))) {
             usesNoted.put(hash, now);
             jdbc.sql("""
                     UPDATE security_access_token SET last_used_at = :now
                     WHERE token_hash = :hash AND (last_used_at IS NULL OR last_used_at < :stale)""")
-                    .param("now", Timestamp.from(now)).param("hash", hash)
-                    .param("stale", Timestamp.from(now.minus(LAST_USE_RESOLUTION))).update();
+                    .param("now", Timestamp.from(now)).param("hash", hash).param("stale", Timestamp.from(stale))
+                    .update();
         }
         return owner;
     }

@@ -67,31 +67,31 @@ class Overload {
                     }
                     log.warn("No database connection in time for {} {}: answered 503", request.getMethod(),
                             request.getRequestURI());
-                    busy(request, response, messages, locales.resolveLocale(request), problems);
+                    busy(request, response);
                 }
+            }
+
+            /** A problem for the API, a short page for a browser: the database cannot be asked for either. */
+            private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                response.resetBuffer();
+                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+                if (request.getRequestURI().startsWith("/api/")) {
+                    problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "problem.busy");
+                    return;
+                }
+                Locale locale = locales.resolveLocale(request);
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.setContentType(MediaType.TEXT_HTML_VALUE);
+                response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+                        + "\"><head><meta charset=\"utf-8\"><title>503</title></head><body><p>"
+                        + HtmlUtils.htmlEscape(messages.getMessage("problem.busy", null, "problem.busy", locale),
+                                StandardCharsets.UTF_8.name())
+                        + "</p></body></html>");
             }
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
-    }
-
-    /** A problem for the API, a short page for a browser: the database cannot be asked for either. */
-    static void busy(HttpServletRequest request, HttpServletResponse response, MessageSource messages, Locale locale,
-            ApiProblemWriter problems) throws IOException {
-        response.resetBuffer();
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-        if (request.getRequestURI().startsWith("/api/")) {
-            problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "problem.busy");
-            return;
-        }
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(MediaType.TEXT_HTML_VALUE);
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
-                + "\"><head><meta charset=\"utf-8\"><title>503</title></head><body><p>"
-                + HtmlUtils.htmlEscape(messages.getMessage("problem.busy", null, "problem.busy", locale),
-                        StandardCharsets.UTF_8.name())
-                + "</p></body></html>");
     }
 }
