@@ -177,6 +177,37 @@ class AuditChainIT {
         assertThat(verifyOverApi().intact()).isTrue();
     }
 
+    @Test
+    void entriesRecordedTogetherAreWrittenWhenTheWorkEndsInOneTransaction() {
+        long before = lastSeq();
+        String answer = audit.together(() -> {
+            for (int i = 0; i < 4; i++) {
+                audit.record(AuditRecord.success(AuditAction.READ, "together-test", i, null));
+            }
+            // Nothing is written while the work goes on.
+            assertThat(lastSeq()).isEqualTo(before);
+            return "page";
+        });
+        assertThat(answer).isEqualTo("page");
+        var written = jdbc.sql("""
+                SELECT count(*) AS entries, count(DISTINCT xmin::text) AS transactions, string_agg(record_id, ',' ORDER BY seq) AS ids
+                FROM security_audit_entry WHERE seq > :before AND record_type = 'together-test'""")
+                .param("before", before).query().singleRow();
+        assertThat(written.get("ids")).isEqualTo("0,1,2,3");
+        assertThat(((Number) written.get("transactions")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void entriesRecordedTogetherAreWrittenWhenTheWorkFails() {
+        long before = lastSeq();
+        assertThatThrownBy(() -> audit.together(() -> {
+            audit.record(AuditRecord.success(AuditAction.READ, "together-failure", 1, null));
+            throw new IllegalStateException("the page failed");
+        })).hasMessage("the page failed");
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE seq > :before AND record_type = 'together-failure'")
+                .param("before", before).query(Long.class).single()).isEqualTo(1);
+    }
+
     private AuditVerification verifyOverApi() {
         Organisation org = fixture.organisation();
         Staff auditor = fixture.staff(org, "auditor", Map.of(org.paris(), Role.ADMIN));

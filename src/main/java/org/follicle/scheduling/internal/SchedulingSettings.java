@@ -14,6 +14,9 @@ import org.follicle.scheduling.Agenda;
 import org.follicle.scheduling.AppointmentType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opening hours, working hours, closures, appointment types and message settings. An organisation that has never
@@ -31,8 +34,13 @@ class SchedulingSettings {
 
     private final JdbcClient jdbc;
 
-    SchedulingSettings(JdbcClient jdbc) {
+    /** Creates the usual types in a transaction of its own: the first read may come from a read-only page. */
+    private final TransactionTemplate seeding;
+
+    SchedulingSettings(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.seeding = new TransactionTemplate(transactions);
+        this.seeding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Map<DayOfWeek, List<Agenda.Hours>> openingHours(long clinicId) {
@@ -99,13 +107,13 @@ class SchedulingSettings {
         if (DEFAULT_TYPES.stream().allMatch(t -> types.stream().anyMatch(s -> s.code().equals(t.code())))) {
             return types;
         }
-        DEFAULT_TYPES.forEach(t -> jdbc.sql("""
+        seeding.executeWithoutResult(status -> DEFAULT_TYPES.forEach(t -> jdbc.sql("""
                 INSERT INTO scheduling_appointment_type (organisation_id, code, duration_minutes, treatment,
                     min_interval_days, price, currency)
                 VALUES (:org, :code, :minutes, :treatment, :interval, NULL, 'EUR')
                 ON CONFLICT (organisation_id, code) DO NOTHING""").param("org", organisationId)
                 .param("code", t.code()).param("minutes", t.durationMinutes()).param("treatment", t.treatment())
-                .param("interval", t.minimumIntervalDays()).update());
+                .param("interval", t.minimumIntervalDays()).update()));
         return storedTypes(organisationId);
     }
 

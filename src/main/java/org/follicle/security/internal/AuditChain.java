@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -86,6 +87,9 @@ public class AuditChain implements DisposableBean {
 
     private volatile boolean open = true;
 
+    /** The entries of a {@link #together} call on this thread, written when it ends; null outside one. */
+    private final ThreadLocal<List<Pending>> gathered = new ThreadLocal<>();
+
     AuditChain(DataSource dataSource, Clock clock) {
         if (dataSource instanceof HikariDataSource application) {
             HikariConfig config = new HikariConfig();
@@ -125,17 +129,70 @@ public class AuditChain implements DisposableBean {
         append(actor, record);
     }
 
-    /** Appends an entry for a named actor, such as the username typed at a failed sign-in; returns once committed. */
+    /**
+     * Appends an entry for a named actor, such as the username typed at a failed sign-in; returns once committed,
+     * or inside {@link #together}, at once (the entry is written when the work ends).
+     */
     void append(Actor actor, AuditRecord record) {
         AuditEntry entry = new AuditEntry(0, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor.organisationId(),
                 actor.name(), actor.id(), actor.roles(), record.clinicId(), record.action().name(),
                 record.recordType(), record.recordId(), clientAddress(), record.outcome().name(),
                 truncate(record.detail(), 500), null, null);
+        Pending pending = new Pending(entry, new CompletableFuture<>());
+        List<Pending> together = gathered.get();
+        if (together != null) {
+            together.add(pending);
+            return;
+        }
+        submit(List.of(pending));
+    }
+
+    /**
+     * Runs work whose audit entries are written together when it ends, and returns its result only once they are
+     * committed. A page built from several audited reads (the chart reads the patient, the assessments, the
+     * follow-ups, the appointments) then waits for one batch instead of one commit per read. The entries are
+     * written even when the work fails: a refused read is audited like any other.
+     */
+    public <T> T together(Supplier<T> work) {
+        if (gathered.get() != null) {
+            return work.get();
+        }
+        List<Pending> entries = new ArrayList<>();
+        gathered.set(entries);
+        T result;
+        try {
+            result = work.get();
+        }
+        catch (RuntimeException | Error e) {
+            gathered.remove();
+            try {
+                submit(entries);
+            }
+            catch (RuntimeException unwritten) {
+                e.addSuppressed(unwritten);
+            }
+            throw e;
+        }
+        gathered.remove();
+        submit(entries);
+        return result;
+    }
+
+    /** Queues the entries in their order and waits until each is committed; throws the first failure. */
+    private void submit(List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
         if (!open) {
             throw new IllegalStateException("The audit chain is closed: the application is stopping");
         }
-        Pending pending = new Pending(entry, new CompletableFuture<>());
-        queue.add(pending);
+        queue.addAll(entries);
+        for (Pending pending : entries) {
+            await(pending);
+        }
+    }
+
+    private static void await(Pending pending) {
         try {
             // A writer that died would leave the caller waiting for ever: the pool's own timeout bounds the wait.
             pending.written().get(WAIT_SECONDS, TimeUnit.SECONDS);
