@@ -13,6 +13,7 @@ import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.AuditVerification;
 import org.follicle.security.Role;
+import org.follicle.security.internal.AuditChain;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.StaffFixture;
@@ -46,6 +47,9 @@ class AuditChainIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AuditChain chain;
 
     /** Tampering tests damage the shared chain; each test that does puts it back as it was. */
     Runnable repair = () -> { };
@@ -178,9 +182,9 @@ class AuditChainIT {
     }
 
     @Test
-    void entriesRecordedTogetherAreWrittenWhenTheWorkEndsInOneTransaction() {
+    void entriesRecordedTogetherAreWrittenWhenTheWorkEndsInOneTransaction() throws Throwable {
         long before = lastSeq();
-        String answer = audit.together(() -> {
+        String answer = chain.together(() -> {
             for (int i = 0; i < 4; i++) {
                 audit.record(AuditRecord.success(AuditAction.READ, "together-test", i, null));
             }
@@ -200,7 +204,7 @@ class AuditChainIT {
     @Test
     void entriesRecordedTogetherAreWrittenWhenTheWorkFails() {
         long before = lastSeq();
-        assertThatThrownBy(() -> audit.together(() -> {
+        assertThatThrownBy(() -> chain.together(() -> {
             audit.record(AuditRecord.success(AuditAction.READ, "together-failure", 1, null));
             throw new IllegalStateException("the page failed");
         })).hasMessage("the page failed");

@@ -1,7 +1,5 @@
 package org.follicle.security;
 
-import java.util.function.Supplier;
-
 import org.follicle.security.internal.AuditChain;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +19,5 @@ public class AuditLog {
 
     public void record(AuditRecord record) {
         chain.append(record);
-    }
-
-    /**
-     * Runs work whose entries (its audited calls' and its records) are written in one batch when it ends; its
-     * result is returned once they are committed. For a page that reads several audited records.
-     */
-    public <T> T together(Supplier<T> work) {
-        return chain.together(work);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,7 +35,7 @@ class SchedulingSettings {
 
     private final JdbcClient jdbc;
 
-    /** Creates the usual types in a transaction of its own: the first read may come from a read-only page. */
+    /** Creates the usual types when the first to ask is a read-only transaction (the chart page), which cannot. */
     private final TransactionTemplate seeding;
 
     SchedulingSettings(JdbcClient jdbc, PlatformTransactionManager transactions) {
@@ -107,13 +108,20 @@ class SchedulingSettings {
         if (DEFAULT_TYPES.stream().allMatch(t -> types.stream().anyMatch(s -> s.code().equals(t.code())))) {
             return types;
         }
-        seeding.executeWithoutResult(status -> DEFAULT_TYPES.forEach(t -> jdbc.sql("""
+        Runnable seed = () -> DEFAULT_TYPES.forEach(t -> jdbc.sql("""
                 INSERT INTO scheduling_appointment_type (organisation_id, code, duration_minutes, treatment,
                     min_interval_days, price, currency)
                 VALUES (:org, :code, :minutes, :treatment, :interval, NULL, 'EUR')
                 ON CONFLICT (organisation_id, code) DO NOTHING""").param("org", organisationId)
                 .param("code", t.code()).param("minutes", t.durationMinutes()).param("treatment", t.treatment())
-                .param("interval", t.minimumIntervalDays()).update()));
+                .param("interval", t.minimumIntervalDays()).update());
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            seeding.executeWithoutResult(status -> seed.run());
+        }
+        else {
+            // In the caller's transaction: it may be the one creating the organisation (demo data, first set-up).
+            seed.run();
+        }
         return storedTypes(organisationId);
     }
 

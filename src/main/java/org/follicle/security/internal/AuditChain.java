@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -61,7 +60,10 @@ public class AuditChain implements DisposableBean {
 
     static final String GENESIS = "0".repeat(64);
 
-    /** Enough to empty the queue of a saturated machine in one transaction, small enough to stay one round trip. */
+    /**
+     * Enough to empty the queue of a saturated machine in one transaction, small enough to stay one round trip:
+     * counted in groups (a request's entries queue as one), so a batch may hold a little more than this.
+     */
     private static final int MAX_BATCH = 200;
 
     /** How long a caller waits for its entry: beyond the audit pool's 30 s wait for a connection. */
@@ -81,7 +83,8 @@ public class AuditChain implements DisposableBean {
     /** The audit's own pool, when the application's is Hikari (it always is outside odd test set-ups). */
     private final HikariDataSource pool;
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Groups of entries: a request's entries queue as one, so they are committed in the same transaction. */
+    private final BlockingQueue<List<Pending>> queue = new LinkedBlockingQueue<>();
 
     private final Thread writer;
 
@@ -149,21 +152,22 @@ public class AuditChain implements DisposableBean {
 
     /**
      * Runs work whose audit entries are written together when it ends, and returns its result only once they are
-     * committed. A page built from several audited reads (the chart reads the patient, the assessments, the
-     * follow-ups, the appointments) then waits for one batch instead of one commit per read. The entries are
-     * written even when the work fails: a refused read is audited like any other.
+     * committed. A request that makes several audited calls (the chart reads the patient, the assessments, the
+     * follow-ups, the appointments; signing a session writes the session, the stock, the appointment) then waits
+     * for one batch instead of one commit per call. The entries are written even when the work fails: a refused
+     * call is audited like any other.
      */
-    public <T> T together(Supplier<T> work) {
+    public <T> T together(Work<T> work) throws Throwable {
         if (gathered.get() != null) {
-            return work.get();
+            return work.run();
         }
         List<Pending> entries = new ArrayList<>();
         gathered.set(entries);
         T result;
         try {
-            result = work.get();
+            result = work.run();
         }
-        catch (RuntimeException | Error e) {
+        catch (Throwable e) {
             gathered.remove();
             try {
                 submit(entries);
@@ -178,6 +182,13 @@ public class AuditChain implements DisposableBean {
         return result;
     }
 
+    /** Work that may throw anything, as a controller method called through an aspect may. */
+    @FunctionalInterface
+    public interface Work<T> {
+
+        T run() throws Throwable;
+    }
+
     /** Queues the entries in their order and waits until each is committed; throws the first failure. */
     private void submit(List<Pending> entries) {
         if (entries.isEmpty()) {
@@ -186,7 +197,7 @@ public class AuditChain implements DisposableBean {
         if (!open) {
             throw new IllegalStateException("The audit chain is closed: the application is stopping");
         }
-        queue.addAll(entries);
+        queue.add(entries);
         for (Pending pending : entries) {
             await(pending);
         }
@@ -212,15 +223,17 @@ public class AuditChain implements DisposableBean {
 
     /** The writer thread: a batch per transaction until the application stops and the queue is empty. */
     private void write() {
+        List<List<Pending>> groups = new ArrayList<>(MAX_BATCH);
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                List<Pending> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
+                groups.add(first);
+                queue.drainTo(groups, MAX_BATCH - 1);
+                groups.forEach(batch::addAll);
                 try {
                     commit(batch);
                 }
@@ -237,6 +250,7 @@ public class AuditChain implements DisposableBean {
                 Thread.currentThread().interrupt();
                 return;
             }
+            groups.clear();
             batch.clear();
         }
     }
