@@ -19,6 +19,8 @@ import org.follicle.system.StaleRecordException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The patient table. No access checks here: see {@link PatientRecords}. */
 @Repository
@@ -57,8 +59,42 @@ public class Patients {
     }
 
     public Optional<PatientView> find(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id = :id").param("id", id).query(ROW)
-                .optional();
+        Map<Long, PatientView> read = readInThisTransaction();
+        PatientView known = read == null ? null : read.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PatientView> patient = jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id = :id")
+                .param("id", id).query(ROW).optional();
+        if (read != null) {
+            patient.ifPresent(p -> read.put(id, p));
+        }
+        return patient;
+    }
+
+    /**
+     * The patients a read-only transaction has read, so that it reads each once: every section of a chart page
+     * asks for the patient (six reads a page). Null outside a read-only transaction, where a write may change them.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Long, PatientView> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return null;
+        }
+        Map<Long, PatientView> read = (Map<Long, PatientView>) TransactionSynchronizationManager.getResource(this);
+        if (read == null) {
+            Map<Long, PatientView> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(Patients.this);
+                }
+            });
+            read = fresh;
+        }
+        return read;
     }
 
     long insert(long organisationId, long clinicId, PatientDetails p, Instant now, String by) {
