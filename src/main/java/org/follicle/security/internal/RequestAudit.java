@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the audit entries of one controller call in one batch, when the call returns and before its answer is
  * rendered or serialised: a request still answers only once its entries are committed, but waits for one commit
- * instead of one per audited call (signing a session made eight, each queued behind the previous one).
+ * instead of one per audited call (signing a session made eight, each queued behind the previous one). A
+ * controller answers through what it returns: one that wrote to the response itself would send its answer before
+ * the entries are written.
  */
 @Aspect
 @Component
