@@ -95,7 +95,7 @@ class PatientsController {
 
     @GetMapping("/{patientId}")
     String chart(@PathVariable long patientId, Model model) {
-        // The sections read in one transaction (a dozen a page before: most of the chart's database time under
+        // The sections read in one transaction (seventeen a page before: most of the chart's database time under
         // load); their audit entries are written in one batch when the call returns (RequestAudit).
         chartReads.executeWithoutResult(status -> {
             // Read only: ending it by a rollback has nothing to undo and cannot fail.
