@@ -23,7 +23,8 @@ import org.springframework.util.ConcurrentReferenceHashMap;
 /**
  * Writes an audit entry for every call of an {@link Audited} method, after the call (and its transaction) has
  * ended: SUCCESS, FAILURE or DENIED. It wraps the transaction so that a write that fails on commit is not
- * recorded as a success.
+ * recorded as a success. Within a controller call the entry is committed with the call's others when it returns
+ * ({@link RequestAudit}).
  */
 @Aspect
 @Component

@@ -168,7 +168,6 @@ public class AuditChain implements DisposableBean {
             result = work.run();
         }
         catch (Throwable e) {
-            gathered.remove();
             try {
                 submit(entries);
             }
@@ -177,7 +176,9 @@ public class AuditChain implements DisposableBean {
             }
             throw e;
         }
-        gathered.remove();
+        finally {
+            gathered.remove();
+        }
         submit(entries);
         return result;
     }
