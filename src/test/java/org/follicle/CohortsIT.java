@@ -212,6 +212,39 @@ class CohortsIT {
                 "All courses,9,9,", "Dutasteride vial,M-2,8,1,125.0");
     }
 
+    /**
+     * A report is computed once per refresh of the facts (CohortReports): the same question is answered the same
+     * until the next refresh, which the next report then sees; another clinic's manager asking the same question
+     * gets their own clinic's answer, never the one computed for Paris.
+     */
+    @Test
+    void aReportIsTheSameUntilTheFactsAreRefreshedAndEachClinicHasItsOwn() {
+        course(fixture.patient(org, org.paris(), "Avant", "Anna"), "PRP", "COMPLETED", 3, "P-1");
+        refresh();
+        JsonNode first = json.readTree(http.get("/api/v1/analytics/cohorts", manager).body());
+        assertThat(first.path("total").path("courses").asInt()).isEqualTo(1);
+
+        course(fixture.patient(org, org.paris(), "Apres", "Alba"), "PRP", "COMPLETED", 3, "P-1");
+        JsonNode again = json.readTree(http.get("/api/v1/analytics/cohorts", manager).body());
+        assertThat(again).isEqualTo(first);
+        String madrid = fixture.token(fixture.staff(org, "madrid-manager", Map.of(org.madrid(), Role.ADMIN)));
+        assertThat(http.get("/api/v1/analytics/cohorts", madrid).body()).contains("\"empty\":true");
+
+        refresh();
+        JsonNode refreshed = json.readTree(http.get("/api/v1/analytics/cohorts", manager).body());
+        assertThat(refreshed.path("total").path("courses").asInt()).isEqualTo(2);
+        assertThat(refreshed.path("asOf").asString()).isNotEqualTo(first.path("asOf").asString());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM security_audit_entry
+                WHERE organisation_id = :org AND record_type = 'cohort-report' AND action = 'READ'""")
+                .param("org", org.id()).query(Long.class).single()).as("every report read is audited").isEqualTo(4);
+    }
+
+    private void refresh() {
+        assertThat(http.send("POST", "/api/v1/analytics/cohorts/refresh", manager, "", Map.of()).statusCode())
+                .isEqualTo(200);
+    }
+
     @Test
     void impossibleFiltersAndUnauthorisedReadersAreRefused() {
         expect(http.get("/api/v1/analytics/cohorts?from=2026-06-01&to=2026-01-01", manager), 422, "ends before");
