@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.follicle.system.ReadOnce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -84,6 +85,10 @@ class Assessments {
 
     /** The patient's assessments, newest first: two queries, however many there are (a chart can hold years). */
     List<AssessmentView> of(long patientId) {
+        return ReadOnce.read(this, "of", patientId, () -> read(patientId));
+    }
+
+    private List<AssessmentView> read(long patientId) {
         Map<Long, List<AssessmentView.SiteView>> sites = new HashMap<>();
         jdbc.sql("""
                 SELECT s.* FROM diagnosis_site s JOIN diagnosis_assessment a ON a.id = s.assessment_id

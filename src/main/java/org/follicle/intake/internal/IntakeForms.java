@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.follicle.intake.Decision;
 import org.follicle.intake.Modality;
 import org.follicle.intake.RuleClass;
+import org.follicle.system.ReadOnce;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,9 +46,11 @@ class IntakeForms {
                 .param("now", Timestamp.from(now)).param("by", by).query(Long.class).single();
     }
 
+    /** Read once in a read-only transaction (ReadOnce): a chart page's sections ask for it twice. */
     Optional<IntakeForm> current(long patientId) {
-        return jdbc.sql("SELECT * FROM intake_form WHERE patient_id = :patient ORDER BY id DESC LIMIT 1")
-                .param("patient", patientId).query(form).optional();
+        return ReadOnce.read(this, "current", patientId,
+                () -> jdbc.sql("SELECT * FROM intake_form WHERE patient_id = :patient ORDER BY id DESC LIMIT 1")
+                        .param("patient", patientId).query(form).optional());
     }
 
     List<IntakeForm> history(long patientId) {
@@ -69,14 +72,14 @@ class IntakeForms {
 
     /** The latest review of these answers for a modality, if it was given on the same decision as now. */
     Optional<Review> review(long intakeFormId, Modality modality, Decision decision) {
-        return jdbc.sql("""
+        return ReadOnce.read(this, "review", List.of(intakeFormId, modality), () -> jdbc.sql("""
                 SELECT kind, decision, reason, reviewer_name, reviewed_at FROM intake_review
                 WHERE intake_form_id = :form AND modality = :modality ORDER BY id DESC LIMIT 1""")
                 .param("form", intakeFormId).param("modality", modality.name())
                 .query((rs, n) -> new Review(ReviewKind.valueOf(rs.getString("kind")),
                         Decision.valueOf(rs.getString("decision")), rs.getString("reason"),
                         rs.getString("reviewer_name"), rs.getObject("reviewed_at", OffsetDateTime.class).toInstant()))
-                .optional().filter(review -> review.decision() == decision);
+                .optional()).filter(review -> review.decision() == decision);
     }
 
     ScreeningSettings settings(long organisationId) {

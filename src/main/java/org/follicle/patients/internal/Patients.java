@@ -15,12 +15,11 @@ import org.follicle.patients.PatientView;
 import org.follicle.patients.Sex;
 import org.follicle.system.ApiPage;
 import org.follicle.system.PageQuery;
+import org.follicle.system.ReadOnce;
 import org.follicle.system.StaleRecordException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The patient table. No access checks here: see {@link PatientRecords}. */
 @Repository
@@ -58,43 +57,11 @@ public class Patients {
                 .param("ids", ids).param("clinics", clinics).query(ROW).list();
     }
 
+    /** Read once in a read-only transaction: every section of a chart page asks for the patient. */
     public Optional<PatientView> find(long id) {
-        Map<Long, PatientView> read = readInThisTransaction();
-        PatientView known = read == null ? null : read.get(id);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<PatientView> patient = jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id = :id")
-                .param("id", id).query(ROW).optional();
-        if (read != null) {
-            patient.ifPresent(p -> read.put(id, p));
-        }
-        return patient;
-    }
-
-    /**
-     * The patients a read-only transaction has read, so that it reads each once: every section of a chart page
-     * asks for the patient (six reads a page). Null outside a read-only transaction, where a write may change them.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<Long, PatientView> readInThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()
-                || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-            return null;
-        }
-        Map<Long, PatientView> read = (Map<Long, PatientView>) TransactionSynchronizationManager.getResource(this);
-        if (read == null) {
-            Map<Long, PatientView> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResource(Patients.this);
-                }
-            });
-            read = fresh;
-        }
-        return read;
+        return ReadOnce.read(this, "find", id,
+                () -> jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE id = :id").param("id", id)
+                        .query(ROW).optional());
     }
 
     long insert(long organisationId, long clinicId, PatientDetails p, Instant now, String by) {

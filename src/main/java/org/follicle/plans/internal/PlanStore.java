@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.follicle.system.ReadOnce;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,9 +53,11 @@ class PlanStore {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::row).optional();
     }
 
+    /** Read once in a read-only transaction (ReadOnce): a chart page's sections ask for them twice. */
     List<Plan> ofPatient(long patientId) {
-        return jdbc.sql(SELECT + " WHERE patient_id = :patient ORDER BY id DESC").param("patient", patientId)
-                .query(this::row).list();
+        return ReadOnce.read(this, "ofPatient", patientId,
+                () -> jdbc.sql(SELECT + " WHERE patient_id = :patient ORDER BY id DESC").param("patient", patientId)
+                        .query(this::row).list());
     }
 
     /** Plans under way or completed in the clinics, whose protocol has maintenance: the recall list's candidates. */
