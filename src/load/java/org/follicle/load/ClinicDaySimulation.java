@@ -161,9 +161,8 @@ public class ClinicDaySimulation extends Simulation {
      * again (kept). Measure after a refresh (README), when none is kept yet.
      */
     ScenarioBuilder reporting = scenario("Managers: cohort reports")
-            .feed(java.util.stream.Stream.generate(() -> Map.<String, Object>of(
-                    "whole", COMPARISONS.get(ThreadLocalRandom.current().nextInt(COMPARISONS.size())),
-                    "prp", COMPARISONS.get(ThreadLocalRandom.current().nextInt(COMPARISONS.size())))).iterator())
+            .feed(java.util.stream.Stream.generate(() -> Map.<String, Object>of("whole", anyComparison(),
+                    "prp", anyComparison())).iterator())
             .exec(session -> session.set("token", "Bearer flc_load_load.director"))
             .exec(http("cohort report").get("/api/v1/analytics/cohorts?compareBy=#{whole}")
                     .header("Authorization", "#{token}").check(status().is(200)))
@@ -206,6 +205,10 @@ public class ClinicDaySimulation extends Simulation {
     @Override
     public void before() {
         end = System.nanoTime() + LENGTH.toNanos();
+    }
+
+    static String anyComparison() {
+        return COMPARISONS.get(ThreadLocalRandom.current().nextInt(COMPARISONS.size()));
     }
 
     /** A scenario's arrivals per second at LOAD_FACTOR=1, for the whole run. */

@@ -44,6 +44,11 @@ class CohortFacts {
             jdbc.sql("UPDATE outcomes_refresh SET refreshed_at = now() WHERE id = 1").update();
             log.info("Cohort facts refreshed in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
+        return refreshedAt();
+    }
+
+    /** When the facts were last refreshed: a report does not see later records. */
+    Instant refreshedAt() {
         return jdbc.sql("SELECT refreshed_at FROM outcomes_refresh WHERE id = 1")
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
     }

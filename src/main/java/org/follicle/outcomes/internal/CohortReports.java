@@ -52,15 +52,18 @@ class CohortReports {
 
     private final MessageSource texts;
 
+    private final CohortFacts facts;
+
     /** Reports already computed, by who may read them, what was asked and the facts' refresh they were computed on. */
     private final Cache<Computed, Report> computed = Caffeine.newBuilder().maximumSize(100)
             .expireAfterWrite(Duration.ofMinutes(30)).build();
 
-    CohortReports(JdbcClient jdbc, ClinicAccess access, AuditLog audit, MessageSource texts) {
+    CohortReports(JdbcClient jdbc, ClinicAccess access, AuditLog audit, MessageSource texts, CohortFacts facts) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
         this.texts = texts;
+        this.facts = facts;
     }
 
     /**
@@ -73,7 +76,7 @@ class CohortReports {
     Report run(CohortQuery query) {
         check(query);
         Set<Long> clinics = clinics(query);
-        Instant asOf = refreshedAt();
+        Instant asOf = facts.refreshedAt();
         Locale locale = LocaleContextHolder.getLocale();
         Report report = computed.get(new Computed(access.current().organisationId(), clinics, query, locale, asOf),
                 key -> compute(query, clinics, asOf));
@@ -305,11 +308,6 @@ class CohortReports {
 
     private List<Option> pairs(String sql, Map<String, ?> params) {
         return jdbc.sql(sql).params(params).query((rs, n) -> new Option(rs.getString(1), rs.getString(2))).list();
-    }
-
-    private Instant refreshedAt() {
-        return jdbc.sql("SELECT refreshed_at FROM outcomes_refresh WHERE id = 1")
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
     }
 
     private static BigDecimal round(double value, int scale) {
