@@ -240,6 +240,29 @@ class CohortsIT {
                 .param("org", org.id()).query(Long.class).single()).as("every report read is audited").isEqualTo(4);
     }
 
+    /**
+     * A cohort's lots are read once for all the ways it is compared (CohortReports): the same lots however the
+     * report splits the courses, and never another cohort's, even when that one was asked first.
+     */
+    @Test
+    void aCohortHasTheSameLotsHoweverItIsComparedAndNoOtherCohortsLots() {
+        course(fixture.patient(org, org.paris(), "Lot", "Lena"), "PRP", "COMPLETED", 3, "P-1");
+        course(fixture.patient(org, org.paris(), "Lot", "Luis"), "MESO_AGA", "COMPLETED", 2, "M-1");
+        refresh();
+        JsonNode whole = json.readTree(http.get("/api/v1/analytics/cohorts?compareBy=SEX", manager).body());
+        assertThat(whole.path("lots").toString()).contains("\"P-1\"", "\"M-1\"");
+        JsonNode platelets = json.readTree(http.get("/api/v1/analytics/cohorts?protocol=PRP&compareBy=SEX", manager)
+                .body());
+        assertThat(platelets.path("lots").toString()).contains("\"P-1\"").doesNotContain("\"M-1\"");
+
+        JsonNode byClinic = json.readTree(http.get("/api/v1/analytics/cohorts?protocol=PRP&compareBy=CLINIC",
+                manager).body());
+        assertThat(byClinic.path("groups")).isNotEqualTo(platelets.path("groups"));
+        assertThat(byClinic.path("lots")).isEqualTo(platelets.path("lots"));
+        assertThat(json.readTree(http.get("/api/v1/analytics/cohorts?compareBy=TREATMENT&months=12", manager).body())
+                .path("lots")).isEqualTo(whole.path("lots"));
+    }
+
     private void refresh() {
         assertThat(http.send("POST", "/api/v1/analytics/cohorts/refresh", manager, "", Map.of()).statusCode())
                 .isEqualTo(200);

@@ -25,6 +25,12 @@ record CohortQuery(Long clinicId, String protocol, Long formulaId, String diagno
         months = months == null ? DEFAULT_MONTHS : months;
     }
 
+    /** The same courses, split and judged as by default: only the filters of this query. */
+    CohortQuery cohort() {
+        return new CohortQuery(clinicId, protocol, formulaId, diagnosis, sex, ageBand, stage, practitionerId, from, to,
+                null, null, null, null);
+    }
+
     /** The patient's sex as the patient record has it. */
     enum Sex {
         FEMALE, MALE, OTHER, UNKNOWN
