@@ -23,9 +23,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -226,7 +228,7 @@ public class ClinicDaySimulation extends Simulation {
 
     /** What the load works on, read from the generated organisation before the run. */
     record Organisation(List<Patient> patients, Map<Long, List<Long>> longHistories, Map<Long, Long> consultants,
-            Map<Long, List<String>> staff, List<Map<String, Object>> booked) {
+            Set<String> taken, Map<Long, List<String>> staff, List<Map<String, Object>> booked) {
 
         static Organisation read() {
             String url = env("DATABASE_URL", "jdbc:postgresql://localhost:5432/follicle_load");
@@ -263,6 +265,19 @@ public class ClinicDaySimulation extends Simulation {
                         }
                     }
                 }
+                // The consultants' times already taken: a booking whose cancellation failed in an earlier run (a 503
+                // while the application was still cold) keeps its time, which the next booking there would be refused.
+                Set<String> taken = new HashSet<>();
+                try (ResultSet rs = st.executeQuery("""
+                        SELECT a.practitioner_id,
+                               to_char(a.starts_at AT TIME ZONE k.time_zone, 'YYYY-MM-DD"T"HH24:MI:SS')
+                        FROM scheduling_appointment a JOIN clinics_clinic k ON k.id = a.clinic_id
+                        JOIN security_staff s ON s.id = a.practitioner_id AND s.username LIKE 'load.c%.practitioner12'
+                        WHERE a.starts_at > now() AND a.status IN ('BOOKED', 'ATTENDED')""")) {
+                    while (rs.next()) {
+                        taken.add(rs.getLong(1) + " " + rs.getString(2));
+                    }
+                }
                 // The next booked visits without a session, each with the clinic's in-date lot it needs.
                 List<Map<String, Object>> booked = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery("""
@@ -289,7 +304,7 @@ public class ClinicDaySimulation extends Simulation {
                     throw new IllegalStateException("No generated organisation with booked visits at " + url
                             + ": generate one first (README, Performance)");
                 }
-                return new Organisation(patients, longHistories, consultants, staff, booked);
+                return new Organisation(patients, longHistories, consultants, taken, staff, booked);
             }
             catch (SQLException e) {
                 throw new IllegalStateException("Cannot read the generated organisation at " + url, e);
@@ -335,9 +350,18 @@ public class ClinicDaySimulation extends Simulation {
 
         /**
          * The n-th free slot of a clinic's consultant (the twelfth practitioner, who runs no course): by half hours
-         * from 08:00 to 19:30, on the weekdays of the next eight weeks.
+         * from 08:00 to 19:30, on the weekdays of the next eight weeks; the next one when it was taken before the run.
          */
         Map<String, Object> consultationSlot(long clinicId, int n) {
+            Map<String, Object> slot = slot(clinicId, n);
+            for (int next = n + 1; next < n + 24 * 40
+                    && taken.contains(slot.get("practitionerId") + " " + slot.get("start")); next++) {
+                slot = slot(clinicId, next);
+            }
+            return slot;
+        }
+
+        private Map<String, Object> slot(long clinicId, int n) {
             int slot = Math.floorMod(n, 24 * 40);
             LocalDate day = LocalDate.now().plusDays(1);
             for (int skip = slot / 24; skip > 0 || day.getDayOfWeek().getValue() > 5; day = day.plusDays(1)) {
