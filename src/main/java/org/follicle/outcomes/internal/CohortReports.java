@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
@@ -55,16 +56,14 @@ class CohortReports {
     private final CohortFacts facts;
 
     /** Reports already computed, by who may read them, what was asked and the facts' refresh they were computed on. */
-    private final Cache<Computed, Report> computed = Caffeine.newBuilder().maximumSize(100)
-            .expireAfterWrite(Duration.ofMinutes(30)).build();
+    private final Cache<Computed, Report> computed = keptUntilRefreshed();
 
     /**
      * The lots' adverse-event rates of the cohorts already reported: they depend on which courses, not on how the
      * report splits them or judges responders, so a cohort compared by each dimension in turn reads them once (a
      * third of a report's time at the largest scale).
      */
-    private final Cache<Computed, List<LotRate>> lots = Caffeine.newBuilder().maximumSize(100)
-            .expireAfterWrite(Duration.ofMinutes(30)).build();
+    private final Cache<Computed, List<LotRate>> lots = keptUntilRefreshed();
 
     CohortReports(JdbcClient jdbc, ClinicAccess access, AuditLog audit, MessageSource texts, CohortFacts facts) {
         this.jdbc = jdbc;
@@ -72,6 +71,11 @@ class CohortReports {
         this.audit = audit;
         this.texts = texts;
         this.facts = facts;
+    }
+
+    /** At most 100 answers, each for 30 minutes; a refresh of the facts makes new keys, so the old ones just expire. */
+    private static <V> Cache<Computed, V> keptUntilRefreshed() {
+        return Caffeine.newBuilder().maximumSize(100).expireAfterWrite(Duration.ofMinutes(30)).build();
     }
 
     /**
@@ -89,7 +93,7 @@ class CohortReports {
         Computed asked = new Computed(access.current().organisationId(), clinics, query, locale, asOf);
         Report report = computed.get(asked, key -> compute(asked));
         audit.record(new AuditRecord(AuditAction.READ, REPORT, query.compareBy().name(),
-                query.clinicId(), org.follicle.security.AuditOutcome.SUCCESS, null));
+                query.clinicId(), AuditOutcome.SUCCESS, null));
         return report;
     }
 
