@@ -184,6 +184,14 @@ class SessionsIT {
         expect(sign(session, 2), 422, "expired");
         assertThat(stock()).isEqualTo(10);
         assertThat(http.get("/api/v1/sessions/" + session, doctor).body()).contains("\"status\":\"OPEN\"");
+        // The appointment is marked attended and its aftercare queued before the lots are used: a refused signing
+        // takes them back with the rest.
+        assertThat(jdbc.sql("SELECT status FROM scheduling_appointment WHERE id = :a").param("a", appointment)
+                .query(String.class).single()).isNotEqualTo("ATTENDED");
+        assertThat(jdbc.sql("""
+                SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
+                WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
+                .query(String.class).list()).as("the booked aftercare only").containsExactly("QUEUED false");
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,9 +177,9 @@ public class StockService {
         LocalDate today = today(clinic);
         List<PreparationRequest.LotQuantity> lots = new ArrayList<>(request.lots());
         lots.sort(Comparator.comparing(PreparationRequest.LotQuantity::lotId));
-        Set<Long> seen = new LinkedHashSet<>();
+        Map<Long, StockLedger.Lot> found = new HashMap<>();
         for (PreparationRequest.LotQuantity l : lots) {
-            if (!seen.add(l.lotId())) {
+            if (found.containsKey(l.lotId())) {
                 throw BusinessRuleException.onField("lots", "stock.lotTwice");
             }
             StockLedger.Lot lot = ledger.findLot(clinic.organisationId(), l.lotId())
@@ -187,13 +187,19 @@ public class StockService {
             if (lot.expiredOn(today)) {
                 throw BusinessRuleException.onField("lots", "lot.expired", lot.lotNumber(), lot.expiry());
             }
-            take(clinic, lot, StockLedger.MovementKind.USED, l.quantity(), null, preparationId, null);
+            found.put(l.lotId(), lot);
         }
         for (int i = 0; i < recipients.size(); i++) {
             ledger.administration(clinic.organisationId(), clinic.id(), preparationId, recipients.get(i).id(),
                     blank(request.recipients().get(i).sessionRef()), me.username(), clock.instant());
             audit.record(new AuditRecord(AuditAction.CREATE, PREPARATION, String.valueOf(preparationId),
                     recipients.get(i).clinicId(), AuditOutcome.SUCCESS, "patient " + recipients.get(i).id()));
+        }
+        // The stock last, in lot order: a decrement locks the lot's stock row until the commit, and every other
+        // preparation of that lot in the clinic waits for it; the less work after it, the shorter the queue.
+        for (PreparationRequest.LotQuantity l : lots) {
+            take(clinic, found.get(l.lotId()), StockLedger.MovementKind.USED, l.quantity(), null, preparationId,
+                    null);
         }
         return preparation(preparationId, clinic.id(), false);
     }

@@ -245,6 +245,10 @@ class Sessions {
         if (session.modality() != SessionModality.MECHANICAL && (chart.zones() == null || chart.zones().isEmpty())) {
             throw BusinessRuleException.onField("zones", "session.noZones");
         }
+        // The appointment and its aftercare before the lots: using a lot locks its stock row until the commit
+        // (StockService.prepare), so the less that follows it, the less the clinic's other signings wait.
+        appointments.markAttended(session.appointmentId());
+        appointments.sendAftercareNow(session.appointmentId());
         Long preparationId = null;
         if (!lots.isEmpty()) {
             Preparation preparation = stock.prepare(new PreparationRequest(session.clinicId(), session.formulaId(),
@@ -256,8 +260,6 @@ class Sessions {
         if (!store.sign(id, version, preparationId, clock.instant(), access.current().username())) {
             throw new StaleRecordException(SESSION, id);
         }
-        appointments.markAttended(session.appointmentId());
-        appointments.sendAftercareNow(session.appointmentId());
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "signed"));
         return store.find(id).orElseThrow();
