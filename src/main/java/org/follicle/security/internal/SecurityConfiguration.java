@@ -24,7 +24,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -68,7 +67,8 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // Argon2id for new hashes; the prefix ({argon2@SpringSecurity_v5_8}) leaves room to move on later.
         String id = "argon2@SpringSecurity_v5_8";
-        return new DelegatingPasswordEncoder(id, Map.of(id, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        return new DelegatingPasswordEncoder(id,
+                Map.of(id, new Argon2Passwords(Runtime.getRuntime().availableProcessors())));
     }
 
     @Bean
