@@ -2,6 +2,8 @@ package org.follicle.system.internal;
 
 import java.time.Clock;
 
+import org.follicle.system.PageModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +15,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final ObjectProvider<PageModel> pageModels;
+
+    WebConfiguration(ObjectProvider<PageModel> pageModels) {
+        this.pageModels = pageModels;
+    }
 
     /** One clock for every rule that reads the time, so tests can fix it. */
     @Bean
@@ -45,5 +53,6 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch);
+        registry.addInterceptor(new PageModelInterceptor(pageModels));
     }
 }

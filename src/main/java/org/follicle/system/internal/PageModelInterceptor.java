@@ -1,0 +1,38 @@
+package org.follicle.system.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.follicle.system.PageModel;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.ui.ModelMap;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
+
+/** Adds the modules' {@link PageModel}s to a page about to be rendered; JSON answers and redirects have none. */
+class PageModelInterceptor implements HandlerInterceptor {
+
+    private final ObjectProvider<PageModel> pageModels;
+
+    PageModelInterceptor(ObjectProvider<PageModel> pageModels) {
+        this.pageModels = pageModels;
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            ModelAndView page) {
+        if (page == null || !page.hasView() || isRedirectOrForward(page)) {
+            return;
+        }
+        ModelMap layout = new ModelMap();
+        pageModels.orderedStream().forEach(model -> model.addTo(layout));
+        page.getModelMap().mergeAttributes(layout);
+    }
+
+    private static boolean isRedirectOrForward(ModelAndView page) {
+        String name = page.getViewName();
+        return name != null ? name.startsWith("redirect:") || name.startsWith("forward:")
+                : page.getView() instanceof SmartView view && view.isRedirectView();
+    }
+}
