@@ -67,8 +67,9 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // Argon2id for new hashes; the prefix ({argon2@SpringSecurity_v5_8}) leaves room to move on later.
         String id = "argon2@SpringSecurity_v5_8";
-        return new DelegatingPasswordEncoder(id,
-                Map.of(id, new Argon2Passwords(Runtime.getRuntime().availableProcessors())));
+        // One hash a core at once, at most four: the pool keeps 16 MB for each, however many cores there are.
+        int concurrent = Math.min(4, Runtime.getRuntime().availableProcessors());
+        return new DelegatingPasswordEncoder(id, Map.of(id, new Argon2Passwords(concurrent)));
     }
 
     @Bean
