@@ -47,9 +47,8 @@ final class Argon2Passwords implements PasswordEncoder {
     public String encode(CharSequence rawPassword) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13).withSalt(salt).withParallelism(LANES)
-                .withMemoryAsKB(MEMORY_KB).withIterations(ITERATIONS).withBlockPool(blocks).build();
+        Argon2Parameters parameters = parameters(Argon2Parameters.ARGON2_id, Argon2Parameters.ARGON2_VERSION_13, salt,
+                LANES, MEMORY_KB, ITERATIONS);
         byte[] hash = hash(parameters, rawPassword, HASH_BYTES);
         return "$argon2id$v=" + parameters.getVersion() + "$m=" + MEMORY_KB + ",t=" + ITERATIONS + ",p=" + LANES
                 + "$" + BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
@@ -65,9 +64,8 @@ final class Argon2Passwords implements PasswordEncoder {
             log.warn("Not an Argon2 password hash: {}", e.getMessage());
             return false;
         }
-        Argon2Parameters parameters = new Argon2Parameters.Builder(stored.type()).withVersion(stored.version())
-                .withSalt(stored.salt()).withParallelism(stored.lanes()).withMemoryAsKB(stored.memoryKb())
-                .withIterations(stored.iterations()).withBlockPool(blocks).build();
+        Argon2Parameters parameters = parameters(stored.type(), stored.version(), stored.salt(), stored.lanes(),
+                stored.memoryKb(), stored.iterations());
         return MessageDigest.isEqual(stored.hash(), hash(parameters, rawPassword, stored.hash().length));
     }
 
@@ -81,6 +79,12 @@ final class Argon2Passwords implements PasswordEncoder {
         catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Every hash, new or checked, works in the shared pool's blocks. */
+    private Argon2Parameters parameters(int type, int version, byte[] salt, int lanes, int memoryKb, int iterations) {
+        return new Argon2Parameters.Builder(type).withVersion(version).withSalt(salt).withParallelism(lanes)
+                .withMemoryAsKB(memoryKb).withIterations(iterations).withBlockPool(blocks).build();
     }
 
     private byte[] hash(Argon2Parameters parameters, CharSequence rawPassword, int length) {

@@ -1,11 +1,14 @@
 package org.follicle.system.internal;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.follicle.system.PageModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.ModelMap;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.SmartView;
@@ -13,10 +16,11 @@ import org.springframework.web.servlet.SmartView;
 /** Adds the modules' {@link PageModel}s to a page about to be rendered; JSON answers and redirects have none. */
 class PageModelInterceptor implements HandlerInterceptor {
 
-    private final ObjectProvider<PageModel> pageModels;
+    /** Looked up on the first page, not on each one (nor at start-up, before every module's beans exist). */
+    private final SingletonSupplier<List<PageModel>> pageModels;
 
     PageModelInterceptor(ObjectProvider<PageModel> pageModels) {
-        this.pageModels = pageModels;
+        this.pageModels = SingletonSupplier.of(() -> pageModels.orderedStream().toList());
     }
 
     @Override
@@ -26,7 +30,7 @@ class PageModelInterceptor implements HandlerInterceptor {
             return;
         }
         ModelMap layout = new ModelMap();
-        pageModels.orderedStream().forEach(model -> model.addTo(layout));
+        pageModels.obtain().forEach(model -> model.addTo(layout));
         page.getModelMap().mergeAttributes(layout);
     }
 
