@@ -104,8 +104,9 @@ class CohortReports {
         Map<String, Object> p = new HashMap<>();
         String where = where(query, asked.clinics(), p);
         CohortQuery.Responder r = query.responder();
-        // The groups' keys are codes and ids: sorted byte by byte ("C"), not through the database's collation,
-        // which cannot shorten its keys and compares each pair through the C library (a tenth of the report).
+        // The groups' keys are codes, ids and short labels: sorted byte by byte ("C"), not through the database's
+        // collation, which cannot shorten its keys and compares each pair through the C library (up to a
+        // quarter of a whole organisation's report, by the dimension).
         String courses = """
                 WITH c AS (
                     SELECT c.*, (%s) COLLATE "C" AS grp, m.follow_up_id IS NOT NULL AS assessed,
