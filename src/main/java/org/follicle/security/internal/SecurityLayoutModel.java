@@ -36,8 +36,9 @@ class SecurityLayoutModel implements PageModel {
         model.addAttribute("myClinics", lazy(() -> access.currentIfAny().map(staff -> clinics
                 .clinicsOf(staff.organisationId()).stream().filter(clinic -> staff.clinicIds().contains(clinic.id()))
                 .toList()).orElse(List.of())));
-        model.addAttribute("selectedClinicId", access.selectedClinic().orElse(null));
-        model.addAttribute("selectedClinic", lazy(() -> access.selectedClinic().flatMap(clinics::find).orElse(null)));
+        Long selected = access.selectedClinic().orElse(null);
+        model.addAttribute("selectedClinicId", selected);
+        model.addAttribute("selectedClinic", lazy(() -> selected == null ? null : clinics.find(selected).orElse(null)));
     }
 
     private static <T> LazyContextVariable<T> lazy(Supplier<T> value) {

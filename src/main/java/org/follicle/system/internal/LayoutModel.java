@@ -2,6 +2,7 @@ package org.follicle.system.internal;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import org.follicle.system.Languages;
 import org.follicle.system.NavigationLink;
@@ -17,7 +18,7 @@ import org.springframework.ui.ModelMap;
 @Component
 class LayoutModel implements PageModel {
 
-    private static final List<String> LANGUAGES = Languages.SUPPORTED.stream().map(java.util.Locale::getLanguage)
+    private static final List<String> LANGUAGES = Languages.SUPPORTED.stream().map(Locale::getLanguage)
             .toList();
 
     private final List<NavigationLink> links;

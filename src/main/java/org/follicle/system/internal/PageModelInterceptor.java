@@ -12,6 +12,7 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.view.UrlBasedViewResolver;
 
 /** Adds the modules' {@link PageModel}s to a page about to be rendered; JSON answers and redirects have none. */
 class PageModelInterceptor implements HandlerInterceptor {
@@ -36,7 +37,8 @@ class PageModelInterceptor implements HandlerInterceptor {
 
     private static boolean isRedirectOrForward(ModelAndView page) {
         String name = page.getViewName();
-        return name != null ? name.startsWith("redirect:") || name.startsWith("forward:")
+        return name != null ? name.startsWith(UrlBasedViewResolver.REDIRECT_URL_PREFIX)
+                || name.startsWith(UrlBasedViewResolver.FORWARD_URL_PREFIX)
                 : page.getView() instanceof SmartView view && view.isRedirectView();
     }
 }
