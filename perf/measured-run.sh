@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # One measured clinic day, as docs/performance.md reports them: pgbench for 10 s (the machine's state), a warm-up
 # (WARMUP: seconds@factor stages, "240@0.5" unless given), the cohort facts refreshed, a CHECKPOINT, then
-# LOAD_SECONDS at LOAD_FACTOR. Prints the
-# Gatling summary and what Follicle spent in the measured part: its CPU, and of that what the JIT compiled
-# (jstat; the compiler threads share the two cores with the requests).
+# LOAD_SECONDS at LOAD_FACTOR. Prints Gatling's summary and assertions, and what the measured part cost: Follicle's
+# CPU, of that what its JIT compiled (jstat: the compiler threads share the cores with the requests), how busy the
+# machine was and Gatling's own share.
 #   perf/measured-run.sh FOLLICLE_PID   (DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, FOLLICLE_URL as for
 #   the simulation; the database must be the machine's, reachable as postgres through su for pgbench)
 set -uo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 pid=$1
 url=${FOLLICLE_URL:-http://localhost:8080}
 db=${DATABASE_URL##*/}
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null; }
 jit() { jstat -compiler "$pid" | awk 'NR == 2 {print $1, $4}'; }
 # The whole machine's ticks: busy (user, nice, system, irq, softirq), idle (idle, iowait), stolen by the host.
 machine() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6, $9}' /proc/stat; }
@@ -31,24 +31,24 @@ curl -s -o /dev/null -w 'facts refreshed: %{http_code}\n' -X POST -H 'Authorizat
   "$url/api/v1/analytics/cohorts/refresh"
 su postgres -c "psql -q -d $db -c CHECKPOINT"
 
-cpu0=$(ticks); read -r compiled0 jit0 < <(jit); read -r busy0 idle0 stolen0 < <(machine); start=$(date +%s)
+cpu0=$(ticks "$pid"); read -r compiled0 jit0 < <(jit); read -r busy0 idle0 stolen0 < <(machine); start=$(date +%s)
 FOLLICLE_URL=$url ./mvnw -q -Pload test-compile gatling:test > target/measured.log 2>&1 &
 load=$!
 # Gatling's own JVM (forked by the Maven plugin): its CPU is the load's, not Follicle's, on the same two cores.
 gatling_ticks=0
 while kill -0 $load 2>/dev/null; do
   gatling=$(pgrep -f 'io.gatling.app.Gatling' | head -1)
-  [ -n "$gatling" ] && gatling_ticks=$(awk '{print $14 + $15}' "/proc/$gatling/stat" 2>/dev/null || echo "$gatling_ticks")
+  [ -n "$gatling" ] && gatling_ticks=$(ticks "$gatling" || echo "$gatling_ticks")
   sleep 2
 done
-cpu1=$(ticks); read -r compiled1 jit1 < <(jit); read -r busy1 idle1 stolen1 < <(machine); end=$(date +%s)
+cpu1=$(ticks "$pid"); read -r compiled1 jit1 < <(jit); read -r busy1 idle1 stolen1 < <(machine); end=$(date +%s)
 
 sed -n '/---- Global Information/,/^> mean throughput/p' target/measured.log
 grep -E ': (true|false) \(actual' target/measured.log
 awk -v c=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v s=$((end - start)) -v n=$((compiled1 - compiled0)) \
   -v j0="$jit0" -v j1="$jit1" -v g="$gatling_ticks" -v b=$((busy1 - busy0)) -v i=$((idle1 - idle0)) \
-  -v t=$((stolen1 - stolen0)) 'BEGIN {
-    all = b + i + t
+  -v t=$((stolen1 - stolen0)) -v cores="$(nproc)" 'BEGIN {
+    all = (b + i + t) / cores / 100
     printf "Follicle: %.0f %% of a core over %d s; the JIT compiled %d methods in %.1f s\n", c / hz / s * 100, s, n, j1 - j0
-    printf "Machine: %.0f %% busy of 200 %% (Follicle, PostgreSQL, Gatling at %.0f %% from its start), %.0f %% stolen\n",
-      b / all * 200, g / hz / s * 100, t / all * 200 }'
+    printf "Machine: %.0f %% busy of %d %% (Gatling %.0f %% of it from its start), %.0f %% stolen\n",
+      b / all, cores * 100, g / hz / s * 100, t / all }'
