@@ -13,18 +13,18 @@ url=${FOLLICLE_URL:-http://localhost:8080}
 db=${DATABASE_URL##*/}
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null; }
 jit() { jstat -compiler "$pid" | awk 'NR == 2 {print $1, $4}'; }
+simulate() { FOLLICLE_URL=$url ./mvnw -q -Pload test-compile gatling:test; }
 # The whole machine's ticks: busy (user, nice, system, irq, softirq), idle (idle, iowait), stolen by the host.
 machine() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6, $9}' /proc/stat; }
 
-su postgres -c "PGOPTIONS=-cclient_min_messages=warning psql -q -d $db -c 'CREATE TABLE IF NOT EXISTS bench_single_row (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, patient_id BIGINT NOT NULL, note TEXT NOT NULL, recorded_at TIMESTAMPTZ NOT NULL); CREATE INDEX IF NOT EXISTS bench_single_row_patient_ix ON bench_single_row (patient_id)'"
+su postgres -c "PGOPTIONS=-cclient_min_messages=warning psql -q -d $db -f $PWD/perf/single-row-table.sql"
 su postgres -c "pgbench -n -c 16 -j 2 -T 10 -f $PWD/perf/single-row-insert.sql $db" 2>/dev/null | grep -E '^tps'
 su postgres -c "psql -q -d $db -c 'TRUNCATE bench_single_row'"
 
 for stage in ${WARMUP:-240@0.5}; do
-  read -r jit_before < <(jit | cut -d' ' -f2)
-  LOAD_SECONDS=${stage%@*} LOAD_FACTOR=${stage#*@} FOLLICLE_URL=$url ./mvnw -q -Pload test-compile gatling:test \
-    > target/warmup.log 2>&1
-  read -r jit_after < <(jit | cut -d' ' -f2)
+  read -r _ jit_before < <(jit)
+  LOAD_SECONDS=${stage%@*} LOAD_FACTOR=${stage#*@} simulate > target/warmup.log 2>&1
+  read -r _ jit_after < <(jit)
   echo "warm-up $stage: the JIT compiled for $(awk -v a="$jit_before" -v b="$jit_after" 'BEGIN {printf "%.1f", b - a}') s"
 done
 curl -s -o /dev/null -w 'facts refreshed: %{http_code}\n' -X POST -H 'Authorization: Bearer flc_load_load.director' \
@@ -32,7 +32,7 @@ curl -s -o /dev/null -w 'facts refreshed: %{http_code}\n' -X POST -H 'Authorizat
 su postgres -c "psql -q -d $db -c CHECKPOINT"
 
 cpu0=$(ticks "$pid"); read -r compiled0 jit0 < <(jit); read -r busy0 idle0 stolen0 < <(machine); start=$(date +%s)
-FOLLICLE_URL=$url ./mvnw -q -Pload test-compile gatling:test > target/measured.log 2>&1 &
+simulate > target/measured.log 2>&1 &
 load=$!
 # Gatling's own JVM (forked by the Maven plugin): its CPU is the load's, not Follicle's, on the same two cores.
 gatling_ticks=0
