@@ -263,6 +263,64 @@ class CohortsIT {
                 .path("lots")).isEqualTo(whole.path("lots"));
     }
 
+    /**
+     * A refresh recomputes the facts of the patients whose records changed since the last one (the marks their
+     * writes left, V17), and every patient's when an appointment type's price changes: afterwards the facts are
+     * what the records say, for every organisation, and no mark is left.
+     */
+    @Test
+    void aRefreshRecomputesThePatientsWhoseRecordsChangedAndTheFactsMatchTheRecords() {
+        long anna = fixture.patient(org, org.paris(), "Stale", "Anna");
+        long annaCourse = course(anna, "MESO_AGA", "COMPLETED", 3, "M-1");
+        long bea = fixture.patient(org, org.paris(), "Stale", "Bea");
+        long beaCourse = course(bea, "PRP", "COMPLETED", 2, "P-1");
+        refresh();
+        assertThat(marks()).isZero();
+        assertThat(factsUnlikeTheRecords()).isZero();
+
+        // An adverse event and a six-month review for one patient, the other's record voided.
+        adverseEvent(anna, annaCourse);
+        measuredAtSixMonths(anna, annaCourse, 48, 2);
+        jdbc.sql("UPDATE patients_patient SET voided = TRUE, void_reason = 'Duplicate record' WHERE id = :id")
+                .param("id", bea).update();
+        assertThat(marks()).isPositive();
+        assertThat(factsUnlikeTheRecords()).isPositive();
+        refresh();
+        assertThat(marks()).isZero();
+        assertThat(factsUnlikeTheRecords()).isZero();
+        assertThat(jdbc.sql("SELECT adverse_events FROM outcomes_course_fact WHERE plan_id = :plan")
+                .param("plan", annaCourse).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outcomes_milestone_fact WHERE plan_id = :plan")
+                .param("plan", annaCourse).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outcomes_course_fact WHERE plan_id = :plan")
+                .param("plan", beaCourse).query(Long.class).single()).as("a voided patient's course").isZero();
+
+        // A price is in the cost of every course of its type.
+        jdbc.sql("UPDATE scheduling_appointment_type SET price = 200 WHERE organisation_id = :org AND code = 'MESOTHERAPY'")
+                .param("org", org.id()).update();
+        assertThat(factsUnlikeTheRecords()).isPositive();
+        refresh();
+        assertThat(factsUnlikeTheRecords()).isZero();
+        assertThat(jdbc.sql("SELECT cost FROM outcomes_course_fact WHERE plan_id = :plan").param("plan", annaCourse)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("600");
+    }
+
+    private long marks() {
+        return jdbc.sql("SELECT count(*) FROM outcomes_stale").query(Long.class).single();
+    }
+
+    /** The rows of the three facts that their definitions, computed from the records now, do not give, and back. */
+    private long factsUnlikeTheRecords() {
+        long unlike = 0;
+        for (String facts : List.of("course", "milestone", "lot")) {
+            unlike += jdbc.sql("""
+                    SELECT count(*) FROM ((TABLE outcomes_%1$s_fact EXCEPT ALL TABLE outcomes_%1$s_source)
+                        UNION ALL (TABLE outcomes_%1$s_source EXCEPT ALL TABLE outcomes_%1$s_fact)) unlike"""
+                    .formatted(facts)).query(Long.class).single();
+        }
+        return unlike;
+    }
+
     private void refresh() {
         assertThat(http.send("POST", "/api/v1/analytics/cohorts/refresh", manager, "", Map.of()).statusCode())
                 .isEqualTo(200);

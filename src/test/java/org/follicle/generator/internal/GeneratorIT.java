@@ -55,6 +55,18 @@ class GeneratorIT {
         assertThat(counts.get("formulary_stock_movement")).isBetween(15_000L, 28_000L);
         assertThat(counts.get("diagnosis_assessment")).isBetween(3_000L, 4_500L);
         assertThat(counts.get("outcomes_follow_up")).isBetween(1_200L, 2_000L);
+        // The organisation's cohort facts filled as a refresh computes them, its bulk loads leaving no mark behind.
+        assertThat(jdbc.sql("SELECT count(*) FROM outcomes_course_fact WHERE organisation_id = :org").param("org", org)
+                .query(Long.class).single()).isEqualTo(jdbc.sql("""
+                        SELECT count(*) FROM plans_plan WHERE organisation_id = :org AND status <> 'PROPOSED'""")
+                        .param("org", org).query(Long.class).single());
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM (SELECT * FROM outcomes_lot_source WHERE organisation_id = :org
+                                      EXCEPT ALL SELECT * FROM outcomes_lot_fact WHERE organisation_id = :org) missing""")
+                .param("org", org).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM outcomes_stale s JOIN patients_patient p ON p.id = s.patient_id
+                WHERE p.organisation_id = :org""").param("org", org).query(Long.class).single()).isZero();
         // Every visit within the clinic's hours, on a weekday; booked ones over the next three months at most.
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM scheduling_appointment a JOIN clinics_clinic c ON c.id = a.clinic_id
