@@ -13,21 +13,7 @@ url=${FOLLICLE_URL:-http://localhost:8080}
 settle=${SETTLE:-25} measure=${MEASURE:-60}
 export LOAD_FACTOR=${LOAD_FACTOR:-1.0} LOAD_SECONDS=$((settle + measure + 5))
 hz=$(getconf CLK_TCK)
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-postmaster=$(head -1 "$(su postgres -c "psql -Atc 'SHOW data_directory'")/postmaster.pid")
-# PostgreSQL's ticks: its connections' (the backends serving Follicle), and the rest: the server's own, its
-# background processes' (checkpointer, WAL writer, autovacuum) and those of the children it has reaped.
-postgres() {
-  local backends=0 rest; rest=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
-  for child in $(pgrep -P "$postmaster"); do
-    if grep -q '127.0.0.1\|\[local\]' "/proc/$child/cmdline" 2>/dev/null; then
-      backends=$((backends + $(ticks "$child")))
-    else
-      rest=$((rest + $(ticks "$child")))
-    fi
-  done
-  echo "$backends $rest"
-}
+source perf/cpu.sh
 requests() {
   curl -s -H 'Authorization: Bearer flc_load_load.director' "$url/actuator/prometheus" |
     awk '/^http_server_requests_seconds_count/ && !/uri="\/actuator/ {n += $NF} END {printf "%d\n", n}'
@@ -40,9 +26,9 @@ for part in $parts; do
   load=$!
   while [ "$(requests)" = "$first" ] && kill -0 $load 2>/dev/null; do sleep 1; done
   sleep "$settle"
-  n0=$(requests); f0=$(ticks "$pid"); read -r p0 b0 < <(postgres)
+  n0=$(requests); f0=$(ticks "$pid"); read -r p0 b0 < <(postgres_ticks)
   sleep "$measure"
-  n1=$(requests); f1=$(ticks "$pid"); read -r p1 b1 < <(postgres)
+  n1=$(requests); f1=$(ticks "$pid"); read -r p1 b1 < <(postgres_ticks)
   wait $load || echo "$part: the simulation failed (target/cost-$part.log)"
   awk -v s="$part" -v n=$((n1 - n0)) -v f=$((f1 - f0)) -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v hz="$hz" \
     -v t="$measure" 'BEGIN {

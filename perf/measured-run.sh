@@ -3,7 +3,7 @@
 # (WARMUP: seconds@factor stages, "240@0.5" unless given), the cohort facts refreshed, a CHECKPOINT, then
 # LOAD_SECONDS at LOAD_FACTOR. Prints Gatling's summary and assertions, and what the measured part cost: Follicle's
 # CPU, of that what its JIT compiled (jstat: the compiler threads share the cores with the requests), how busy the
-# machine was and Gatling's own share.
+# machine was and Gatling's own share; target/timeline.log has the run ten seconds at a time (perf/timeline.sh).
 #   perf/measured-run.sh FOLLICLE_PID   (DATABASE_URL, DATABASE_USERNAME, DATABASE_PASSWORD, FOLLICLE_URL as for
 #   the simulation; the database must be the machine's, reachable as postgres through su for pgbench)
 set -uo pipefail
@@ -34,6 +34,9 @@ su postgres -c "psql -q -d $db -c CHECKPOINT"
 cpu0=$(ticks "$pid"); read -r compiled0 jit0 < <(jit); read -r busy0 idle0 stolen0 < <(machine); start=$(date +%s)
 simulate > target/measured.log 2>&1 &
 load=$!
+# Ten seconds at a time, what was served and what else ran (perf/timeline.sh): a slow stretch shows its company.
+FOLLICLE_URL=$url perf/timeline.sh "$pid" $((${LOAD_SECONDS:-300} + 60)) > target/timeline.log 2>&1 &
+timeline=$!
 # Gatling's own JVM (forked by the Maven plugin): its CPU is the load's, not Follicle's, on the same two cores.
 gatling_ticks=0
 while kill -0 $load 2>/dev/null; do
@@ -42,9 +45,11 @@ while kill -0 $load 2>/dev/null; do
   sleep 2
 done
 cpu1=$(ticks "$pid"); read -r compiled1 jit1 < <(jit); read -r busy1 idle1 stolen1 < <(machine); end=$(date +%s)
+kill $timeline 2>/dev/null
 
 sed -n '/---- Global Information/,/^> mean throughput/p' target/measured.log
 grep -E ': (true|false) \(actual' target/measured.log
+echo "Ten seconds at a time: target/timeline.log"
 awk -v c=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" -v s=$((end - start)) -v n=$((compiled1 - compiled0)) \
   -v j0="$jit0" -v j1="$jit1" -v g="$gatling_ticks" -v b=$((busy1 - busy0)) -v i=$((idle1 - idle0)) \
   -v t=$((stolen1 - stolen0)) -v cores="$(nproc)" 'BEGIN {

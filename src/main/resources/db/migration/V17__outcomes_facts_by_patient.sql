@@ -99,11 +99,11 @@ CREATE TABLE outcomes_lot_fact AS SELECT * FROM outcomes_lot_source;
 ALTER TABLE outcomes_lot_fact ADD PRIMARY KEY (plan_id, lot_id);
 CREATE INDEX outcomes_lot_fact_patient_ix ON outcomes_lot_fact (patient_id);
 
--- The patients whose facts are stale, as the writes mark them (several marks of one patient are one recompute); a
--- NULL patient marks every patient (an appointment type's price is every course's cost). A refresh takes the marks
--- committed before it began; later ones wait for the next. No key: a writer never waits on a refresh's delete.
+-- The patients whose facts are stale, as the writes mark them (several marks of one patient are one recompute). A
+-- refresh takes the marks committed before it began; later ones wait for the next. No key: a writer never waits on a
+-- refresh's delete.
 CREATE TABLE outcomes_stale (
-    patient_id BIGINT
+    patient_id BIGINT NOT NULL
 );
 
 -- Marks the patients a statement wrote, from its rows (the transition table "r", a FROM clause given by the
@@ -129,7 +129,9 @@ BEGIN
             ('diagnosis_assessment', 'r.patient_id FROM r'),
             ('diagnosis_site', 'a.patient_id FROM r JOIN diagnosis_assessment a ON a.id = r.assessment_id'),
             ('scheduling_appointment', 'r.patient_id FROM r'),
-            ('scheduling_appointment_type', 'NULL::bigint FROM r'),
+            -- A type's price is in the cost of every course with an appointment of that type.
+            ('scheduling_appointment_type', 'a.patient_id FROM r JOIN scheduling_appointment a '
+                || 'ON a.organisation_id = r.organisation_id AND a.type_code = r.code AND a.plan_id IS NOT NULL'),
             ('sessions_session', 'r.patient_id FROM r'),
             ('sessions_adverse_event', 'r.patient_id FROM r'),
             ('outcomes_follow_up', 'r.patient_id FROM r'),

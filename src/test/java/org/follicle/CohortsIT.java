@@ -265,8 +265,8 @@ class CohortsIT {
 
     /**
      * A refresh recomputes the facts of the patients whose records changed since the last one (the marks their
-     * writes left, V17), and every patient's when an appointment type's price changes: afterwards the facts are
-     * what the records say, for every organisation, and no mark is left.
+     * writes left, V17), including those whose courses an appointment type's new price costs: afterwards the facts
+     * are what the records say, for every organisation, and no mark is left.
      */
     @Test
     void aRefreshRecomputesThePatientsWhoseRecordsChangedAndTheFactsMatchTheRecords() {

@@ -49,17 +49,14 @@ class CohortFacts {
                     INSERT INTO outcomes_refreshing SELECT DISTINCT patient_id FROM taken
                     """).update();
             if (patients > 0) {
-                // A NULL mark is everyone's (an appointment type's price is in every course's cost).
-                boolean everyone = jdbc.sql("SELECT EXISTS (SELECT FROM outcomes_refreshing WHERE patient_id IS NULL)")
-                        .query(Boolean.class).single();
-                String which = everyone ? "" : " WHERE patient_id IN (SELECT patient_id FROM outcomes_refreshing)";
                 jdbc.sql("ANALYZE outcomes_refreshing").update();
                 for (String facts : FACTS) {
-                    jdbc.sql("DELETE FROM outcomes_" + facts + "_fact" + which).update();
-                    jdbc.sql("INSERT INTO outcomes_" + facts + "_fact SELECT * FROM outcomes_" + facts + "_source"
-                            + which).update();
+                    jdbc.sql("DELETE FROM outcomes_" + facts + "_fact WHERE patient_id IN (SELECT patient_id FROM "
+                            + "outcomes_refreshing)").update();
+                    jdbc.sql("INSERT INTO outcomes_" + facts + "_fact SELECT * FROM outcomes_" + facts + "_source "
+                            + "WHERE patient_id IN (SELECT patient_id FROM outcomes_refreshing)").update();
                 }
-                log.info("Cohort facts refreshed for {} in {} ms", everyone ? "every patient" : patients + " patients",
+                log.info("Cohort facts refreshed for {} patients in {} ms", patients,
                         (System.nanoTime() - started) / 1_000_000);
             }
             jdbc.sql("UPDATE outcomes_refresh SET refreshed_at = now() WHERE id = 1").update();

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# A run second by second, ten at a time: what Follicle served (its own count and mean latency, from
+# /actuator/prometheus), the CPU Follicle, PostgreSQL's connections and its background processes spent, how busy the
+# machine was, and what PostgreSQL was vacuuming. A slow stretch of a run shows here with what else was running then
+# (the eighth round's slow minutes were not the JIT's; the ninth's first were the cohort facts' refresh).
+#   perf/timeline.sh FOLLICLE_PID SECONDS   (FOLLICLE_URL; PostgreSQL the machine's, reachable as postgres through su)
+set -uo pipefail
+pid=$1 until=$(($(date +%s) + $2))
+url=${FOLLICLE_URL:-http://localhost:8080}
+every=${EVERY:-10}
+source "$(dirname "$0")/cpu.sh"
+db=$(su postgres -c "psql -Atc \"SELECT datname FROM pg_stat_activity WHERE client_addr IS NOT NULL LIMIT 1\"")
+sample() {
+  local conns rest
+  read -r conns rest < <(postgres_ticks)
+  curl -s -H 'Authorization: Bearer flc_load_load.director' "$url/actuator/prometheus" | awk -v t="$(date +%s.%N)" \
+    -v f="$(ticks "$pid")" -v c="$conns" -v r="$rest" -v m="$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)" '
+    /^http_server_requests_seconds_count/ && !/actuator/ {n += $NF}
+    /^http_server_requests_seconds_sum/ && !/actuator/ {s += $NF}
+    END {printf "%s %d %d %d %d %d %.3f\n", t, f, c, r, m, n, s}'
+}
+hz=$(getconf CLK_TCK)
+echo "time      requests/s  mean ms | CPU % of a core: Follicle  PostgreSQL connections  background  machine | vacuuming"
+read -r t0 f0 c0 r0 m0 n0 s0 < <(sample)
+while [ "$(date +%s)" -lt "$until" ]; do
+  sleep "$every"
+  read -r t1 f1 c1 r1 m1 n1 s1 < <(sample)
+  vacuum=$(su postgres -c "psql -d $db -Atc \"SELECT string_agg(relid::regclass || ' ' || phase, ', ') FROM pg_stat_progress_vacuum\"" 2>/dev/null)
+  awk -v t0="$t0" -v t1="$t1" -v f=$((f1 - f0)) -v c=$((c1 - c0)) -v r=$((r1 - r0)) -v m=$((m1 - m0)) \
+    -v n=$((n1 - n0)) -v s="$s0 $s1" -v hz="$hz" -v v="$vacuum" 'BEGIN {
+      split(s, x, " "); d = t1 - t0; k = 100 / hz / d
+      printf "%s %8.1f %8.1f | %25.0f %23.0f %11.0f %8.0f | %s\n", strftime("%H:%M:%S", t1, 1), n / d,
+        n ? (x[2] - x[1]) / n * 1000 : 0, f * k, c * k, r * k, m * k, v }'
+  t0=$t1 f0=$f1 c0=$c1 r0=$r1 m0=$m1 n0=$n1 s0=$s1
+done
