@@ -9,7 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-6}
 export LOAD_FACTOR=${LOAD_FACTOR:-0.5} LOAD_SECONDS=${LOAD_SECONDS:-60}
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+source perf/counts.sh
 hz=$(getconf CLK_TCK)
 for round in $(seq 1 "$rounds"); do
   for side in A B; do

@@ -13,11 +13,9 @@ url=${FOLLICLE_URL:-http://localhost:8080}
 settle=${SETTLE:-25} measure=${MEASURE:-60}
 export LOAD_FACTOR=${LOAD_FACTOR:-1.0} LOAD_SECONDS=$((settle + measure + 5))
 hz=$(getconf CLK_TCK)
-source perf/cpu.sh
-requests() {
-  curl -s -H 'Authorization: Bearer flc_load_load.director' "$url/actuator/prometheus" |
-    awk '/^http_server_requests_seconds_count/ && !/uri="\/actuator/ {n += $NF} END {printf "%d\n", n}'
-}
+source perf/counts.sh
+find_postmaster
+requests() { served | cut -d' ' -f1; }
 parts=${*:-reception booking signing assessing charts day}
 for part in $parts; do
   only=$part; [ "$part" = day ] && only=

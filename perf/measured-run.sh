@@ -11,11 +11,9 @@ cd "$(dirname "$0")/.."
 pid=$1
 url=${FOLLICLE_URL:-http://localhost:8080}
 db=${DATABASE_URL##*/}
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null; }
+source perf/counts.sh
 jit() { jstat -compiler "$pid" | awk 'NR == 2 {print $1, $4}'; }
 simulate() { FOLLICLE_URL=$url ./mvnw -q -Pload test-compile gatling:test; }
-# The whole machine's ticks: busy (user, nice, system, irq, softirq), idle (idle, iowait), stolen by the host.
-machine() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $5 + $6, $9}' /proc/stat; }
 
 su postgres -c "PGOPTIONS=-cclient_min_messages=warning psql -q -d $db -f $PWD/perf/single-row-table.sql"
 su postgres -c "pgbench -n -c 16 -j 2 -T 10 -f $PWD/perf/single-row-insert.sql $db" 2>/dev/null | grep -E '^tps'

@@ -8,16 +8,15 @@ set -uo pipefail
 pid=$1 until=$(($(date +%s) + $2))
 url=${FOLLICLE_URL:-http://localhost:8080}
 every=${EVERY:-10}
-source "$(dirname "$0")/cpu.sh"
+source "$(dirname "$0")/counts.sh"
+find_postmaster
 db=$(su postgres -c "psql -Atc \"SELECT datname FROM pg_stat_activity WHERE client_addr IS NOT NULL LIMIT 1\"")
 sample() {
-  local conns rest
-  read -r conns rest < <(postgres_ticks)
-  curl -s -H 'Authorization: Bearer flc_load_load.director' "$url/actuator/prometheus" | awk -v t="$(date +%s.%N)" \
-    -v f="$(ticks "$pid")" -v c="$conns" -v r="$rest" -v m="$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)" '
-    /^http_server_requests_seconds_count/ && !/actuator/ {n += $NF}
-    /^http_server_requests_seconds_sum/ && !/actuator/ {s += $NF}
-    END {printf "%s %d %d %d %d %d %.3f\n", t, f, c, r, m, n, s}'
+  local connections rest busy requests seconds
+  read -r connections rest < <(postgres_ticks)
+  read -r busy _ < <(machine)
+  read -r requests seconds < <(served)
+  echo "$(date +%s.%N) $(ticks "$pid") $connections $rest $busy $requests $seconds"
 }
 hz=$(getconf CLK_TCK)
 echo "time      requests/s  mean ms | CPU % of a core: Follicle  PostgreSQL connections  background  machine | vacuuming"
