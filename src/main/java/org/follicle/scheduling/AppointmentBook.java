@@ -32,7 +32,11 @@ public interface AppointmentBook {
     /** Cancels a plan's sessions still to come (the plan stopped), with the reason. */
     int cancelUpcoming(long planId, String reason);
 
+    /** A plan's appointments in the order of its course (sequence, then start). */
     List<AppointmentView> ofPlan(long planId);
+
+    /** The patient's appointments that belong to a plan, by plan, each in the order of {@link #ofPlan}. */
+    Map<Long, List<AppointmentView>> ofPlansOf(long patientId);
 
     /** The last attended session of each plan. */
     Map<Long, Instant> lastAttended(Collection<Long> planIds);

@@ -3,6 +3,7 @@ package org.follicle.diagnosis.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 import org.follicle.intake.ConsentType;
@@ -17,6 +18,7 @@ import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BlobStore;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.ReadOnce;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -103,19 +105,26 @@ public class PhotoRecords {
         return listForChart(patientId);
     }
 
-    /** For other modules, which check access to the patient themselves. */
+    /** For other modules, which check access to the patient themselves. Latest first. */
     @Transactional(readOnly = true)
     public List<org.follicle.diagnosis.PhotoRef> refs(long patientId) {
-        return jdbc.sql("""
-                SELECT id, patient_id, view, site, taken_on FROM diagnosis_photo WHERE patient_id = :p
-                ORDER BY taken_on DESC, id DESC""").param("p", patientId).query(org.follicle.diagnosis.PhotoRef.class)
-                .list();
+        return ofPatient(patientId).stream().map(p -> new org.follicle.diagnosis.PhotoRef(p.id(), p.patientId(),
+                p.view(), p.site(), p.takenOn())).toList();
     }
 
     /** Unaudited listing for the chart, whose opening is audited; every image fetched is audited on its own. */
     List<PhotoView> listForChart(long patientId) {
-        return jdbc.sql("SELECT * FROM diagnosis_photo WHERE patient_id = :p ORDER BY view, taken_on DESC, id DESC")
-                .param("p", patientId).query(PhotoView.class).list();
+        return ofPatient(patientId).stream().sorted(Comparator.comparing(PhotoView::view)).toList();
+    }
+
+    /**
+     * Latest first. Read once in a read-only transaction (ReadOnce): a chart page's photos and its follow-ups
+     * (which photos compare) both ask.
+     */
+    private List<PhotoView> ofPatient(long patientId) {
+        return ReadOnce.read(this, "ofPatient", patientId, () -> jdbc.sql("""
+                SELECT * FROM diagnosis_photo WHERE patient_id = :p ORDER BY taken_on DESC, id DESC""")
+                .param("p", patientId).query(PhotoView.class).list());
     }
 
     /** The image (or its thumbnail) for display; each view is audited. */

@@ -3,7 +3,6 @@ package org.follicle.intake.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -27,7 +26,6 @@ import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.Languages;
 import org.follicle.system.RecordNotFoundException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,13 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class Consents {
 
     static final String RECORD_TYPE = "consent";
-
-    private static final RowMapper<ConsentView> ROW = (rs, n) -> new ConsentView(rs.getLong("id"),
-            rs.getLong("patient_id"), ConsentType.valueOf(rs.getString("type")), rs.getInt("document_version"),
-            rs.getString("language"), rs.getString("signer_name"),
-            rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("witness_name"),
-            Optional.ofNullable(rs.getObject("withdrawn_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
-                    .orElse(null), rs.getString("withdrawal_reason"));
 
     private final JdbcClient jdbc;
 
@@ -66,9 +57,12 @@ class Consents {
 
     private final Clock clock;
 
+    private final ConsentStatus recorded;
+
     Consents(JdbcClient jdbc, ConsentDocuments documents, org.follicle.system.PdfDocuments pdf, PatientRegistry patients,
-            ClinicAccess access, ClinicCatalog clinics, AuditLog audit, Clock clock) {
+            ClinicAccess access, ClinicCatalog clinics, AuditLog audit, Clock clock, ConsentStatus recorded) {
         this.jdbc = jdbc;
+        this.recorded = recorded;
         this.documents = documents;
         this.pdf = pdf;
         this.patients = patients;
@@ -173,12 +167,12 @@ class Consents {
     }
 
     private List<ConsentView> list(long patientId) {
-        return new ArrayList<>(jdbc.sql("SELECT * FROM intake_consent WHERE patient_id = :patient ORDER BY id DESC")
-                .param("patient", patientId).query(ROW).list());
+        return new ArrayList<>(recorded.of(patientId));
     }
 
     private Optional<ConsentView> find(long id) {
-        return jdbc.sql("SELECT * FROM intake_consent WHERE id = :id").param("id", id).query(ROW).optional();
+        return jdbc.sql("SELECT " + ConsentStatus.COLUMNS + " FROM intake_consent WHERE id = :id").param("id", id)
+                .query(ConsentStatus.ROW).optional();
     }
 
     private static String language(String language) {

@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.follicle.intake.Decision;
 import org.follicle.intake.Modality;
@@ -72,14 +74,21 @@ class IntakeForms {
 
     /** The latest review of these answers for a modality, if it was given on the same decision as now. */
     Optional<Review> review(long intakeFormId, Modality modality, Decision decision) {
-        return ReadOnce.read(this, "review", List.of(intakeFormId, modality), () -> jdbc.sql("""
-                SELECT kind, decision, reason, reviewer_name, reviewed_at FROM intake_review
-                WHERE intake_form_id = :form AND modality = :modality ORDER BY id DESC LIMIT 1""")
-                .param("form", intakeFormId).param("modality", modality.name())
-                .query((rs, n) -> new Review(ReviewKind.valueOf(rs.getString("kind")),
-                        Decision.valueOf(rs.getString("decision")), rs.getString("reason"),
-                        rs.getString("reviewer_name"), rs.getObject("reviewed_at", OffsetDateTime.class).toInstant()))
-                .optional()).filter(review -> review.decision() == decision);
+        return Optional.ofNullable(latestReviews(intakeFormId).get(modality))
+                .filter(review -> review.decision() == decision);
+    }
+
+    /** Each modality's latest review, read once in a read-only transaction: the chart screens for each modality. */
+    private Map<Modality, Review> latestReviews(long intakeFormId) {
+        return ReadOnce.read(this, "reviews", intakeFormId, () -> jdbc.sql("""
+                SELECT DISTINCT ON (modality) modality, kind, decision, reason, reviewer_name, reviewed_at
+                FROM intake_review WHERE intake_form_id = :form ORDER BY modality, id DESC""")
+                .param("form", intakeFormId)
+                .query((rs, n) -> Map.entry(Modality.valueOf(rs.getString("modality")),
+                        new Review(ReviewKind.valueOf(rs.getString("kind")), Decision.valueOf(rs.getString("decision")),
+                                rs.getString("reason"), rs.getString("reviewer_name"),
+                                rs.getObject("reviewed_at", OffsetDateTime.class).toInstant())))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     ScreeningSettings settings(long organisationId) {

@@ -33,8 +33,9 @@ public class PlanMilestones {
 
     public List<CourseMilestone> ofPatient(long patientId) {
         List<CourseMilestone> all = new ArrayList<>();
+        Map<Long, List<AppointmentView>> appointments = book.ofPlansOf(patientId);
         plans.ofPatient(patientId).stream().filter(p -> p.status() != PlanStatus.PROPOSED)
-                .forEach(p -> all.addAll(milestones(p)));
+                .forEach(p -> all.addAll(milestones(p, appointments.getOrDefault(p.id(), List.of()))));
         return all;
     }
 
@@ -43,12 +44,13 @@ public class PlanMilestones {
         if (plan.status() == PlanStatus.PROPOSED) {
             return Optional.empty();
         }
-        return milestones(plan).stream().filter(m -> m.milestone().equals(milestone)).findFirst();
+        return milestones(plan, book.ofPlan(plan.id())).stream().filter(m -> m.milestone().equals(milestone)).findFirst();
     }
 
-    private List<CourseMilestone> milestones(PlanStore.Plan plan) {
+    /** @param appointments the plan's, in the order of its course: of two at one step, the later counts */
+    private List<CourseMilestone> milestones(PlanStore.Plan plan, List<AppointmentView> appointments) {
         ProtocolDefinition protocol = plan.protocol();
-        Map<Integer, AppointmentView> booked = book.ofPlan(plan.id()).stream()
+        Map<Integer, AppointmentView> booked = appointments.stream()
                 .filter(a -> a.planSequence() != null && a.status() != AppointmentStatus.CANCELLED)
                 .collect(Collectors.toMap(AppointmentView::planSequence, Function.identity(), (a, b) -> b));
         String treatment = treatment(protocol);

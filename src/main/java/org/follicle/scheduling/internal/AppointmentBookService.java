@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.follicle.clinics.ClinicView;
 import org.follicle.patients.PatientView;
@@ -81,6 +83,14 @@ class AppointmentBookService implements AppointmentBook {
     @Override
     public List<AppointmentView> ofPlan(long planId) {
         return store.ofPlan(planId).stream().map(AppointmentStore.Stored::view).toList();
+    }
+
+    @Override
+    public Map<Long, List<AppointmentView>> ofPlansOf(long patientId) {
+        return store.ofPatient(patientId).stream().map(AppointmentStore.Stored::view).filter(a -> a.planId() != null)
+                .sorted(Comparator.comparing(AppointmentView::planSequence, Comparator.nullsLast(Integer::compare))
+                        .thenComparing(AppointmentView::startsAt).thenComparing(AppointmentView::id))
+                .collect(Collectors.groupingBy(AppointmentView::planId));
     }
 
     @Override

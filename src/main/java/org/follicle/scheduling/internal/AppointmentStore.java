@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.ReadOnce;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -113,9 +114,14 @@ class AppointmentStore {
                 .param("cancelled", includeCancelled).query(AppointmentStore::stored).list();
     }
 
+    /**
+     * Latest first. Read once in a read-only transaction (ReadOnce): a chart page's appointments and its plans'
+     * milestones both ask.
+     */
     List<Stored> ofPatient(long patientId) {
-        return jdbc.sql(SELECT + " WHERE a.patient_id = :patient ORDER BY a.starts_at DESC, a.id DESC")
-                .param("patient", patientId).query(AppointmentStore::stored).list();
+        return ReadOnce.read(this, "ofPatient", patientId, () -> jdbc.sql(
+                SELECT + " WHERE a.patient_id = :patient ORDER BY a.starts_at DESC, a.id DESC")
+                .param("patient", patientId).query(AppointmentStore::stored).list());
     }
 
     List<Stored> ofPlan(long planId) {

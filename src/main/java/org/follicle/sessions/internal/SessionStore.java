@@ -63,6 +63,17 @@ class SessionStore {
                 .query(this::row).list();
     }
 
+    /** The patient's sessions as the chart lists them, latest first: not their charts, which a list does not show. */
+    List<SessionLine> linesOf(long patientId) {
+        return jdbc.sql("""
+                SELECT id, clinic_id, modality, status, started_at FROM sessions_session WHERE patient_id = :p
+                ORDER BY started_at DESC""").param("p", patientId)
+                .query((rs, n) -> new SessionLine(rs.getLong("id"), rs.getLong("clinic_id"),
+                        SessionModality.valueOf(rs.getString("modality")), rs.getString("status"),
+                        rs.getTimestamp("started_at").toInstant()))
+                .list();
+    }
+
     /** Saves the chart of an open session; false when the version is stale or the session is signed. */
     boolean saveChart(long id, int version, JsonNode chart, Instant at, String by) {
         return jdbc.sql("""
@@ -116,6 +127,13 @@ class SessionStore {
             String screeningDecision, JsonNode screeningFindings, String overrideReason, JsonNode chart,
             String status, Long preparationId, Instant signedAt, String signedBy, int version, Instant startedAt,
             String startedBy) {
+
+        public boolean signed() {
+            return "SIGNED".equals(status);
+        }
+    }
+
+    record SessionLine(long id, long clinicId, SessionModality modality, String status, Instant startedAt) {
 
         public boolean signed() {
             return "SIGNED".equals(status);

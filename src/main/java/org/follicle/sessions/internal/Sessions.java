@@ -302,6 +302,12 @@ class Sessions {
                 .toList();
     }
 
+    List<SessionStore.SessionLine> linesOf(long patientId) {
+        patients.readablePatient(patientId);
+        return store.linesOf(patientId).stream().filter(s -> access.can(Privilege.PATIENT_READ, s.clinicId()))
+                .toList();
+    }
+
     /** What the chart deserves a second look for; charted anyway. */
     List<String> warnings(SessionInputs.Chart chart) {
         List<String> warnings = new ArrayList<>();

@@ -28,6 +28,6 @@ class SessionsChartSection implements ChartSection {
 
     @Override
     public Map<String, Object> model(PatientView patient) {
-        return Map.of("sessions", sessions.ofPatient(patient.id()));
+        return Map.of("sessions", sessions.linesOf(patient.id()));
     }
 }
