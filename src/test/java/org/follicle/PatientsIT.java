@@ -163,6 +163,11 @@ class PatientsIT {
         HttpResponse<String> second = http.get("/api/v1/patients?q=page" + org.suffix() + "&page=1&size=2", assistant);
         assertThat(second.body()).contains("\"total\":5").contains("Patient2").contains("Patient3")
                 .doesNotContain("Patient1");
+        // The last page holds one; a page past it holds none and still says how many there are.
+        assertThat(http.get("/api/v1/patients?q=page" + org.suffix() + "&page=2&size=2", assistant).body())
+                .contains("\"total\":5").contains("Patient4").doesNotContain("Patient3");
+        assertThat(http.get("/api/v1/patients?q=page" + org.suffix() + "&page=7&size=2", assistant).body())
+                .contains("\"total\":5").doesNotContain("Patient");
     }
 
     private HttpResponse<String> register(String family, String given, String birth, String phone, String email,

@@ -117,15 +117,20 @@ public class Patients {
                         + "WHERE clinic_id IN (:clinics) AND NOT voided AND " + condition)
                 .reduce((a, b) -> a + " UNION " + b).orElseThrow();
         params.put("cap", COUNT_CAP + 1);
-        long counted = jdbc.sql("SELECT count(*) FROM (" + matches + " LIMIT :cap) m").params(params)
-                .query(Long.class).single();
         params.put("limit", page.size());
         params.put("offset", page.offset());
-        List<PatientView> items = counted == 0 ? List.of()
-                : jdbc.sql("SELECT " + PAGE_COLUMNS + " FROM patients_patient p JOIN (SELECT id, "
-                        + "family_key, given_key FROM (" + matches + ") m ORDER BY family_key, given_key, id LIMIT :limit "
-                        + "OFFSET :offset) k ON k.id = p.id ORDER BY k.family_key, k.given_key, k.id").params(params)
-                        .query(ROW).list();
+        // The page's rows and the count of all matches in one statement (one round trip); PostgreSQL counts once
+        // (a subquery that does not depend on the row) and only if the page has a row.
+        String count = "(SELECT count(*) FROM (" + matches + " LIMIT :cap) c)";
+        List<Map.Entry<PatientView, Long>> rows = jdbc.sql("SELECT " + PAGE_COLUMNS + ", " + count
+                + " AS matches FROM patients_patient p JOIN (SELECT id, family_key, given_key FROM (" + matches
+                + ") m ORDER BY family_key, given_key, id LIMIT :limit OFFSET :offset) k ON k.id = p.id "
+                + "ORDER BY k.family_key, k.given_key, k.id").params(params)
+                .query((rs, n) -> Map.entry(ROW.mapRow(rs, n), rs.getLong("matches"))).list();
+        List<PatientView> items = rows.stream().map(Map.Entry::getKey).toList();
+        // No row: no match at all, or a page past the last one, which still says how many there are.
+        long counted = !rows.isEmpty() ? rows.get(0).getValue()
+                : page.offset() == 0 ? 0 : jdbc.sql("SELECT " + count).params(params).query(Long.class).single();
         return counted > COUNT_CAP ? new ApiPage<>(items, page.page(), page.size(), COUNT_CAP, true)
                 : page.page(items, counted);
     }
