@@ -42,14 +42,37 @@ record PatientQuery(String text) {
             return List.of("TRUE");
         }
         StringBuilder others = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = 1; i < names.size(); i++) {
             String name = names.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("name" + i, name + "%");
-            if (i > 0) {
-                others.append(String.format(Locale.ROOT, " AND (family_key LIKE :name%d OR given_key LIKE :name%d)", i, i));
-            }
+            others.append(String.format(Locale.ROOT, " AND (family_key LIKE :name%d OR given_key LIKE :name%d)", i, i));
         }
-        return List.of("family_key LIKE :name0" + others, "given_key LIKE :name0" + others);
+        String first = names.get(0);
+        String after = following(first);
+        if (after == null) {
+            params.put("name0", first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            return List.of("family_key LIKE :name0" + others, "given_key LIKE :name0" + others);
+        }
+        // The first name as the range of keys it begins (the keys sort byte by byte, COLLATE "C"), not LIKE: with a
+        // pattern for a parameter, PostgreSQL plans the statement afresh on every search, which cost as much as
+        // running it; a range of parameters it plans once and keeps.
+        params.put("from", first);
+        params.put("to", after);
+        return List.of("family_key >= :from AND family_key < :to" + others,
+                "given_key >= :from AND given_key < :to" + others);
+    }
+
+    /**
+     * The first text after every text that begins with this one, in code point order (which is UTF-8's byte order):
+     * its last character moved on by one; null if it has none after it.
+     */
+    static String following(String prefix) {
+        int last = prefix.codePointBefore(prefix.length());
+        int next = last + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : last + 1;
+        if (next > Character.MAX_CODE_POINT) {
+            return null;
+        }
+        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(next);
     }
 
     private static boolean isName(String q) {
