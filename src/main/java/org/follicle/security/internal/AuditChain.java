@@ -278,8 +278,9 @@ public class AuditChain implements DisposableBean {
 
     private void insert(List<Pending> batch) {
         // The head row stays locked for the batch: another instance of the application queues behind it.
+        // The head's id a parameter: a statement without one went as text, planned again for every batch.
         Map<String, Object> head = jdbc.queryForMap(
-                "SELECT last_seq, last_hash FROM security_audit_head WHERE id = 1 FOR UPDATE");
+                "SELECT last_seq, last_hash FROM security_audit_head WHERE id = ? FOR UPDATE", 1);
         long seq = ((Number) head.get("last_seq")).longValue();
         String previous = ((String) head.get("last_hash")).trim();
         List<Object[]> rows = new ArrayList<>(batch.size());
