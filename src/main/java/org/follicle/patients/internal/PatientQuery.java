@@ -43,14 +43,13 @@ record PatientQuery(String text) {
         }
         StringBuilder others = new StringBuilder();
         for (int i = 1; i < names.size(); i++) {
-            String name = names.get(i).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-            params.put("name" + i, name + "%");
+            params.put("name" + i, beginning(names.get(i)));
             others.append(String.format(Locale.ROOT, " AND (family_key LIKE :name%d OR given_key LIKE :name%d)", i, i));
         }
         String first = names.get(0);
         String after = following(first);
         if (after == null) {
-            params.put("name0", first.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name0", beginning(first));
             return List.of("family_key LIKE :name0" + others, "given_key LIKE :name0" + others);
         }
         // The first name as the range of keys it begins (the keys sort byte by byte, COLLATE "C"), not LIKE: with a
@@ -60,6 +59,11 @@ record PatientQuery(String text) {
         params.put("to", after);
         return List.of("family_key >= :from AND family_key < :to" + others,
                 "given_key >= :from AND given_key < :to" + others);
+    }
+
+    /** A LIKE pattern for the texts that begin with this one. */
+    private static String beginning(String name) {
+        return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**
