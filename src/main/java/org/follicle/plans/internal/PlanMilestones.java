@@ -44,7 +44,8 @@ public class PlanMilestones {
         if (plan.status() == PlanStatus.PROPOSED) {
             return Optional.empty();
         }
-        return milestones(plan, book.ofPlan(plan.id())).stream().filter(m -> m.milestone().equals(milestone)).findFirst();
+        return milestones(plan, book.ofPlan(plan.id())).stream().filter(m -> m.milestone().equals(milestone))
+                .findFirst();
     }
 
     /** @param appointments the plan's, in the order of its course: of two at one step, the later counts */
