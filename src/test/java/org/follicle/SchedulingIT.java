@@ -251,6 +251,27 @@ class SchedulingIT {
     }
 
     @Test
+    void theDayViewFiltersByPractitionerRoomAndCancelled() {
+        long inRoom = id(book(assistant, patient, doctorId, room, "CONSULTATION", monday + "T09:00", null));
+        long noRoom = id(book(assistant, patient, doctorId, null, "CONSULTATION", monday + "T11:00", null));
+        long cancelled = id(book(assistant, patient, doctorId, null, "CONSULTATION", monday + "T14:00", null));
+        assertThat(http.send("POST", "/api/v1/appointments/" + cancelled + "/status", assistant,
+                "{\"status\":\"CANCELLED\",\"reason\":\"Patient moved away\"}", Map.of("If-Match", "\"0\""))
+                .statusCode()).isEqualTo(200);
+        String day = "/api/v1/appointments?clinic=" + org.paris() + "&from=" + monday + "&to=" + monday;
+
+        assertThat(http.get(day, assistant).body()).contains("\"id\":" + inRoom).contains("\"id\":" + noRoom)
+                .doesNotContain("\"id\":" + cancelled);
+        assertThat(http.get(day + "&cancelled=true", assistant).body()).contains("\"id\":" + cancelled);
+        assertThat(http.get(day + "&room=" + room, assistant).body()).contains("\"id\":" + inRoom)
+                .doesNotContain("\"id\":" + noRoom);
+        assertThat(http.get(day + "&practitioner=" + doctorId + "&room=" + room, assistant).body())
+                .contains("\"id\":" + inRoom).doesNotContain("\"id\":" + noRoom);
+        assertThat(http.get(day + "&practitioner=" + (doctorId + 1_000_000), assistant).body())
+                .doesNotContain("\"id\":" + inRoom).doesNotContain("\"id\":" + noRoom);
+    }
+
+    @Test
     void thePractitionersFeedListsTheirAppointmentsByFileNumberOnly() {
         long id = id(book(assistant, patient, doctorId, room, "CONSULTATION", monday + "T10:00", null));
         String path = http.send("POST", "/api/v1/calendar-feed", doctor, null, Map.of()).body()
