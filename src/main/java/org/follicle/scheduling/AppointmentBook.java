@@ -50,8 +50,8 @@ public interface AppointmentBook {
     /** The session took place: a booked appointment becomes attended (whatever the time, charting may start early). */
     AppointmentView markAttended(long appointmentId);
 
-    /** The session is signed: the patient's aftercare email goes now. */
-    void sendAftercareNow(long appointmentId);
+    /** The session is signed: the patient's aftercare email goes now (the appointment as markAttended returned it). */
+    void sendAftercareNow(AppointmentView attended);
 
     /**
      * The aftercare sheet (PDF) in the patient's language, with the dated visits of a course that has check-ins

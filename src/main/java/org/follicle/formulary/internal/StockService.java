@@ -163,7 +163,7 @@ public class StockService {
                 request.requestKey(), me.username(), clock.instant());
         if (created.isEmpty()) {
             long existing = ledger.preparationByKey(clinic.organisationId(), request.requestKey()).orElseThrow();
-            return preparation(existing, clinic.id(), true);
+            return recorded(existing, clinic.id());
         }
         long preparationId = created.get();
         List<PatientView> recipients = new ArrayList<>();
@@ -201,11 +201,16 @@ public class StockService {
             take(clinic, found.get(l.lotId()), StockLedger.MovementKind.USED, l.quantity(), null, preparationId,
                     null);
         }
-        return preparation(preparationId, clinic.id(), false);
+        // What was just written, without reading it back: nothing more while the stock rows are locked.
+        return new Preparation(preparationId, clinic.id(), false, lots.stream().map(l -> {
+            StockLedger.Lot lot = found.get(l.lotId());
+            return new Preparation.UsedLot(lot.id(), lot.lotNumber(), lot.productName(), l.quantity());
+        }).toList(), recipients.stream().map(PatientView::id).toList());
     }
 
-    private Preparation preparation(long id, long clinicId, boolean again) {
-        return new Preparation(id, clinicId, again, ledger.preparationLots(id).stream()
+    /** A preparation recorded by an earlier request with the same key. */
+    private Preparation recorded(long id, long clinicId) {
+        return new Preparation(id, clinicId, true, ledger.preparationLots(id).stream()
                 .map(l -> new Preparation.UsedLot(l.lotId(), l.lotNumber(), l.productName(), l.quantity())).toList(),
                 ledger.preparationPatients(id));
     }

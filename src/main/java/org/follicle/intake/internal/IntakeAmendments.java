@@ -6,6 +6,9 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.Privilege;
 import org.follicle.system.InvalidFieldsException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +27,27 @@ public class IntakeAmendments {
 
     private final IntakeRecords records;
 
+    private final IntakeForms forms;
+
+    private final PatientRegistry patients;
+
     private final JsonMapper json;
 
     private final Validator validator;
 
-    IntakeAmendments(IntakeRecords records, JsonMapper json, Validator validator) {
+    IntakeAmendments(IntakeRecords records, IntakeForms forms, PatientRegistry patients, JsonMapper json,
+            Validator validator) {
         this.records = records;
+        this.forms = forms;
+        this.patients = patients;
         this.json = json;
         this.validator = validator;
     }
 
+    /** The answers read to be amended are part of the amendment, audited as the new version's creation. */
     public void amend(long patientId, JsonNode changes) {
-        ObjectNode document = records.current(patientId).map(f -> (ObjectNode) f.document().deepCopy())
+        PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
+        ObjectNode document = forms.current(patient.id()).map(f -> (ObjectNode) f.document().deepCopy())
                 .orElseGet(json::createObjectNode);
         merge(document, changes);
         IntakeDocument intake;
@@ -52,7 +64,7 @@ public class IntakeAmendments {
         if (!problems.isEmpty()) {
             throw new InvalidFieldsException("intake.incomplete", problems);
         }
-        records.record(patientId, intake);
+        records.save(patient, intake);
     }
 
     private static void merge(ObjectNode target, JsonNode changes) {

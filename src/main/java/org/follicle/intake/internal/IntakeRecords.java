@@ -78,6 +78,15 @@ class IntakeRecords {
     /** Saves a new set of answers (the earlier ones stay) and returns the screening for each modality. */
     List<ScreeningView> record(long patientId, IntakeDocument document) {
         PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
+        save(patient, document);
+        return screenAll(patient, LocalDate.now(clock));
+    }
+
+    /**
+     * Saves a new set of answers of a patient open for writing (PatientRegistry.openPatient), without screening
+     * them: for a caller that screens afterwards itself (the pre-check of a session).
+     */
+    void save(PatientView patient, IntakeDocument document) {
         JsonNode tree = json.valueToTree(document);
         // "Unknown" is an answer; silence is not.
         Map<String, String> unanswered = new LinkedHashMap<>();
@@ -90,10 +99,9 @@ class IntakeRecords {
         if (!unanswered.isEmpty()) {
             throw new InvalidFieldsException("intake.incomplete", unanswered);
         }
-        long id = forms.insert(patient.organisationId(), patient.clinicId(), patientId,
+        long id = forms.insert(patient.organisationId(), patient.clinicId(), patient.id(),
                 engine.questionnaire().version(), tree, clock.instant(), access.current().username());
         audit.record(AuditRecord.success(AuditAction.CREATE, INTAKE, id, patient.clinicId()));
-        return screenAll(patient, LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)

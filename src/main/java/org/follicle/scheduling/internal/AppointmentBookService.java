@@ -114,8 +114,7 @@ class AppointmentBookService implements AppointmentBook {
     }
 
     @Override
-    public void sendAftercareNow(long appointmentId) {
-        AppointmentView a = bookings.visible(appointmentId).view();
+    public void sendAftercareNow(AppointmentView a) {
         ClinicView clinic = bookings.clinicWith(a.clinicId(), Privilege.CLINICAL_WRITE);
         messages.aftercareNow(patients.readablePatient(a.patientId()), clinic.organisationId(), clinic.name(), a);
     }

@@ -241,18 +241,23 @@ class Bookings {
     AppointmentView attended(long id) {
         AppointmentStore.Stored stored = writable(id);
         AppointmentView a = stored.view();
-        if (a.status() == AppointmentStatus.BOOKED) {
-            if (!store.setStatus(id, a.version(), AppointmentStatus.ATTENDED, null, clock.instant(),
-                    access.current().username())) {
-                throw new StaleRecordException(APPOINTMENT, id);
-            }
-            audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), a.clinicId(),
-                    AuditOutcome.SUCCESS, AppointmentStatus.ATTENDED.name()));
+        if (a.status() == AppointmentStatus.ATTENDED) {
+            return a;
         }
-        else if (a.status() != AppointmentStatus.ATTENDED) {
+        if (a.status() != AppointmentStatus.BOOKED) {
             throw new BusinessRuleException("appointment.notBooked", a.status());
         }
-        return store.find(id).orElseThrow().view();
+        if (!store.setStatus(id, a.version(), AppointmentStatus.ATTENDED, null, clock.instant(),
+                access.current().username())) {
+            throw new StaleRecordException(APPOINTMENT, id);
+        }
+        audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), a.clinicId(),
+                AuditOutcome.SUCCESS, AppointmentStatus.ATTENDED.name()));
+        // As the update left it (no second read): only the status, its reason and the version changed.
+        return new AppointmentView(a.id(), a.clinicId(), a.patientId(), a.patientName(), a.fileNumber(),
+                a.practitionerId(), a.practitionerName(), a.roomId(), a.roomName(), a.typeCode(), a.startsAt(),
+                a.endsAt(), AppointmentStatus.ATTENDED, a.planId(), a.planSequence(), a.note(), a.overrideReason(),
+                null, a.version() + 1);
     }
 
     /** An appointment the user may see; 404 otherwise. */

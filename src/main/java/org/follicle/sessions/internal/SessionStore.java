@@ -16,12 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class SessionStore {
 
-    private static final String SELECT = """
-            SELECT id, organisation_id, clinic_id, patient_id, appointment_id, practitioner_id, modality, formula_id,
+    /** A session's columns, as the row mapper reads them; a write returns them too, saving a read after it. */
+    private static final String COLUMNS = """
+            id, organisation_id, clinic_id, patient_id, appointment_id, practitioner_id, modality, formula_id,
                 precheck::text AS precheck, screening_decision, screening_findings::text AS findings, override_reason,
                 chart::text AS chart, status, preparation_id, signed_at, signed_by, version, started_at, started_by
-            FROM sessions_session
             """;
+
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM sessions_session ";
+
+    private static final String RETURNING = " RETURNING " + COLUMNS;
 
     private final JdbcClient jdbc;
 
@@ -32,22 +36,23 @@ class SessionStore {
         this.json = json;
     }
 
-    /** Inserts the session unless the appointment has one already; false when it had (a retry, a double click). */
-    boolean insertOnce(long organisationId, long clinicId, long patientId, long appointmentId, long practitionerId,
-            SessionModality modality, Long formulaId, JsonNode precheck, String decision, JsonNode findings,
-            String overrideReason, Instant at, String by) {
+    /** Inserts the session unless the appointment has one already; empty when it had (a retry, a double click). */
+    Optional<Session> insertOnce(long organisationId, long clinicId, long patientId, long appointmentId,
+            long practitionerId, SessionModality modality, Long formulaId, JsonNode precheck, String decision,
+            JsonNode findings, String overrideReason, Instant at, String by) {
         return jdbc.sql("""
                 INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
                     modality, formula_id, precheck, screening_decision, screening_findings, override_reason, status,
                     started_at, started_by, changed_at, changed_by)
                 VALUES (:org, :clinic, :patient, :appointment, :practitioner, :modality, :formula,
                     CAST(:precheck AS jsonb), :decision, CAST(:findings AS jsonb), :override, 'OPEN', :at, :by, :at, :by)
-                ON CONFLICT (appointment_id) DO NOTHING""").param("org", organisationId).param("clinic", clinicId)
+                ON CONFLICT (appointment_id) DO NOTHING""" + RETURNING)
+                .param("org", organisationId).param("clinic", clinicId)
                 .param("patient", patientId).param("appointment", appointmentId).param("practitioner", practitionerId)
                 .param("modality", modality.name()).param("formula", formulaId)
                 .param("precheck", json.writeValueAsString(precheck)).param("decision", decision)
                 .param("findings", json.writeValueAsString(findings)).param("override", overrideReason)
-                .param("at", Timestamp.from(at)).param("by", by).update() == 1;
+                .param("at", Timestamp.from(at)).param("by", by).query(this::row).optional();
     }
 
     Optional<Session> find(long id) {
@@ -74,23 +79,24 @@ class SessionStore {
                 .list();
     }
 
-    /** Saves the chart of an open session; false when the version is stale or the session is signed. */
-    boolean saveChart(long id, int version, JsonNode chart, Instant at, String by) {
+    /** Saves the chart of an open session; empty when the version is stale or the session is signed. */
+    Optional<Session> saveChart(long id, int version, JsonNode chart, Instant at, String by) {
         return jdbc.sql("""
                 UPDATE sessions_session SET chart = CAST(:chart AS jsonb), version = version + 1, changed_at = :at,
                     changed_by = :by
-                WHERE id = :id AND version = :version AND status = 'OPEN'""")
+                WHERE id = :id AND version = :version AND status = 'OPEN'""" + RETURNING)
                 .param("chart", json.writeValueAsString(chart)).param("at", Timestamp.from(at)).param("by", by)
-                .param("id", id).param("version", version).update() == 1;
+                .param("id", id).param("version", version).query(this::row).optional();
     }
 
-    boolean sign(long id, int version, Long preparationId, Instant at, String by) {
+    /** Signs an open session; empty when the version is stale or the session is signed already. */
+    Optional<Session> sign(long id, int version, Long preparationId, Instant at, String by) {
         return jdbc.sql("""
                 UPDATE sessions_session SET status = 'SIGNED', preparation_id = :preparation, signed_at = :at,
                     signed_by = :by, version = version + 1, changed_at = :at, changed_by = :by
-                WHERE id = :id AND version = :version AND status = 'OPEN'""").param("preparation", preparationId)
-                .param("at", Timestamp.from(at)).param("by", by).param("id", id).param("version", version)
-                .update() == 1;
+                WHERE id = :id AND version = :version AND status = 'OPEN'""" + RETURNING)
+                .param("preparation", preparationId).param("at", Timestamp.from(at)).param("by", by).param("id", id)
+                .param("version", version).query(this::row).optional();
     }
 
     void addendum(long sessionId, String text, String reason, Instant at, String by) {

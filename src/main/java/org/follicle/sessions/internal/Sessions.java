@@ -185,15 +185,16 @@ class Sessions {
             }
         }
         String override = overrideIfNeeded(clinic, patient, decision, stopping, in.overrideReason());
-        boolean created = store.insertOnce(clinic.organisationId(), clinic.id(), patient.id(), appointment.id(),
+        var inserted = store.insertOnce(clinic.organisationId(), clinic.id(), patient.id(), appointment.id(),
                 access.current().id(), in.modality(), in.formulaId(), precheck, decision.name(),
                 json.valueToTree(stopping.stream().map(Finding::ruleId).toList()), override, clock.instant(),
                 access.current().username());
-        SessionStore.Session session = store.byAppointment(appointment.id()).orElseThrow();
-        if (created) {
-            audit.record(AuditRecord.success(AuditAction.CREATE, SESSION, session.id(), clinic.id()));
+        if (inserted.isEmpty()) {
+            // Started in between by another request for the same appointment.
+            return new Started(store.byAppointment(appointment.id()).orElseThrow(), false);
         }
-        return new Started(session, created);
+        audit.record(AuditRecord.success(AuditAction.CREATE, SESSION, inserted.get().id(), clinic.id()));
+        return new Started(inserted.get(), true);
     }
 
     /** Saves the chart of an open session; returns the warnings it deserves (depth, anaesthetic). */
@@ -213,12 +214,11 @@ class Sessions {
                 throw BusinessRuleException.onField("photoIds", "session.unknownPhoto", p);
             });
         }
-        if (!store.saveChart(id, version, json.valueToTree(chart), clock.instant(), access.current().username())) {
-            throw new StaleRecordException(SESSION, id);
-        }
+        SessionStore.Session charted = store.saveChart(id, version, json.valueToTree(chart), clock.instant(),
+                access.current().username()).orElseThrow(() -> new StaleRecordException(SESSION, id));
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "chart"));
-        return new Charted(store.find(id).orElseThrow(), warnings(chart));
+        return new Charted(charted, warnings(chart));
     }
 
     /**
@@ -247,8 +247,7 @@ class Sessions {
         }
         // The appointment and its aftercare before the lots: using a lot locks its stock row until the commit
         // (StockService.prepare), so the less that follows it, the less the clinic's other signings wait.
-        appointments.markAttended(session.appointmentId());
-        appointments.sendAftercareNow(session.appointmentId());
+        appointments.sendAftercareNow(appointments.markAttended(session.appointmentId()));
         Long preparationId = null;
         if (!lots.isEmpty()) {
             Preparation preparation = stock.prepare(new PreparationRequest(session.clinicId(), session.formulaId(),
@@ -257,12 +256,11 @@ class Sessions {
                     List.of(new PreparationRequest.Recipient(session.patientId(), "session-" + id))));
             preparationId = preparation.id();
         }
-        if (!store.sign(id, version, preparationId, clock.instant(), access.current().username())) {
-            throw new StaleRecordException(SESSION, id);
-        }
+        SessionStore.Session signed = store.sign(id, version, preparationId, clock.instant(),
+                access.current().username()).orElseThrow(() -> new StaleRecordException(SESSION, id));
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "signed"));
-        return store.find(id).orElseThrow();
+        return signed;
     }
 
     /** A correction of a signed session: the record stays, the addendum says what, who, when and why. */
