@@ -322,7 +322,8 @@ public class ClinicDaySimulation extends Simulation {
                 }
                 if (patients.isEmpty() || booked.isEmpty()) {
                     throw new IllegalStateException("No generated organisation with booked visits at " + url
-                            + ": generate one first (README, Performance)");
+                            + ": generate one first, or put the kept one back (perf/data-set.sh restore; README,"
+                            + " Performance)");
                 }
                 return new Organisation(patients, longHistories, consultants, taken, staff, booked);
             }
