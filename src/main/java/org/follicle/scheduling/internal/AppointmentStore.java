@@ -95,6 +95,14 @@ class AppointmentStore {
                 .update() == 1;
     }
 
+    /** The appointment as {@link #setStatus} leaves it, without reading it again: status, reason, next version. */
+    static AppointmentView withStatus(AppointmentView a, AppointmentStatus status, String reason) {
+        return new AppointmentView(a.id(), a.clinicId(), a.patientId(), a.patientName(), a.fileNumber(),
+                a.practitionerId(), a.practitionerName(), a.roomId(), a.roomName(), a.typeCode(), a.startsAt(),
+                a.endsAt(), status, a.planId(), a.planSequence(), a.note(), a.overrideReason(), reason,
+                a.version() + 1);
+    }
+
     Optional<Stored> find(long id) {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AppointmentStore::stored).optional();
     }

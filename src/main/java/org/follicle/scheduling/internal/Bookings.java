@@ -253,11 +253,7 @@ class Bookings {
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), a.clinicId(),
                 AuditOutcome.SUCCESS, AppointmentStatus.ATTENDED.name()));
-        // As the update left it (no second read): only the status, its reason and the version changed.
-        return new AppointmentView(a.id(), a.clinicId(), a.patientId(), a.patientName(), a.fileNumber(),
-                a.practitionerId(), a.practitionerName(), a.roomId(), a.roomName(), a.typeCode(), a.startsAt(),
-                a.endsAt(), AppointmentStatus.ATTENDED, a.planId(), a.planSequence(), a.note(), a.overrideReason(),
-                null, a.version() + 1);
+        return AppointmentStore.withStatus(a, AppointmentStatus.ATTENDED, null);
     }
 
     /** An appointment the user may see; 404 otherwise. */
