@@ -39,8 +39,7 @@ class SessionsApiController {
             + "exclusion stops it unless overrideReason is given (audited); a valid consent is required. Sent "
             + "again for the same appointment, returns the session already started (200)")
     ResponseEntity<SessionJson> start(@Valid @RequestBody SessionInputs.Start body) {
-        sessions.recordPrecheck(body);
-        Sessions.Started started = sessions.start(body);
+        Sessions.Started started = sessions.start(body, sessions.recordPrecheck(body));
         SessionStore.Session session = started.session();
         return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/sessions/" + session.id())).eTag(ETags.of(session.version()))

@@ -104,8 +104,7 @@ class SessionsController {
         }
         PageForms.Submitted<Sessions.Started> started = pages.submit(
                 FormDocument.bind(form, json, validator, SessionInputs.Start.class), in -> {
-                    sessions.recordPrecheck(in);
-                    return sessions.start(in);
+                    return sessions.start(in, sessions.recordPrecheck(in));
                 });
         if (!started.succeeded()) {
             return showPrecheck(appointment, form, started.errors(), model);
