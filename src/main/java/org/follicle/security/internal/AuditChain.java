@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -71,15 +72,16 @@ public class AuditChain implements DisposableBean {
     /**
      * A batch's entries as one statement, and the chain's head moved to the last of them. One statement per entry
      * (each moving the head) cost a signing, with its seven entries, more of PostgreSQL's time than any other of its
-     * statements; as arrays the text is the same whatever the batch's size, so it is planned once.
+     * statements; as arrays the text is the same whatever the batch's size, so it is planned once. Every column
+     * goes as text, cast here: one kind of array to build.
      */
     private static final String INSERT = """
             WITH head AS (UPDATE security_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1)
             INSERT INTO security_audit_entry (seq, occurred_at, organisation_id, actor, actor_id, actor_roles,
                 clinic_id, action, record_type, record_id, client_address, outcome, detail, previous_hash, hash)
-            SELECT * FROM unnest(?::bigint[], ?::varchar[]::timestamptz[], ?::bigint[], ?::varchar[], ?::bigint[],
-                ?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                ?::varchar[], ?::varchar[], ?::varchar[])""";
+            SELECT * FROM unnest(?::varchar[]::bigint[], ?::varchar[]::timestamptz[], ?::varchar[]::bigint[],
+                ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[],
+                ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])""";
 
     private final JdbcTemplate jdbc;
 
@@ -285,29 +287,23 @@ public class AuditChain implements DisposableBean {
                 "SELECT last_seq, last_hash FROM security_audit_head WHERE id = ? FOR UPDATE", 1);
         long seq = ((Number) head.get("last_seq")).longValue();
         String previous = ((String) head.get("last_hash")).trim();
-        int n = batch.size();
-        Long[] seqs = new Long[n];
-        Long[] organisations = new Long[n];
-        Long[] actorIds = new Long[n];
-        Long[] clinics = new Long[n];
-        // The text columns, in the statement's order after the numbers: occurred_at, actor, actor_roles, action,
-        // record_type, record_id, client_address, outcome, detail, previous_hash, hash.
-        String[][] texts = new String[11][n];
-        for (int i = 0; i < n; i++) {
+        // One array per column, in the statement's order.
+        String[][] columns = new String[15][batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
             AuditEntry e = batch.get(i).entry().chained(++seq, previous);
-            seqs[i] = e.seq();
-            organisations[i] = e.organisationId();
-            actorIds[i] = e.actorId();
-            clinics[i] = e.clinicId();
-            String[] row = { e.occurredAt().toString(), e.actor(), e.actorRoles(), e.action(), e.recordType(),
-                    e.recordId(), e.clientAddress(), e.outcome(), e.detail(), previous, e.hash() };
-            for (int column = 0; column < row.length; column++) {
-                texts[column][i] = row[column];
+            Object[] row = { e.seq(), e.occurredAt(), e.organisationId(), e.actor(), e.actorId(), e.actorRoles(),
+                    e.clinicId(), e.action(), e.recordType(), e.recordId(), e.clientAddress(), e.outcome(),
+                    e.detail(), previous, e.hash() };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = Objects.toString(row[c], null);
             }
             previous = e.hash();
         }
-        jdbc.update(INSERT, seq, previous, seqs, texts[0], organisations, texts[1], actorIds, texts[2], clinics,
-                texts[3], texts[4], texts[5], texts[6], texts[7], texts[8], texts[9], texts[10]);
+        Object[] args = new Object[2 + columns.length];
+        args[0] = seq;
+        args[1] = previous;
+        System.arraycopy(columns, 0, args, 2, columns.length);
+        jdbc.update(INSERT, args);
     }
 
     static String hash(AuditEntry e, String previousHash) {
