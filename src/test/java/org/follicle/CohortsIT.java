@@ -264,6 +264,31 @@ class CohortsIT {
     }
 
     /**
+     * A patient is one patient in each group and in the total, however many courses (CohortReports: a group's
+     * courses less the repeats, V18): one patient with two PRP courses and a mesotherapy course, another with one
+     * PRP course.
+     */
+    @Test
+    void aPatientWithSeveralCoursesCountsOnceInEachGroup() {
+        long tess = fixture.patient(org, org.paris(), "Twice", "Tess");
+        course(tess, "PRP", "COMPLETED", 1, "P-1");
+        course(tess, "PRP", "COMPLETED", 1, "P-1");
+        course(tess, "MESO_AGA", "COMPLETED", 1, "M-1");
+        course(fixture.patient(org, org.paris(), "Once", "Olga"), "PRP", "COMPLETED", 1, "P-1");
+        refresh();
+        JsonNode report = json.readTree(http.get("/api/v1/analytics/cohorts?compareBy=TREATMENT", manager).body());
+        assertThat(group(report, "PRP").path("courses").asInt()).isEqualTo(3);
+        assertThat(group(report, "PRP").path("patients").asInt()).isEqualTo(2);
+        assertThat(group(report, "MESOTHERAPY").path("patients").asInt()).isEqualTo(1);
+        assertThat(report.path("total").path("courses").asInt()).isEqualTo(4);
+        assertThat(report.path("total").path("patients").asInt()).isEqualTo(2);
+        // Filtered down to one of her three courses, she is still one patient.
+        JsonNode mesotherapy = json.readTree(http.get("/api/v1/analytics/cohorts?protocol=MESO_AGA", manager).body());
+        assertThat(mesotherapy.path("total").path("courses").asInt()).isEqualTo(1);
+        assertThat(mesotherapy.path("total").path("patients").asInt()).isEqualTo(1);
+    }
+
+    /**
      * A refresh recomputes the facts of the patients whose records changed since the last one (the marks their
      * writes left, V17), including those whose courses an appointment type's new price costs: afterwards the facts
      * are what the records say, for every organisation, and no mark is left.

@@ -50,10 +50,10 @@ record CohortQuery(Long clinicId, String protocol, Long formulaId, String diagno
         }
     }
 
-    /** What the report sets side by side; each maps to a column expression of the course facts (V15). */
+    /** What the report sets side by side; each maps to a column expression of the course facts (V15), grouped as it is. */
     enum Dimension {
-        TREATMENT("c.treatment"), PROTOCOL("c.protocol_code"), FORMULA("c.formula_id::text"),
-        PRACTITIONER("c.practitioner_id::text"), CLINIC("c.clinic_id::text"), SEX("c.sex"),
+        TREATMENT("c.treatment"), PROTOCOL("c.protocol_code"), FORMULA("c.formula_id"),
+        PRACTITIONER("c.practitioner_id"), CLINIC("c.clinic_id"), SEX("c.sex"),
         AGE_BAND("CASE WHEN c.age < 30 THEN 'UNDER_30' WHEN c.age < 40 THEN 'FROM_30_TO_39' "
                 + "WHEN c.age < 50 THEN 'FROM_40_TO_49' WHEN c.age < 60 THEN 'FROM_50_TO_59' ELSE 'FROM_60' END"),
         DIAGNOSIS("c.diagnosis"), STAGE("c.stage");
