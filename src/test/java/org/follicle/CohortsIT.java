@@ -283,7 +283,8 @@ class CohortsIT {
         assertThat(report.path("total").path("courses").asInt()).isEqualTo(4);
         assertThat(report.path("total").path("patients").asInt()).isEqualTo(2);
         // Filtered down to one of her three courses, she is still one patient.
-        JsonNode mesotherapy = json.readTree(http.get("/api/v1/analytics/cohorts?protocol=MESO_AGA", manager).body());
+        JsonNode mesotherapy = json.readTree(
+                http.get("/api/v1/analytics/cohorts?protocol=MESO_AGA", manager).body());
         assertThat(mesotherapy.path("total").path("courses").asInt()).isEqualTo(1);
         assertThat(mesotherapy.path("total").path("patients").asInt()).isEqualTo(1);
     }

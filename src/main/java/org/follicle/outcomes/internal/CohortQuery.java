@@ -50,7 +50,7 @@ record CohortQuery(Long clinicId, String protocol, Long formulaId, String diagno
         }
     }
 
-    /** What the report sets side by side; each maps to a column expression of the course facts (V15), grouped as it is. */
+    /** What the report sets side by side; each maps to a column expression of the course facts (V15), grouped by. */
     enum Dimension {
         TREATMENT("c.treatment"), PROTOCOL("c.protocol_code"), FORMULA("c.formula_id"),
         PRACTITIONER("c.practitioner_id"), CLINIC("c.clinic_id"), SEX("c.sex"),
