@@ -140,7 +140,7 @@ class CohortReports {
                 repeats AS (
                     SELECT k, grouping(k) = 1 AS total, count(*) - count(DISTINCT patient_id) AS courses
                     FROM (SELECT %1$s AS k, c.patient_id FROM outcomes_course_fact c
-                          WHERE %3$s AND c.patient_courses > 1) c
+                          WHERE %3$s AND c.patient_courses > 1) several
                     GROUP BY GROUPING SETS ((k), ()))
                 SELECT g.k::text AS grp, g.*, g.courses - coalesce(r.courses, 0) AS patients
                 FROM groups g LEFT JOIN repeats r ON r.total = g.total AND r.k IS NOT DISTINCT FROM g.k
