@@ -41,6 +41,10 @@ class CohortFacts {
                 .single();
         if (mine) {
             long started = System.nanoTime();
+            // The facts' views join each course's sessions laterally, which PostgreSQL estimates at millions, far
+            // above what a few thousand patients' courses take: its JIT then compiled each statement with LLVM's
+            // optimisations, 0.5-1 s a statement, as long as running it (docs/performance.md, fourteenth round).
+            jdbc.sql("SET LOCAL jit = off").update();
             // The marks committed until now are taken; a change committed after this statement leaves its mark for
             // the next refresh, and this one may already see it (computed twice, never missed).
             jdbc.sql("CREATE TEMPORARY TABLE outcomes_refreshing (patient_id BIGINT) ON COMMIT DROP").update();
