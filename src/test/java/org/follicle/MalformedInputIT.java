@@ -1,0 +1,123 @@
+package org.follicle;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.follicle.security.Role;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.support.StaffFixture.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of Follicle's, found from the application's own mappings (a new one is tried without being listed),
+ * answers malformed input with a 4xx and a message, never a 5xx or a stack trace: ids that are not numbers, negative
+ * or too large for a {@code long}, dates that do not exist, JSON that does not parse or has the wrong types, a body or
+ * a query of 200 KB. Called by an administrator of both clinics, so that what is refused is the input, not the caller.
+ */
+@FollicleIntegrationTest
+class MalformedInputIT {
+
+    /** Path values that name no record: not a number, negative, beyond a {@code long}, a date that does not exist. */
+    static final List<String> BAD_VALUES = List.of("abc", "-1", "99999999999999999999", "2026-13-45");
+
+    static final String LARGE = "x".repeat(200_000);
+
+    static final List<String> BAD_JSON = List.of("{", "[]",
+            "{\"name\": 12, \"date\": \"not-a-date\", \"id\": \"x\", \"quantity\": -5, \"status\": \"NOPE\", "
+                    + "\"startsAt\": \"yesterday\", \"hours\": \"all\"}",
+            "{\"name\": \"" + LARGE + "\"}");
+
+    static final List<Map<String, String>> BAD_FORMS = List.of(Map.of(),
+            Map.of("date", "not-a-date", "time", "25:99", "quantity", "-5", "status", "NOPE", "id", "abc",
+                    "startsAt", "yesterday", "reason", ""),
+            Map.of("name", LARGE, "note", LARGE));
+
+    static final String BAD_QUERY = "?from=zz&to=2026-99-99&date=bad&page=-1&size=100000&clinic=abc&status=NOPE&q="
+            + "a".repeat(3_000);
+
+    static final Pattern STACK_TRACE = Pattern.compile("\\bat (org|java|jakarta)\\.[\\w.$]+\\(|Exception:");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyEndpointAnswersMalformedInputWithoutAServerError() {
+        Organisation org = fixture.organisation();
+        Staff admin = fixture.staff(org, "malformed-admin", Map.of(org.paris(), Role.ADMIN, org.madrid(), Role.ADMIN));
+        Http pages = new Http(port);
+        pages.signIn(admin.username(), StaffFixture.PASSWORD);
+        pages.page("/");
+
+        Map<String, String> endpoints = new TreeMap<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith("org.follicle")) {
+                info.getPatternValues().forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(verb -> endpoints.put(verb.name() + " " + pattern, pattern)));
+            }
+        });
+        assertThat(endpoints).as("Follicle's endpoints").hasSizeGreaterThan(100);
+
+        List<String> failures = new ArrayList<>();
+        endpoints.forEach((endpoint, pattern) -> {
+            String verb = endpoint.substring(0, endpoint.indexOf(' '));
+            boolean api = pattern.startsWith("/api/");
+            // A fresh token for each endpoint: the token endpoints may revoke one.
+            String token = api ? fixture.token(admin) : null;
+            for (String value : pattern.contains("{") ? BAD_VALUES : List.of("")) {
+                String path = pattern.replaceAll("\\{[^}]+}", value);
+                if (verb.equals("GET")) {
+                    check(failures, endpoint, "GET " + path, api ? pages.get(path, token) : pages.page(path));
+                    check(failures, endpoint, "GET " + path + " with a malformed query",
+                            api ? pages.get(path + BAD_QUERY, token) : pages.page(path + BAD_QUERY));
+                }
+                else if (api) {
+                    for (String json : BAD_JSON) {
+                        check(failures, endpoint, verb + " " + path + " " + json.substring(0, Math.min(40, json.length())),
+                                pages.send(verb, path, token, json, Map.of()));
+                    }
+                }
+                else {
+                    for (Map<String, String> form : BAD_FORMS) {
+                        check(failures, endpoint, verb + " " + path + " form " + form.keySet(), pages.form(path, form));
+                    }
+                }
+            }
+        });
+        assertThat(failures).as("answers to malformed input that are server errors, show a stack trace or ask to sign in")
+                .isEmpty();
+    }
+
+    /**
+     * A failure is a server error or a stack trace, and also a sign-in asked again: the administrator is signed in
+     * throughout, so a call refused for want of one would have tried nothing.
+     */
+    private static void check(List<String> failures, String endpoint, String call, HttpResponse<String> response) {
+        boolean signInAsked = response.statusCode() == 401
+                || response.headers().firstValue("Location").filter(to -> to.contains("/login")).isPresent();
+        if (response.statusCode() >= 500 || signInAsked || STACK_TRACE.matcher(response.body()).find()) {
+            String body = response.body();
+            failures.add(endpoint + ": " + call + " -> " + response.statusCode() + " "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+    }
+}
