@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -22,13 +23,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint of Follicle's, found from the application's own mappings (a new one is tried without being listed),
- * answers malformed input with a 4xx and a message, never a 5xx or a stack trace: ids that are not numbers, negative
- * or too large for a {@code long}, dates that do not exist, JSON that does not parse or has the wrong types, a body or
- * a query of 200 KB. Called by an administrator of both clinics, so that what is refused is the input, not the caller.
+ * Every endpoint of Follicle's, found from the application's own mappings (a new one is tried without being listed):
+ * refused to anyone not signed in unless open by design, and answering malformed input with a 4xx and a message,
+ * never a 5xx or a stack trace.
  */
 @FollicleIntegrationTest
-class MalformedInputIT {
+class EveryEndpointIT {
+
+    /**
+     * Open without a sign-in by design: the sign-in page, the error pages (a direct request gets 404), and calendar
+     * feeds, whose URL carries their own secret.
+     */
+    static final Set<String> OPEN = Set.of("GET /login", "GET /error", "GET /error/problem", "GET /feeds/{token}.ics");
 
     /** Path values that name no record: not a number, negative, beyond a {@code long}, a date that does not exist. */
     static final List<String> BAD_VALUES = List.of("abc", "-1", "99999999999999999999", "2026-13-45");
@@ -61,6 +67,31 @@ class MalformedInputIT {
     RequestMappingHandlerMapping mappings;
 
     @Test
+    void everyEndpointRefusesAnyoneNotSignedInUnlessOpenByDesign() {
+        Http anonymous = new Http(port);
+        anonymous.page("/login"); // a CSRF token, so that a form is refused for want of a sign-in, not of the token
+        List<String> open = new ArrayList<>();
+        endpoints().forEach((endpoint, pattern) -> {
+            String verb = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = pattern.replaceAll("\\{[^}]+}", "1");
+            HttpResponse<String> response = verb.equals("GET") ? anonymous.page(path)
+                    : verb.equals("POST") && !pattern.startsWith("/api/") ? anonymous.form(path, Map.of())
+                    : anonymous.send(verb, path, null, "{}", Map.of());
+            boolean refused = response.statusCode() == 401 || response.statusCode() == 403
+                    || response.headers().firstValue("Location").filter(to -> to.contains("/login")).isPresent();
+            if (!refused && !OPEN.contains(endpoint)) {
+                open.add(endpoint + " -> " + response.statusCode());
+            }
+        });
+        assertThat(open).as("endpoints answered without a sign-in").isEmpty();
+    }
+
+    /**
+     * Ids that are not numbers, negative or too large for a {@code long}, dates that do not exist, JSON that does not
+     * parse or has the wrong types, a body or a query of 200 KB. Called by an administrator of both clinics, so that
+     * what is refused is the input, not the caller.
+     */
+    @Test
     void everyEndpointAnswersMalformedInputWithoutAServerError() {
         Organisation org = fixture.organisation();
         Staff admin = fixture.staff(org, "malformed-admin", Map.of(org.paris(), Role.ADMIN, org.madrid(), Role.ADMIN));
@@ -68,17 +99,8 @@ class MalformedInputIT {
         pages.signIn(admin.username(), StaffFixture.PASSWORD);
         pages.page("/");
 
-        Map<String, String> endpoints = new TreeMap<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            if (method.getBeanType().getPackageName().startsWith("org.follicle")) {
-                info.getPatternValues().forEach(pattern -> info.getMethodsCondition().getMethods()
-                        .forEach(verb -> endpoints.put(verb.name() + " " + pattern, pattern)));
-            }
-        });
-        assertThat(endpoints).as("Follicle's endpoints").hasSizeGreaterThan(100);
-
         List<String> failures = new ArrayList<>();
-        endpoints.forEach((endpoint, pattern) -> {
+        endpoints().forEach((endpoint, pattern) -> {
             String verb = endpoint.substring(0, endpoint.indexOf(' '));
             boolean api = pattern.startsWith("/api/");
             // A fresh token for each endpoint: the token endpoints may revoke one.
@@ -105,6 +127,20 @@ class MalformedInputIT {
         });
         assertThat(failures).as("answers to malformed input that are server errors, show a stack trace or ask to sign in")
                 .isEmpty();
+    }
+
+    /** "VERB /pattern" to its pattern, for every mapping of Follicle's own controllers. */
+    private Map<String, String> endpoints() {
+        Map<String, String> endpoints = new TreeMap<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith("org.follicle")) {
+                Set<?> verbs = info.getMethodsCondition().getMethods();
+                info.getPatternValues().forEach(pattern -> (verbs.isEmpty() ? Set.of("GET") : verbs)
+                        .forEach(verb -> endpoints.put(verb + " " + pattern, pattern)));
+            }
+        });
+        assertThat(endpoints).as("Follicle's endpoints").hasSizeGreaterThan(100);
+        return endpoints;
     }
 
     /**
