@@ -77,8 +77,7 @@ class EveryEndpointIT {
             HttpResponse<String> response = verb.equals("GET") ? anonymous.page(path)
                     : verb.equals("POST") && !pattern.startsWith("/api/") ? anonymous.form(path, Map.of())
                     : anonymous.send(verb, path, null, "{}", Map.of());
-            boolean refused = response.statusCode() == 401 || response.statusCode() == 403
-                    || response.headers().firstValue("Location").filter(to -> to.contains("/login")).isPresent();
+            boolean refused = asksToSignIn(response) || response.statusCode() == 403;
             if (!refused && !OPEN.contains(endpoint)) {
                 open.add(endpoint + " -> " + response.statusCode());
             }
@@ -148,12 +147,16 @@ class EveryEndpointIT {
      * throughout, so a call refused for want of one would have tried nothing.
      */
     private static void check(List<String> failures, String endpoint, String call, HttpResponse<String> response) {
-        boolean signInAsked = response.statusCode() == 401
-                || response.headers().firstValue("Location").filter(to -> to.contains("/login")).isPresent();
-        if (response.statusCode() >= 500 || signInAsked || STACK_TRACE.matcher(response.body()).find()) {
+        if (response.statusCode() >= 500 || asksToSignIn(response) || STACK_TRACE.matcher(response.body()).find()) {
             String body = response.body();
             failures.add(endpoint + ": " + call + " -> " + response.statusCode() + " "
                     + body.substring(0, Math.min(300, body.length())));
         }
+    }
+
+    /** 401 from the API, a redirect to the sign-in page from a page. */
+    private static boolean asksToSignIn(HttpResponse<String> response) {
+        return response.statusCode() == 401
+                || response.headers().firstValue("Location").filter(to -> to.contains("/login")).isPresent();
     }
 }
