@@ -139,6 +139,7 @@ public class PhotoRecords {
     }
 
     @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = PHOTO, recordId = "#photoId", clinicId = "#result.clinicId()")
     PhotoView photo(long patientId, long photoId) {
         patients.readablePatient(patientId);
         return find(patientId, photoId);

@@ -205,7 +205,8 @@ class Plans {
     }
 
     List<PlanStore.Plan> ofPatient(long patientId) {
-        patients.readablePatient(patientId);
+        PatientView patient = patients.readablePatient(patientId);
+        audit.record(AuditRecord.success(AuditAction.READ, PLAN, patientId, patient.clinicId()));
         return store.ofPatient(patientId).stream().filter(p -> access.can(Privilege.PATIENT_READ, p.clinicId()))
                 .toList();
     }

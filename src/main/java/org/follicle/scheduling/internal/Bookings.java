@@ -260,6 +260,7 @@ class Bookings {
     AppointmentStore.Stored visible(long id) {
         AppointmentStore.Stored stored = store.find(id).orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));
         access.requireVisible(Privilege.PATIENT_READ, stored.view().clinicId(), APPOINTMENT, id);
+        audit.record(AuditRecord.success(AuditAction.READ, APPOINTMENT, id, stored.view().clinicId()));
         return stored;
     }
 

@@ -138,6 +138,7 @@ class AdverseEvents {
     Event visible(long id) {
         Event event = find(id).orElseThrow(() -> new RecordNotFoundException(EVENT, id));
         access.requireVisible(Privilege.PATIENT_READ, event.clinicId(), EVENT, id);
+        audit.record(AuditRecord.success(AuditAction.READ, EVENT, id, event.clinicId()));
         return event;
     }
 

@@ -299,7 +299,8 @@ class Sessions {
     }
 
     List<SessionStore.Session> ofPatient(long patientId) {
-        patients.readablePatient(patientId);
+        PatientView patient = patients.readablePatient(patientId);
+        audit.record(AuditRecord.success(AuditAction.READ, SESSION, patientId, patient.clinicId()));
         return store.ofPatient(patientId).stream().filter(s -> access.can(Privilege.PATIENT_READ, s.clinicId()))
                 .toList();
     }
