@@ -67,15 +67,6 @@ class ClinicIsolationIT {
             "/api/v1/clinics/{clinicId}/practitioners/{practitionerId}/working-hours",
             "/api/v1/clinics/{clinicId}/rooms", "/api/v1/staff/{staffId}", "/api/v1/lots/{lotId}");
 
-    /**
-     * Blank forms opened for a patient (a new assessment, a consent to sign, a new formula, a new plan): they show the
-     * patient's banner and nothing of the record yet, and append no entry until something is recorded. Whether opening
-     * one is a read to audit is the owner's call (noted 2026-12-06).
-     */
-    static final Set<String> BLANK_FORMS = Set.of("/patients/{patientId}/assessments/new",
-            "/patients/{patientId}/consents/{type}", "/patients/{patientId}/formulas/new",
-            "/patients/{patientId}/plans/new");
-
     /** Weekday opening or working hours, as a clinic manager sets them. */
     static final String HOURS = "{\"hours\":[{\"dayOfWeek\":1,\"from\":\"09:00\",\"to\":\"19:00\"},"
             + "{\"dayOfWeek\":2,\"from\":\"09:00\",\"to\":\"19:00\"},{\"dayOfWeek\":3,\"from\":\"09:00\",\"to\":\"19:00\"},"
@@ -503,8 +494,7 @@ class ClinicIsolationIT {
         Staff owner = endpoint.owner().apply(scene);
         Called called = called(endpoint, owner);
         assertThat(called.status()).as("%s as %s", endpoint, owner.username()).isLessThan(400);
-        if (endpoint.method().equals("GET") && !NOT_PATIENT_DATA.contains(endpoint.pattern())
-                && !BLANK_FORMS.contains(endpoint.pattern())) {
+        if (endpoint.method().equals("GET") && !NOT_PATIENT_DATA.contains(endpoint.pattern())) {
             assertThat(called.audited()).as("audit entries of %s as %s", endpoint, owner.username()).isPositive();
         }
     }

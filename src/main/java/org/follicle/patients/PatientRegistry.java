@@ -1,6 +1,10 @@
 package org.follicle.patients;
 
 import org.follicle.patients.internal.PatientAccess;
+import org.follicle.patients.internal.Patients;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditRecord;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.springframework.stereotype.Component;
@@ -13,9 +17,12 @@ public class PatientRegistry {
 
     private final org.follicle.patients.internal.PatientRecords records;
 
-    PatientRegistry(PatientAccess access, org.follicle.patients.internal.PatientRecords records) {
+    private final AuditLog audit;
+
+    PatientRegistry(PatientAccess access, org.follicle.patients.internal.PatientRecords records, AuditLog audit) {
         this.access = access;
         this.records = records;
+        this.audit = audit;
     }
 
     /** The first patients the user may read matching a name, file number or birth date (audited as a search). */
@@ -48,6 +55,15 @@ public class PatientRegistry {
         if (patient.voided()) {
             throw new BusinessRuleException("patient.voidedReadOnly");
         }
+        return patient;
+    }
+
+    /**
+     * The patient, shown on a blank form to record something for them (their banner, nothing of the record yet): a
+     * read of the patient, audited as one.
+     */
+    public PatientView shownOnForm(PatientView patient) {
+        audit.record(AuditRecord.success(AuditAction.READ, Patients.RECORD_TYPE, patient.id(), patient.clinicId()));
         return patient;
     }
 

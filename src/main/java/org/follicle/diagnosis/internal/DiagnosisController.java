@@ -55,7 +55,8 @@ class DiagnosisController {
     String form(@PathVariable long patientId, Model model) {
         ObjectNode blank = json.createObjectNode().put("assessedOn", LocalDate.now(clock).toString())
                 .put("vellusCutoffUm", "40");
-        return show(patients.writablePatient(patientId, Privilege.PATIENT_WRITE), blank, Map.of(), model);
+        return show(patients.shownOnForm(patients.writablePatient(patientId, Privilege.PATIENT_WRITE)), blank, Map.of(),
+                model);
     }
 
     @PostMapping("/patients/{patientId}/assessments/new")

@@ -107,7 +107,7 @@ class FormularyController {
 
     @GetMapping("/patients/{patientId}/formulas/new")
     String newFormula(@PathVariable long patientId, @RequestParam(required = false) Long template, Model model) {
-        PatientView patient = patients.openPatient(patientId, Privilege.CLINICAL_WRITE);
+        PatientView patient = patients.shownOnForm(patients.openPatient(patientId, Privilege.CLINICAL_WRITE));
         ObjectNode form = json.createObjectNode().put("modality", "MESOTHERAPY").put("technique", "NAPPAGE");
         if (template != null) {
             FormulaView chosen = formulas.template(template);

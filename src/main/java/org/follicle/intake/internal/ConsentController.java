@@ -32,7 +32,7 @@ class ConsentController {
     @GetMapping("/patients/{patientId}/consents/{type}")
     String signPage(@PathVariable long patientId, @PathVariable ConsentType type,
             @RequestParam(required = false) String language, Model model, java.util.Locale locale) {
-        var patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        var patient = patients.shownOnForm(patients.writablePatient(patientId, Privilege.PATIENT_WRITE));
         String lang = language != null ? language
                 : patient.preferredLanguage() != null ? patient.preferredLanguage() : locale.getLanguage();
         model.addAttribute("patient", patient);

@@ -194,7 +194,7 @@ class PlansController {
     private String showForm(long patientId, ObjectNode form, Map<String, String> errors, Plans.Proposal proposal,
             Model model) {
         long clinic = access.workingClinic();
-        PatientView patient = patients.readablePatient(patientId);
+        PatientView patient = patients.shownOnForm(patients.readablePatient(patientId));
         model.addAttribute("patient", patient);
         model.addAttribute("protocols", protocols.list(access.current().organisationId()));
         model.addAttribute("formulas", formulas.of(patientId).stream().filter(f -> !f.voided()).toList());
