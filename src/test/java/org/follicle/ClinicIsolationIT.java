@@ -483,7 +483,7 @@ class ClinicIsolationIT {
     @MethodSource("endpoints")
     void madridStaffCannotReachParisRecords(Endpoint endpoint) {
         for (Staff madrid : List.of(scene.madridAdmin(), scene.madridPractitioner())) {
-            int status = call(endpoint, madrid);
+            int status = called(endpoint, madrid).status();
             assertThat(status).as("%s as %s", endpoint, madrid.username()).isIn(403, 404);
         }
     }
@@ -557,10 +557,6 @@ class ClinicIsolationIT {
 
     private static long id(String json) {
         return Long.parseLong(json.replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
-    }
-
-    private int call(Endpoint endpoint, Staff who) {
-        return called(endpoint, who).status();
     }
 
     /** What a call answered, and how many audit entries of the caller's it appended. */
