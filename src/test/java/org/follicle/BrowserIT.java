@@ -617,8 +617,9 @@ class BrowserIT {
         Staff doctor = fixture.staff(org, "Docteur Carte", Map.of(org.paris(), Role.PRACTITIONER));
         fixture.weekdayHours(org.paris(), doctor.id());
         long patient = fixture.patient(org, org.paris(), "Carte", "Léa");
-        jdbc.sql("UPDATE patients_patient SET email = 'lea@example.invalid', preferred_language = 'en' WHERE id = :id")
-                .param("id", patient).update();
+        jdbc.sql("""
+                UPDATE patients_patient SET email = 'lea@example.invalid', preferred_language = 'en', sex = 'FEMALE'
+                WHERE id = :id""").param("id", patient).update();
         fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
         org.follicle.support.Http http = new org.follicle.support.Http(port);
         String doctorToken = fixture.token(doctor);
@@ -632,6 +633,14 @@ class BrowserIT {
                 + "\"components\":[{\"code\":\"BIOTIN\"}]}", Map.of()));
         long lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
                 + ",\"productId\":" + product + ",\"lotNumber\":\"MAP-1\",\"expiry\":\""
+                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
+        // A product the patient may not receive (dutasteride is contraindicated in women): offered disabled, with why.
+        long dutasteride = SchedulingIT.id(http.send("POST", "/api/v1/products", adminToken, "{\"sku\":\"MAPD-"
+                + org.suffix() + "\",\"name\":\"Dutasteride vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
+                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\","
+                + "\"components\":[{\"code\":\"DUTASTERIDE\"}]}", Map.of()));
+        long refusedLot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
+                + ",\"productId\":" + dutasteride + ",\"lotNumber\":\"MAPD-1\",\"expiry\":\""
                 + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
         java.time.LocalDate monday = java.time.LocalDate.now().plusDays(8)
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
@@ -663,14 +672,21 @@ class BrowserIT {
         page.getByLabel("Needle gauge (G)").fill("30");
         // The formula's product, first expiry first, is already chosen.
         assertThat(page.getByLabel("Lot 1", new Page.GetByLabelOptions().setExact(true))).hasValue(String.valueOf(lot));
+        assertThat(page.locator("select[name='lots[1].lotId'] option[value='" + refusedLot + "']")).isDisabled();
+        assertThat(page.locator("#refused-lots")).containsText("Dutasteride vial · lot MAPD-1: Dutasteride is "
+                + "contraindicated in women.");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Save the chart")).click();
         assertThat(page.locator(".alert-success")).containsText("Chart saved");
         assertThat(page.locator(".scalp-map [data-zone=VERTEX]")).hasClass(java.util.regex.Pattern.compile("selected"));
         Browser.screenshot(page, "38-session-chart");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "38-session-chart-phone");
+        page.setViewportSize(1180, 820);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign the session")).click();
         assertThat(page.locator(".alert-success")).containsText("Session signed");
+        assertThat(page.locator("#lots")).containsText("Biotin vial · lot MAP-1");
         Browser.screenshot(page, "39-session-signed");
         // The aftercare sheet, in the patient's language (English here), with the clinic's hours.
         byte[] sheet = page.request().get(page.locator("a", new Page.LocatorOptions().setHasText("Aftercare sheet"))

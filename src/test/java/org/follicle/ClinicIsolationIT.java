@@ -368,6 +368,8 @@ class ClinicIsolationIT {
                         + paris.apply(s) + "/closures/" + s.monday().plusYears(1), null),
                 // sessions: sessions().get(0) open, get(1) charted, get(2) signed
                 Endpoint.api("GET", "/api/v1/sessions/{id}", s -> "/api/v1/sessions/" + s.sessions().get(0), null),
+                Endpoint.api("GET", "/api/v1/sessions/{id}/lots", s -> "/api/v1/sessions/" + s.sessions().get(0) + "/lots",
+                        null),
                 Endpoint.api("PUT", "/api/v1/sessions/{id}", s -> "/api/v1/sessions/" + s.sessions().get(0),
                         "{\"technique\":\"MICRONEEDLING\",\"pain\":2}").by(Scene::parisPractitioner),
                 Endpoint.api("POST", "/api/v1/sessions/{id}/sign", s -> "/api/v1/sessions/" + s.sessions().get(1)

@@ -28,6 +28,11 @@ public class Stock {
         return service.usableLots(clinicId);
     }
 
+    /** Lots by id, in that order, with the clinic's usable quantity (0 when expired or not in the clinic). */
+    public List<UsableLot> lots(long clinicId, java.util.Collection<Long> lotIds) {
+        return service.lotsById(clinicId, lotIds);
+    }
+
     /** For a formula, the first-expiring usable lot of each product carrying one of its ingredients. */
     public List<UsableLot> suggestForFormula(long clinicId, long formulaId) {
         return service.suggestForFormula(clinicId, formulaId);

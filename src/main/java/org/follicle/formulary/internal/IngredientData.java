@@ -36,6 +36,13 @@ record IngredientData(@NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z][A-Z0-9_
     }
 
     /** The alerts for a jurisdiction, such as "EU". */
+    /** Every name the ingredient goes by: its name, its code as words, its synonyms. */
+    List<String> names() {
+        List<String> names = new java.util.ArrayList<>(List.of(name, code.replace('_', ' ')));
+        names.addAll(synonyms);
+        return names;
+    }
+
     List<RegulatoryAlert> alertsIn(String jurisdiction) {
         return regulatory.stream().filter(a -> a.jurisdiction().equals(jurisdiction)).toList();
     }

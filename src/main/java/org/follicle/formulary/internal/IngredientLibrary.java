@@ -151,14 +151,22 @@ class IngredientLibrary {
     }
 
     private ObjectNode allergyRule(IngredientData data) {
+        return allergyRule(data.name(), data.names());
+    }
+
+    /**
+     * An exclusion when the patient's free-text allergies name any of the terms: an ingredient by its names, a
+     * product by its name, an anaesthetic as the chart names it.
+     */
+    ObjectNode allergyRule(String name, List<String> terms) {
         ObjectNode rule = json.createObjectNode().put("id", "ALLERGY_NOTED").put("class", "EXCLUDE");
         rule.putArray("modalities").add("MESOTHERAPY").add("PRP");
         ObjectNode when = rule.putObject("when").put("answerMentions", "allergies.otherIngredients");
-        ArrayNode terms = when.putArray("terms").add(data.name()).add(data.code().replace('_', ' '));
-        data.synonyms().forEach(terms::add);
+        ArrayNode list = when.putArray("terms");
+        terms.forEach(list::add);
         ObjectNode message = rule.putObject("message");
         for (String language : List.of("en", "fr", "es")) {
-            message.put(language, messages.getMessage("ingredient.allergyNoted", new Object[] { data.name() },
+            message.put(language, messages.getMessage("ingredient.allergyNoted", new Object[] { name },
                     Locale.forLanguageTag(language)));
         }
         return rule.put("source", "Knowledge base 1a: hypersensitivity to any cocktail component [5][6]");

@@ -73,6 +73,14 @@ class Products {
                 .param("org", organisationId).param("id", id).query(Products::row).list()).stream().findFirst();
     }
 
+    List<Product> find(long organisationId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withComponents(jdbc.sql(COLUMNS + " WHERE organisation_id = :org AND id IN (:ids)")
+                .param("org", organisationId).param("ids", ids).query(Products::row).list());
+    }
+
     List<Product> all(long organisationId) {
         return withComponents(jdbc.sql(COLUMNS + " WHERE organisation_id = :org ORDER BY name, sku")
                 .param("org", organisationId).query(Products::row).list());

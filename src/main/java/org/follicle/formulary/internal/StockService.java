@@ -353,6 +353,21 @@ public class StockService {
     }
 
     /**
+     * Lots by id as a session names them, in that order: with the clinic's usable quantity, or 0 when expired or
+     * not in the clinic. Refuses a lot of another organisation as unknown.
+     */
+    @Transactional(readOnly = true)
+    public List<org.follicle.formulary.UsableLot> lotsById(long clinicId, java.util.Collection<Long> lotIds) {
+        ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
+        Map<Long, org.follicle.formulary.UsableLot> usable = new HashMap<>();
+        usableLots(clinicId).forEach(l -> usable.put(l.lotId(), l));
+        return new java.util.LinkedHashSet<>(lotIds).stream().map(id -> usable.computeIfAbsent(id,
+                k -> ledger.findLot(clinic.organisationId(), k).map(l -> new org.follicle.formulary.UsableLot(l.id(),
+                        l.productId(), l.productName(), l.lotNumber(), l.expiry(), 0))
+                        .orElseThrow(() -> new RecordNotFoundException(LOT, k)))).toList();
+    }
+
+    /**
      * For a formula: the first-expiring usable lot of each product that carries one of its ingredients, one unit
      * each, as the session's starting point.
      */

@@ -2,14 +2,12 @@ package org.follicle.intake.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.text.Normalizer;
 import java.time.Period;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.follicle.patients.Sex;
+import org.follicle.system.FoldedText;
 
 import tools.jackson.databind.JsonNode;
 
@@ -144,13 +142,9 @@ sealed interface Condition {
      */
     record AnswerMentions(String path, List<String> terms) implements Condition {
 
-        private static final Pattern MARKS = Pattern.compile("\\p{M}");
-
-        private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
-
         /** The terms are kept folded and padded, ready to be found in a folded answer. */
         public AnswerMentions {
-            terms = terms.stream().map(t -> " " + fold(t) + " ").toList();
+            terms = terms.stream().map(FoldedText::padded).toList();
         }
 
         @Override
@@ -159,13 +153,8 @@ sealed interface Condition {
             if (answer == null || !answer.isString() || answer.asString().isBlank()) {
                 return Match.NO;
             }
-            String text = " " + fold(answer.asString()) + " ";
-            return terms.stream().anyMatch(text::contains) ? Match.YES : Match.NO;
-        }
-
-        static String fold(String text) {
-            String marked = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-            return SEPARATORS.matcher(MARKS.matcher(marked).replaceAll("")).replaceAll(" ").trim();
+            String text = FoldedText.padded(answer.asString());
+            return terms.stream().anyMatch(t -> FoldedText.mentions(text, t)) ? Match.YES : Match.NO;
         }
     }
 

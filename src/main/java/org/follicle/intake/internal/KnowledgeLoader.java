@@ -15,6 +15,7 @@ import java.util.Set;
 import org.follicle.intake.Modality;
 import org.follicle.intake.RuleClass;
 import org.follicle.patients.Sex;
+import org.follicle.system.FoldedText;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -194,7 +195,7 @@ final class KnowledgeLoader {
                     .orElseThrow(() -> invalid(resource, "rule " + id + " reads unknown text answer " + path));
             List<String> terms = new ArrayList<>();
             when.path("terms").forEach(t -> {
-                if (!Condition.AnswerMentions.fold(t.asString()).isEmpty()) {
+                if (!FoldedText.fold(t.asString()).isEmpty()) {
                     terms.add(t.asString());
                 }
             });

@@ -5,15 +5,18 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
 import org.follicle.diagnosis.PatientPhotos;
 import org.follicle.diagnosis.PhotoRef;
 import org.follicle.formulary.FormulaScreening;
+import org.follicle.formulary.OfferedLot;
 import org.follicle.formulary.PatientFormulas;
 import org.follicle.formulary.Preparation;
 import org.follicle.formulary.PreparationRequest;
+import org.follicle.formulary.ProductScreening;
 import org.follicle.formulary.Stock;
 import org.follicle.intake.ConsentType;
 import org.follicle.intake.Decision;
@@ -84,6 +87,8 @@ class Sessions {
 
     private final Stock stock;
 
+    private final ProductScreening products;
+
     private final ClinicDirectory clinics;
 
     private final ClinicAccess access;
@@ -98,7 +103,7 @@ class Sessions {
 
     Sessions(SessionStore store, ScalpZones zones, PatientPhotos photos, AppointmentBook appointments, PatientRegistry patients, PatientIntake intake,
             PatientConsents consents, Screening screening, PatientFormulas formulas, Stock stock,
-            ClinicDirectory clinics, ClinicAccess access, AuditLog audit, MessageSource texts, JsonMapper json,
+            ProductScreening products, ClinicDirectory clinics, ClinicAccess access, AuditLog audit, MessageSource texts, JsonMapper json,
             Clock clock) {
         this.store = store;
         this.zones = zones;
@@ -110,6 +115,7 @@ class Sessions {
         this.screening = screening;
         this.formulas = formulas;
         this.stock = stock;
+        this.products = products;
         this.clinics = clinics;
         this.access = access;
         this.audit = audit;
@@ -222,7 +228,9 @@ class Sessions {
                 access.current().username()).orElseThrow(() -> new StaleRecordException(SESSION, id));
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "chart"));
-        return new Charted(charted, warnings(chart));
+        List<String> warnings = warnings(chart);
+        warnings.addAll(refusals(session, chart));
+        return new Charted(charted, warnings);
     }
 
     /**
@@ -248,6 +256,10 @@ class Sessions {
         }
         if (session.modality() != SessionModality.MECHANICAL && (chart.zones() == null || chart.zones().isEmpty())) {
             throw BusinessRuleException.onField("zones", "session.noZones");
+        }
+        List<String> refusals = refusals(session, chart);
+        if (!refusals.isEmpty()) {
+            throw BusinessRuleException.onField("lots", "session.refusedAtSigning", String.join(" ", refusals));
         }
         // The appointment and its aftercare before the lots: using a lot locks its stock row until the commit
         // (StockService.prepare), so the less that follows it, the less the clinic's other signings wait.
@@ -311,6 +323,58 @@ class Sessions {
                 .toList();
     }
 
+    /**
+     * The lots the session may pick from, each with what keeps its patient from receiving it, less what the
+     * practitioner's override at the start already covers.
+     */
+    List<OfferedLot> offeredLots(SessionStore.Session session) {
+        return products.offer(session.clinicId(), session.patientId(), modalities(session), today(session)).stream()
+                .map(l -> new OfferedLot(l.lot(), uncovered(session, l.refusals()))).toList();
+    }
+
+    /**
+     * What the chart gives that the patient may not receive, as sentences: a lot whose product an ingredient rule
+     * or a noted allergy excludes, an anaesthetic the patient is allergic to. The chart is saved with them as
+     * warnings; signing refuses them.
+     */
+    private List<String> refusals(SessionStore.Session session, SessionInputs.Chart chart) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> refusals = new ArrayList<>();
+        List<Long> lotIds = chart.lots() == null ? List.of()
+                : chart.lots().stream().map(SessionInputs.LotUse::lotId).toList();
+        if (!lotIds.isEmpty()) {
+            for (OfferedLot lot : products.check(session.clinicId(), session.patientId(), modalities(session),
+                    today(session), lotIds)) {
+                uncovered(session, lot.refusals()).forEach(f -> refusals.add(text("session.lotRefused",
+                        lot.lot().productName(), lot.lot().lotNumber(), f.message(locale))));
+            }
+        }
+        if (chart.anaesthetic() != null) {
+            uncovered(session, products.checkAnaesthetic(session.patientId(), chart.anaesthetic().product(),
+                    modalities(session), today(session))).forEach(f -> refusals.add(text("session.anaestheticRefused",
+                            chart.anaesthetic().product().trim(), f.message(locale))));
+        }
+        return refusals;
+    }
+
+    /** The findings an override given when the session started does not cover. */
+    private static List<Finding> uncovered(SessionStore.Session session, List<Finding> findings) {
+        if (session.overrideReason() == null || findings.isEmpty()) {
+            return findings;
+        }
+        java.util.Set<String> overridden = new java.util.HashSet<>();
+        session.screeningFindings().forEach(id -> overridden.add(id.asString()));
+        return findings.stream().filter(f -> !overridden.contains(f.ruleId())).toList();
+    }
+
+    private static java.util.Set<Modality> modalities(SessionStore.Session session) {
+        return java.util.EnumSet.copyOf(session.modality().screenings());
+    }
+
+    private LocalDate today(SessionStore.Session session) {
+        return clinics.find(session.clinicId()).orElseThrow().today(clock);
+    }
+
     /** What the chart deserves a second look for; charted anyway. */
     List<String> warnings(SessionInputs.Chart chart) {
         List<String> warnings = new ArrayList<>();
@@ -333,7 +397,9 @@ class Sessions {
         String reason = overrideReason == null ? "" : overrideReason.trim();
         if (reason.isEmpty()) {
             throw BusinessRuleException.onField("overrideReason", "session.screeningStops",
-                    text("screening.decision." + decision.name()), stopping.get(0).message(LocaleContextHolder.getLocale()));
+                    text("screening.decision." + decision.name()), stopping.stream()
+                            .min(java.util.Comparator.comparing(Finding::ruleClass)).orElseThrow()
+                            .message(LocaleContextHolder.getLocale()));
         }
         if (reason.length() < 10) {
             throw BusinessRuleException.onField("overrideReason", "appointment.overrideReasonShort", 10);

@@ -7,7 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.follicle.formulary.OfferedLot;
+import org.follicle.formulary.UsableLot;
 import org.follicle.system.ETags;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,6 +69,16 @@ class SessionsApiController {
                 .body(SessionJson.of(charted.session(), charted.warnings(), List.of()));
     }
 
+    @GetMapping("/api/v1/sessions/{id}/lots")
+    @Operation(summary = "The lots the session may pick from, first expiry first, each checked against the patient: "
+            + "allowed false, with the findings, for a product an ingredient's rule excludes or still defers, a product "
+            + "or ingredient named among the patient's allergies, or an ingredient suspended where the clinic is. An "
+            + "override given when the session started covers the findings it was given for. Signing refuses a lot "
+            + "that is not allowed")
+    List<LotJson> lots(@PathVariable long id) {
+        return sessions.offeredLots(sessions.visible(id)).stream().map(LotJson::of).toList();
+    }
+
     @PostMapping("/api/v1/sessions/{id}/sign")
     @Operation(summary = "Sign the session (If-Match): the lots are used once (expired lots and missing stock "
             + "refused), the appointment is attended, the record is locked")
@@ -99,6 +112,22 @@ class SessionsApiController {
     @Operation(summary = "The patient's sessions, newest first")
     List<SessionJson> ofPatient(@PathVariable long patientId) {
         return sessions.ofPatient(patientId).stream().map(s -> SessionJson.of(s, List.of(), List.of())).toList();
+    }
+
+    /** A lot offered to a session, with why the patient may not receive it. */
+    record LotJson(long lotId, long productId, String productName, String lotNumber, java.time.LocalDate expiry,
+            int available, boolean allowed, List<RefusalJson> refusals) {
+
+        static LotJson of(OfferedLot offered) {
+            UsableLot l = offered.lot();
+            java.util.Locale locale = LocaleContextHolder.getLocale();
+            return new LotJson(l.lotId(), l.productId(), l.productName(), l.lotNumber(), l.expiry(), l.available(),
+                    offered.allowed(), offered.refusals().stream().map(f -> new RefusalJson(f.ruleId(),
+                            f.ruleClass().name(), f.message(locale), f.source())).toList());
+        }
+    }
+
+    record RefusalJson(String ruleId, String ruleClass, String message, String source) {
     }
 
     /** A session with the totals of its scalp map, the chart's warnings and the addenda. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
 
+import org.follicle.formulary.OfferedLot;
 import org.follicle.formulary.PatientFormulas;
 import org.follicle.formulary.Stock;
 import org.follicle.patients.PatientRegistry;
@@ -117,10 +118,13 @@ class SessionsController {
         SessionStore.Session session = sessions.visible(id);
         ObjectNode chart = (ObjectNode) session.chart().deepCopy();
         if (!session.signed() && !chart.has("lots") && session.formulaId() != null) {
-            // Not charted yet: the formula's products, first expiry first, one unit each, for the practitioner to
-            // confirm or change.
+            // Not charted yet: the formula's products that the patient may receive, first expiry first, one unit
+            // each, for the practitioner to confirm or change.
+            java.util.Set<Long> allowed = new java.util.HashSet<>();
+            sessions.offeredLots(session).stream().filter(OfferedLot::allowed).forEach(l -> allowed.add(l.lot().lotId()));
             var lots = chart.putArray("lots");
-            stock.suggestForFormula(session.clinicId(), session.formulaId()).stream().limit(3)
+            stock.suggestForFormula(session.clinicId(), session.formulaId()).stream()
+                    .filter(l -> allowed.contains(l.lotId())).limit(3)
                     .forEach(l -> lots.addObject().put("lotId", l.lotId()).put("quantity", 1));
         }
         return showSession(session, chart, Map.of(), List.of(), model);
@@ -234,7 +238,23 @@ class SessionsController {
         model.addAttribute("chart", chart);
         model.addAttribute("zones", zones.codes());
         model.addAttribute("zoneRows", zoneRows(chart));
-        model.addAttribute("lots", session.signed() ? List.of() : stock.usableLots(session.clinicId()));
+        if (session.signed()) {
+            List<Long> ids = new java.util.ArrayList<>();
+            chart.path("lots").forEach(l -> ids.add(l.path("lotId").asLong()));
+            Map<Long, org.follicle.formulary.UsableLot> lots = new java.util.HashMap<>();
+            stock.lots(session.clinicId(), ids).forEach(l -> lots.put(l.lotId(), l));
+            List<UsedLot> used = new java.util.ArrayList<>();
+            chart.path("lots").forEach(l -> used.add(new UsedLot(lots.get(l.path("lotId").asLong()),
+                    l.path("quantity").asInt())));
+            model.addAttribute("usedLots", used);
+        }
+        else {
+            List<OfferedLot> lots = sessions.offeredLots(session);
+            java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            model.addAttribute("lots", lots);
+            model.addAttribute("refusedLots", lots.stream().filter(l -> !l.allowed()).map(l -> new RefusedLot(l.lot(),
+                    String.join(" ", l.refusals().stream().map(f -> f.message(locale)).toList()))).toList());
+        }
         model.addAttribute("addenda", sessions.addenda(session.id()));
         // The photos of the session's day (or the day before) and those the chart already names.
         java.util.Set<Long> chosen = new java.util.HashSet<>();
@@ -264,6 +284,14 @@ class SessionsController {
         zones.codes().forEach(code -> rows.put(code, json.createObjectNode()));
         chart.path("zones").forEach(z -> rows.put(z.path("zone").asString(""), z));
         return rows;
+    }
+
+    /** A lot the patient may not receive, with why in the page's language. */
+    record RefusedLot(org.follicle.formulary.UsableLot lot, String reasons) {
+    }
+
+    /** A lot a signed session used, with how many units. */
+    record UsedLot(org.follicle.formulary.UsableLot lot, int quantity) {
     }
 
     @Configuration
