@@ -478,9 +478,20 @@ class BrowserIT {
         doctorPage.getByLabel("Ingredient 1").selectOption("BIOTIN");
         assertThat(doctorPage.locator("#findings")).not().containsText("contraindicated in women");
         assertThat(doctorPage.locator("#findings")).containsText("immunoassays");
+        // Written as the template has it, the formula is excluded: saving it needs the practitioner's reason.
+        doctorPage.getByLabel("Ingredient 1").selectOption("DUTASTERIDE");
+        assertThat(doctorPage.locator("#findings")).containsText("Dutasteride is contraindicated in women");
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the formula")).click();
+        assertThat(doctorPage.locator(".alert-danger")).containsText("The screening excludes this formula");
+        Browser.screenshot(doctorPage, "28-formula-exclusion-reason");
+        doctorPage.getByLabel("Your reason to write this formula although the screening excludes it")
+                .fill("Post-menopausal; the dermatologist agreed in writing");
         doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Save the formula")).click();
         assertThat(doctorPage.locator(".alert-success")).containsText("Formula saved");
+        assertThat(doctorPage.locator(".alert-warning")).containsText("Written although the screening excluded it: "
+                + "Post-menopausal; the dermatologist agreed in writing");
         Browser.screenshot(doctorPage, "29-formula-saved");
     }
 

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.follicle.SchedulingIT.expect;
 
 /**
  * The formulary through the API: ingredient rules applied to a patient's formula, regulatory blocks, products,
@@ -144,6 +145,34 @@ class FormularyIT {
         long id = Long.parseLong(saved.body().replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
         assertThat(http.send("POST", "/api/v1/patients/" + patient + "/formulas/" + id + "/void", practitioner,
                 "{\"reason\":\"Replaced by a stronger cocktail\"}", Map.of()).body()).contains("\"voided\":true");
+    }
+
+    @Test
+    void aFormulaTheScreeningExcludesIsWrittenOnlyWithThePractitionersReasonAudited() {
+        sex("FEMALE");
+        intake("\"NO\"", "[]");
+        String path = "/api/v1/patients/" + patient + "/formulas";
+        long before = formulasOfPatient();
+        expect(http.send("POST", path, practitioner, "{\"formula\":" + formula("DUTASTERIDE") + "}", Map.of()), 422,
+                "The screening excludes this formula for the patient: Dutasteride is contraindicated in women.");
+        expect(http.send("POST", path, practitioner, "{\"formula\":" + formula("DUTASTERIDE")
+                + ",\"exclusionReason\":\"ok\"}", Map.of()), 422, "at least 10 characters");
+        assertThat(formulasOfPatient()).as("nothing saved").isEqualTo(before);
+
+        HttpResponse<String> saved = http.send("POST", path, practitioner, "{\"formula\":" + formula("DUTASTERIDE")
+                + ",\"exclusionReason\":\"Post-menopausal, dermatologist's written agreement\"}", Map.of());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        assertThat(saved.body()).contains("\"exclusionReason\":\"Post-menopausal, dermatologist's written agreement\"");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM security_audit_entry WHERE action = 'SCREENING_OVERRIDE' AND record_id = :p
+                  AND detail LIKE '%DUTASTERIDE.WOMAN%'""").param("p", String.valueOf(patient)).query(Long.class)
+                .single()).isEqualTo(1);
+
+        sex("MALE");
+        HttpResponse<String> plain = http.send("POST", path, practitioner, "{\"formula\":" + formula("DUTASTERIDE")
+                + "}", Map.of());
+        assertThat(plain.statusCode()).as("no reason asked when nothing excludes").isEqualTo(201);
+        assertThat(plain.body()).contains("\"exclusionReason\":null");
     }
 
     @Test

@@ -127,7 +127,7 @@ class InjectedProductsIT {
     @Test
     void anOverrideGivenAtTheStartCoversTheFindingsItWasGivenFor() {
         intake("\"NO\"", "\"biotin\"");
-        long formula = formula("BIOTIN");
+        long formula = formula("BIOTIN", "Patch test negative, allergy note was a mix-up");
         HttpResponse<String> refused = startResponse(formula, null);
         expect(refused, 422, "The patient's allergies name Biotin");
         HttpResponse<String> started = startResponse(formula, "Patch test negative on 2 December, patient informed");
@@ -157,9 +157,15 @@ class InjectedProductsIT {
     }
 
     private long formula(String code) {
-        return Long.parseLong(http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctor,
-                "{\"formula\":" + FormularyIT.formula(code) + "}", Map.of()).body()
-                .replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
+        return formula(code, null);
+    }
+
+    private long formula(String code, String exclusionReason) {
+        HttpResponse<String> saved = http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctor,
+                "{\"formula\":" + FormularyIT.formula(code) + (exclusionReason == null ? ""
+                        : ",\"exclusionReason\":\"" + exclusionReason + "\"") + "}", Map.of());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        return Long.parseLong(saved.body().replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
     }
 
     private long start(long formula) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.follicle.intake.Finding;
+import org.follicle.intake.RuleClass;
 import org.follicle.intake.Screening;
 import org.follicle.intake.ScreeningResult;
 import org.follicle.patients.PatientRegistry;
@@ -95,19 +97,40 @@ public class FormulaRecords {
         return formulas.find(id).orElseThrow();
     }
 
-    /** Writes a patient's formula, from a template (adjusted) or built freely, and checks it against the patient. */
-    Checked prescribe(long patientId, Long templateId, FormulaInput input) {
+    /**
+     * Writes a patient's formula, from a template (adjusted) or built freely, and checks it against the patient. A
+     * formula the screening excludes for the patient is written only with the practitioner's reason, audited as an
+     * override and kept with the formula.
+     */
+    Checked prescribe(long patientId, Long templateId, FormulaInput input, String exclusionReason) {
         PatientView patient = patients.openPatient(patientId, Privilege.CLINICAL_WRITE);
         if (templateId != null) {
             template(templateId);
         }
         validate(patient.organisationId(), input);
+        FormulaCheck check = check(patient, input, LocalDate.now(clock));
+        List<Finding> excluding = check.screening().findings().stream()
+                .filter(f -> f.ruleClass() == RuleClass.EXCLUDE).toList();
+        String reason = exclusionReason == null || exclusionReason.isBlank() ? null : exclusionReason.trim();
+        if (!excluding.isEmpty() && reason == null) {
+            Locale locale = LocaleContextHolder.getLocale();
+            throw BusinessRuleException.onField("exclusionReason", "formula.exclusionNeedsReason",
+                    String.join(" ", excluding.stream().map(f -> f.message(locale)).toList()));
+        }
+        if (!excluding.isEmpty() && reason.length() < 10) {
+            throw BusinessRuleException.onField("exclusionReason", "formula.exclusionReasonShort", 10);
+        }
         CurrentStaff me = access.current();
         long id = formulas.insert(patient.organisationId(), patient.clinicId(), patientId, null, templateId, input,
                 null, me.username(), clock.instant());
         audit.record(AuditRecord.success(AuditAction.CREATE, FORMULA, id, patient.clinicId()));
-        FormulaView formula = formulas.find(id).orElseThrow();
-        return new Checked(formula, check(patient, input, LocalDate.now(clock)));
+        if (!excluding.isEmpty()) {
+            formulas.recordExclusionReason(id, reason);
+            audit.record(new AuditRecord(AuditAction.SCREENING_OVERRIDE, "patient", String.valueOf(patientId),
+                    patient.clinicId(), AuditOutcome.SUCCESS, "formula " + id + " "
+                            + excluding.stream().map(Finding::ruleId).toList()));
+        }
+        return new Checked(formulas.find(id).orElseThrow(), check);
     }
 
     /** Checks a formula (saved or not) against a patient on a session date, without saving anything. */

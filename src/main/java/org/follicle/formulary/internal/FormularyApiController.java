@@ -104,10 +104,12 @@ class FormularyApiController {
     }
 
     @PostMapping("/api/v1/patients/{patientId}/formulas")
-    @Operation(summary = "Write a patient's formula, from a template (templateId) or freely; returns it checked")
+    @Operation(summary = "Write a patient's formula, from a template (templateId) or freely; returns it checked. A "
+            + "formula the screening excludes for the patient needs exclusionReason (audited as an override)")
     ResponseEntity<FormulaRecords.Checked> prescribe(@PathVariable long patientId,
             @Valid @RequestBody PrescriptionRequest body) {
-        FormulaRecords.Checked checked = formulas.prescribe(patientId, body.templateId(), body.formula());
+        FormulaRecords.Checked checked = formulas.prescribe(patientId, body.templateId(), body.formula(),
+                body.exclusionReason());
         return ResponseEntity.created(URI.create("/api/v1/patients/" + patientId + "/formulas/"
                 + checked.formula().id())).body(checked);
     }
@@ -137,7 +139,9 @@ class FormularyApiController {
     record CheckRequest(@NotNull @Valid FormulaInput formula, LocalDate sessionDate) {
     }
 
-    record PrescriptionRequest(Long templateId, @NotNull @Valid FormulaInput formula) {
+    /** @param exclusionReason the practitioner's reason to write a formula the screening excludes for the patient */
+    record PrescriptionRequest(Long templateId, @NotNull @Valid FormulaInput formula,
+            @Size(max = 500) String exclusionReason) {
     }
 
     record VoidRequest(@NotBlank @Size(max = 500) String reason) {

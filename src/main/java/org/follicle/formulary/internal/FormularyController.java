@@ -124,8 +124,10 @@ class FormularyController {
         PatientView patient = patients.openPatient(patientId, Privilege.CLINICAL_WRITE);
         ObjectNode form = formulaForm(request);
         Long template = form.path("templateId").isMissingNode() ? null : form.path("templateId").asLong();
-        PageForms.Submitted<Long> saved = pages.submit(FormDocument.bind(withoutTemplate(form), json, validator,
-                FormulaInput.class), input -> formulas.prescribe(patientId, template, input).formula().id());
+        String exclusionReason = form.path("exclusionReason").asString(null);
+        PageForms.Submitted<Long> saved = pages.submit(FormDocument.bind(formulaOnly(form), json, validator,
+                FormulaInput.class), input -> formulas.prescribe(patientId, template, input, exclusionReason)
+                        .formula().id());
         if (saved.succeeded()) {
             redirect.addFlashAttribute("flash", "formula.saved");
             return "redirect:/patients/" + patientId + "/formulas/" + saved.value();
@@ -138,7 +140,7 @@ class FormularyController {
     String check(@PathVariable long patientId, HttpServletRequest request, Model model) {
         patients.readablePatient(patientId);
         ObjectNode form = formulaForm(request);
-        FormDocument.Bound<FormulaInput> bound = FormDocument.bind(withoutTemplate(form), json, validator,
+        FormDocument.Bound<FormulaInput> bound = FormDocument.bind(formulaOnly(form), json, validator,
                 FormulaInput.class);
         model.addAttribute("patientId", patientId);
         if (bound.valid()) {
@@ -184,9 +186,10 @@ class FormularyController {
         return form;
     }
 
-    private ObjectNode withoutTemplate(ObjectNode form) {
+    private ObjectNode formulaOnly(ObjectNode form) {
         ObjectNode copy = form.deepCopy();
         copy.remove("templateId");
+        copy.remove("exclusionReason");
         return copy;
     }
 

@@ -20,7 +20,7 @@ class Formulas {
 
     private static final String COLUMNS = """
             SELECT id, organisation_id, clinic_id, patient_id, code, template_id, name, indication, modality,
-                volume_ml, technique, notes, source, voided, void_reason, created_at, created_by
+                volume_ml, technique, notes, source, voided, void_reason, created_at, created_by, exclusion_reason
             FROM formulary_formula""";
 
     private final JdbcClient jdbc;
@@ -53,6 +53,12 @@ class Formulas {
                     .param("unit", c.unit() == null || c.unit().isBlank() ? null : c.unit().trim()).update();
         }
         return id;
+    }
+
+    /** The practitioner's reason to write a formula the screening excludes, kept with the formula as written. */
+    void recordExclusionReason(long id, String reason) {
+        jdbc.sql("UPDATE formulary_formula SET exclusion_reason = :reason WHERE id = :id AND exclusion_reason IS NULL")
+                .param("id", id).param("reason", reason).update();
     }
 
     Optional<FormulaView> find(long id) {
@@ -105,7 +111,7 @@ class Formulas {
                 Modality.valueOf(rs.getString("modality")), rs.getBigDecimal("volume_ml"),
                 Technique.valueOf(rs.getString("technique")), rs.getString("notes"), rs.getString("source"),
                 rs.getBoolean("voided"), rs.getString("void_reason"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("created_by"), List.of());
+                rs.getString("created_by"), rs.getString("exclusion_reason"), List.of());
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {
