@@ -133,9 +133,13 @@ class IntakeIT {
                 .contains("test negative today");
         assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE action = 'SCREENING_OVERRIDE' "
                 + "AND record_id = :p").param("p", String.valueOf(patient)).query(Long.class).single()).isEqualTo(1);
-        put(intake("\"YES\"", "[]"));
-        assertThat(http.get(screeningPath("PRP"), assistant).body()).as("new answers need a new review")
-                .contains("\"review\":null");
+        put(intake("\"YES\"", "[]").replace("\"hairHistory\":{\"pattern\":\"CROWN\"", "\"hairHistory\":{\"pattern\":\"DIFFUSE_THINNING\""));
+        assertThat(http.get(screeningPath("PRP"), assistant).body())
+                .as("an amendment that leaves the findings as they were keeps the override")
+                .contains("\"kind\":\"OVERRIDE\"").contains("test negative today");
+        put(intake("\"YES\"", "[]").replace("\"tobacco\":\"NO\"", "\"tobacco\":\"YES\""));
+        assertThat(http.get(screeningPath("PRP"), assistant).body()).as("a new finding needs a new decision")
+                .contains("TOBACCO_PRP").contains("\"review\":null");
     }
 
     @Test

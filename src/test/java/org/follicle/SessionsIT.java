@@ -150,6 +150,23 @@ class SessionsIT {
     }
 
     @Test
+    void anOverrideGivenOnTheChartLastsThroughThePrecheckThatLeavesItsFindingsUnchanged() {
+        assertThat(http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctor, IntakeIT.intake("\"NO\"", "[]")
+                .replace("\"bleedingDisorder\":\"NO\"", "\"bleedingDisorder\":\"YES\""), Map.of()).statusCode())
+                .isLessThan(300);
+        HttpResponse<String> overridden = http.send("POST", "/api/v1/patients/" + patient
+                + "/screening/MESOTHERAPY/review", doctor, "{\"kind\":\"OVERRIDE\",\"reason\":\"Mild von Willebrand, "
+                + "haematologist agrees to microneedling\"}", Map.of());
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(200);
+        HttpResponse<String> started = http.send("POST", "/api/v1/sessions", doctor, "{\"appointmentId\":"
+                + appointment + ",\"modality\":\"MECHANICAL\",\"precheck\":" + PRECHECK.formatted("NO") + "}",
+                Map.of());
+        assertThat(started.statusCode()).as("the pre-check amends the intake, the override still stands: "
+                + started.body()).isEqualTo(201);
+        assertThat(started.body()).contains("\"screeningDecision\":\"NOT_ELIGIBLE\"");
+    }
+
+    @Test
     void noSessionWithoutAValidConsent() {
         jdbc.sql("UPDATE intake_consent SET withdrawn_at = now(), withdrawal_reason = 'test' WHERE patient_id = :p")
                 .param("p", patient).update();

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.follicle.intake.Decision;
 import org.follicle.intake.Modality;
 import org.follicle.intake.RuleClass;
+import org.follicle.intake.ScreeningResult;
 import org.follicle.system.ReadOnce;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,34 +62,47 @@ class IntakeForms {
     }
 
     void insertReview(long organisationId, long clinicId, long patientId, long intakeFormId, Modality modality,
-            Decision decision, ReviewKind kind, String reason, String username, String name, Instant now) {
+            Decision decision, List<String> covers, ReviewKind kind, String reason, String username, String name,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO intake_review (organisation_id, clinic_id, patient_id, intake_form_id, modality, decision,
-                    kind, reason, reviewed_by, reviewer_name, reviewed_at)
-                VALUES (:org, :clinic, :patient, :form, :modality, :decision, :kind, :reason, :by, :name, :now)""")
+                    covers, kind, reason, reviewed_by, reviewer_name, reviewed_at)
+                VALUES (:org, :clinic, :patient, :form, :modality, :decision, CAST(:covers AS jsonb), :kind, :reason,
+                    :by, :name, :now)""")
                 .param("org", organisationId).param("clinic", clinicId).param("patient", patientId)
                 .param("form", intakeFormId).param("modality", modality.name()).param("decision", decision.name())
-                .param("kind", kind.name()).param("reason", reason).param("by", username).param("name", name)
-                .param("now", Timestamp.from(now)).update();
+                .param("covers", json.writeValueAsString(covers)).param("kind", kind.name()).param("reason", reason)
+                .param("by", username).param("name", name).param("now", Timestamp.from(now)).update();
     }
 
-    /** The latest review of these answers for a modality, if it was given on the same decision as now. */
-    Optional<Review> review(long intakeFormId, Modality modality, Decision decision) {
-        return Optional.ofNullable(latestReviews(intakeFormId).get(modality))
-                .filter(review -> review.decision() == decision);
+    /** The patient's latest review for a modality, if it still covers this screening of these answers. */
+    Optional<Review> review(long patientId, long intakeFormId, Modality modality, ScreeningResult result) {
+        return Optional.ofNullable(latestReviews(patientId).get(modality))
+                .filter(review -> ReviewCoverage.covers(review, intakeFormId, result));
     }
 
     /** Each modality's latest review, read once in a read-only transaction: the chart screens for each modality. */
-    private Map<Modality, Review> latestReviews(long intakeFormId) {
-        return ReadOnce.read(this, "reviews", intakeFormId, () -> jdbc.sql("""
-                SELECT DISTINCT ON (modality) modality, kind, decision, reason, reviewer_name, reviewed_at
-                FROM intake_review WHERE intake_form_id = :form ORDER BY modality, id DESC""")
-                .param("form", intakeFormId)
+    private Map<Modality, Review> latestReviews(long patientId) {
+        return ReadOnce.read(this, "reviews", patientId, () -> jdbc.sql("""
+                SELECT DISTINCT ON (modality) modality, intake_form_id, kind, decision, covers::text AS covers, reason,
+                    reviewer_name, reviewed_at
+                FROM intake_review WHERE patient_id = :patient ORDER BY modality, id DESC""")
+                .param("patient", patientId)
                 .query((rs, n) -> Map.entry(Modality.valueOf(rs.getString("modality")),
-                        new Review(ReviewKind.valueOf(rs.getString("kind")), Decision.valueOf(rs.getString("decision")),
+                        new Review(rs.getLong("intake_form_id"), ReviewKind.valueOf(rs.getString("kind")),
+                                Decision.valueOf(rs.getString("decision")), covers(rs.getString("covers")),
                                 rs.getString("reason"), rs.getString("reviewer_name"),
                                 rs.getObject("reviewed_at", OffsetDateTime.class).toInstant())))
                 .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private List<String> covers(String covers) {
+        if (covers == null) {
+            return null;
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        json.readTree(covers).forEach(k -> keys.add(k.asString()));
+        return List.copyOf(keys);
     }
 
     ScreeningSettings settings(long organisationId) {
@@ -121,7 +135,13 @@ class IntakeForms {
         OVERRIDE
     }
 
-    /** A sign-off or override as the chart shows it. */
-    record Review(ReviewKind kind, Decision decision, String reason, String reviewerName, Instant reviewedAt) {
+    /**
+     * A sign-off or override as the chart shows it.
+     *
+     * @param covers the findings it was given for ({@link ReviewCoverage#findingsOf}), or {@code null} for a review
+     *        recorded before reviews named them
+     */
+    record Review(long intakeFormId, ReviewKind kind, Decision decision, List<String> covers, String reason,
+            String reviewerName, Instant reviewedAt) {
     }
 }

@@ -129,7 +129,8 @@ class IntakeRecords {
         JsonNode answers = form.map(IntakeForms.IntakeForm::document).orElse(json.createObjectNode());
         ScreeningResult result = engine.screen(new ScreeningFacts(answers, patient.birthDate(), patient.sex(),
                 sessionDate, formula.ingredients()), settings, modality, formula.rules(), formula.version());
-        IntakeForms.Review review = form.flatMap(f -> forms.review(f.id(), modality, result.decision())).orElse(null);
+        IntakeForms.Review review = form.flatMap(f -> forms.review(patient.id(), f.id(), modality, result))
+                .orElse(null);
         return new ScreeningView(result, review, form.map(IntakeForms.IntakeForm::id).orElse(null));
     }
 
@@ -158,7 +159,7 @@ class IntakeRecords {
         }
         CurrentStaff me = access.current();
         forms.insertReview(patient.organisationId(), patient.clinicId(), patientId, current.intakeFormId(), modality,
-                decision, kind, text.isEmpty() ? null : text, me.username(), me.displayName(), clock.instant());
+                decision, ReviewCoverage.findingsOf(current.result()), kind, text.isEmpty() ? null : text, me.username(), me.displayName(), clock.instant());
         audit.record(new AuditRecord(kind == IntakeForms.ReviewKind.OVERRIDE ? AuditAction.SCREENING_OVERRIDE
                 : AuditAction.SCREENING_SIGN_OFF, SCREENING, String.valueOf(patientId), patient.clinicId(),
                 AuditOutcome.SUCCESS, modality + " " + decision));
