@@ -14,3 +14,25 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// A name field marked data-suggest offers, as one types, the names the server suggests (the medicine dictionary)
+// in its datalist. Without this the field is plain text, classified all the same when saved.
+document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('input[data-suggest][list]').forEach((input) => {
+    let timer;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      const typed = input.value.trim();
+      if (typed.length < 2) {
+        return;
+      }
+      timer = setTimeout(async () => {
+        const response = await fetch(input.dataset.suggest + '?q=' + encodeURIComponent(typed),
+          { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+        if (response.ok) {
+          document.getElementById(input.getAttribute('list')).innerHTML = await response.text();
+        }
+      }, 150);
+    });
+  });
+});

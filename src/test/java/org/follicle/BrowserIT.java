@@ -262,8 +262,11 @@ class BrowserIT {
         }
         page.locator("label[for='medicalHistory-breastfeeding-YES']").click();
         page.locator("label[for='medicalHistory-tobacco-UNKNOWN']").click();
-        page.locator("#med-kind-0").selectOption("NSAID");
-        page.locator("#med-name-0").fill("ibuprofen");
+        page.locator("label[for='medicalHistory-takesMedicines-YES']").click();
+        // The name is typed, the dictionary suggests; its class comes from the dictionary.
+        page.locator("#med-name-0").pressSequentially("advi");
+        assertThat(page.locator("#medicine-names option[value='Advil']")).hasCount(1);
+        page.locator("#med-name-0").fill("Advil");
         page.locator("#med-prescribed-0").selectOption("false");
         page.locator("#med-last-0").fill(java.time.LocalDate.now().minusDays(3).toString());
         Browser.screenshot(page, "17-intake-form");
@@ -273,6 +276,10 @@ class BrowserIT {
         assertThat(page.locator(".screening-card").first()).containsText("Not eligible");
         assertThat(page.locator(".screening-card").first()).containsText("Breastfeeding");
         assertThat(page.locator(".screening-card").first()).containsText("Aspirin or an anti-inflammatory");
+        page.navigate("/patients/" + patient + "/intake");
+        assertThat(page.locator("#med-name-0")).hasValue("Advil");
+        assertThat(page.locator("#med-name-0 ~ .form-text")).hasText("Anti-inflammatory (NSAID)");
+        page.navigate("/patients/" + patient);
         assertThat(page.locator(".screening-card").last()).containsText("Smokes or uses tobacco?");
         assertThat(page.getByText("Override with a reason")).hasCount(0);
         Browser.screenshot(page, "18-chart-screening");

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
@@ -143,6 +145,44 @@ class IntakeIT {
     }
 
     @Test
+    void medicinesAreReadByWhatTheyAreNotByAKindPickedByHand() {
+        HttpResponse<String> saved = put(intake("\"NO\"", "[{\"name\":\"Kardégic 75 mg\",\"prescribed\":true},"
+                + "{\"kind\":\"OTHER\",\"name\":\"Plavix\",\"prescribed\":false},"
+                + "{\"name\":\"Zorglubine\",\"prescribed\":true}]"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        JsonNode stored = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(http.get("/api/v1/patients/" + patient + "/intake", assistant).body())
+                .path("answers").path("medications");
+        assertThat(stored).extracting(m -> m.path("name").asString() + " " + m.path("kind").asString() + " "
+                + m.path("code").asString("-")).containsExactly("Kardégic 75 mg ASPIRIN ASPIRIN",
+                        "Plavix ANTIPLATELET CLOPIDOGREL", "Zorglubine UNKNOWN -");
+        assertThat(http.get(screeningPath("MESOTHERAPY"), assistant).body()).contains("ANTITHROMBOTIC")
+                .contains("UNKNOWN_MEDICINE").contains("\"decision\":\"NOT_ELIGIBLE\"");
+
+        HttpResponse<String> suggestions = http.get("/api/v1/medicines?q=xare", assistant);
+        assertThat(suggestions.statusCode()).isEqualTo(200);
+        assertThat(suggestions.body()).contains("\"name\":\"Xarelto\"", "\"medicine\":\"rivaroxaban\"",
+                "\"medicineClass\":\"ANTICOAGULANT\"", "\"atc\":[\"B01AF01\"]");
+    }
+
+    @Test
+    void anUnansweredMedicineListIsUnknownNotNone() {
+        HttpResponse<String> contradiction = put(intake("\"NO\"", "[{\"name\":\"Advil\",\"prescribed\":false}]")
+                .replace("\"takesMedicines\":\"YES\"", "\"takesMedicines\":\"NO\""));
+        assertThat(contradiction.statusCode()).isEqualTo(400);
+        assertThat(contradiction.body()).contains("medicalHistory.takesMedicines");
+        HttpResponse<String> notListed = put(intake("\"NO\"", "[]").replace("\"takesMedicines\":\"NO\"",
+                "\"takesMedicines\":\"YES\""));
+        assertThat(notListed.statusCode()).isEqualTo(400);
+        assertThat(notListed.body()).contains("list them");
+        HttpResponse<String> unknown = put(intake("\"NO\"", "[]").replace("\"takesMedicines\":\"NO\"",
+                "\"takesMedicines\":\"UNKNOWN\""));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("\"decision\":\"NEEDS_PHYSICIAN_REVIEW\"")
+                .contains("medicalHistory.takesMedicines");
+    }
+
+    @Test
     void organisationSettingsChangeTheAnticoagulantRuleAndAreAudited() {
         String apixaban = "[{\"kind\":\"ANTICOAGULANT\",\"name\":\"apixaban\",\"prescribed\":true}]";
         put(intake("\"NO\"", apixaban));
@@ -151,18 +191,21 @@ class IntakeIT {
         Http page = new Http(port);
         page.signIn(admin.username(), StaffFixture.PASSWORD);
         page.page("/admin/screening");
-        assertThat(page.form("/admin/screening", Map.of("nsaidWindowDays", "10", "anticoagulantClass", "CAUTION"))
+        assertThat(page.form("/admin/screening", Map.of("nsaidWindowDays", "10", "aspirinWindowDays", "12",
+                "anticoagulantClass", "CAUTION", "bleedingDisorderClass", "EXCLUDE"))
                 .statusCode()).isEqualTo(302);
         assertThat(http.get(screeningPath("MESOTHERAPY"), assistant).body())
                 .contains("\"decision\":\"NEEDS_PHYSICIAN_REVIEW\"");
         assertThat(jdbc.sql("SELECT detail FROM security_audit_entry WHERE action = 'SETTINGS_CHANGE' AND actor = :u")
                 .param("u", admin.username()).query(String.class).single())
-                .isEqualTo("nsaidWindowDays=10,anticoagulantClass=CAUTION");
+                .isEqualTo("nsaidWindowDays=10,aspirinWindowDays=12,anticoagulantClass=CAUTION,"
+                        + "bleedingDisorderClass=EXCLUDE");
         Staff assistantStaff = fixture.staff(org, "assistant2", Map.of(org.paris(), Role.ASSISTANT));
         Http other = new Http(port);
         other.signIn(assistantStaff.username(), StaffFixture.PASSWORD);
         other.page("/");
-        assertThat(other.form("/admin/screening", Map.of("nsaidWindowDays", "1", "anticoagulantClass", "CAUTION"))
+        assertThat(other.form("/admin/screening", Map.of("nsaidWindowDays", "1", "aspirinWindowDays", "1",
+                "anticoagulantClass", "CAUTION", "bleedingDisorderClass", "CAUTION"))
                 .statusCode()).isEqualTo(403);
     }
 
@@ -186,12 +229,13 @@ class IntakeIT {
                 "insulin":"NO","heartDisease":"NO","kidneyFailure":"NO","liverFailure":"NO","bleedingDisorder":"NO",
                 "plateletDisorder":"NO","cancer":"NO","currentChemotherapy":"NO","immunosuppression":"NO",
                 "keloidTendency":"NO","phaeochromocytoma":"NO","recentFever":"NO","septicaemia":"NO",
-                "recentScalpSteroidInjection":"NO","tobacco":"NO"},
+                "recentScalpSteroidInjection":"NO","tobacco":"NO","takesMedicines":%s},
                 "medications":%s,
                 "allergies":{"localAnaesthetics":"NO","methylxanthines":"NO","minoxidil":"NO",
                 "fiveAlphaReductaseInhibitors":"NO","hyaluronicAcid":"NO"},
                 "scalpToday":{"infection":"NO","inflammation":"NO","openWound":"NO","sunburn":"NO","psoriasisOrDermatitis":"NO"},
                 "hairHistory":{"pattern":"CROWN","triggers":["STRESS"],"familyHistory":"YES"}}
-                """.formatted(pregnancy, medications).replace("\n", "");
+                """.formatted(pregnancy, "[]".equals(medications) ? "\"NO\"" : "\"YES\"", medications)
+                .replace("\n", "");
     }
 }

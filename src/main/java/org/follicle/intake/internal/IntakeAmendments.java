@@ -50,6 +50,11 @@ public class IntakeAmendments {
         ObjectNode document = forms.current(patient.id()).map(f -> (ObjectNode) f.document().deepCopy())
                 .orElseGet(json::createObjectNode);
         merge(document, changes);
+        if (!document.path("medicalHistory").path("takesMedicines").isString()
+                && document.path("medicalHistory") instanceof ObjectNode history) {
+            // Answers from before the question was asked: a list says yes; no list is not "none".
+            history.put("takesMedicines", document.path("medications").isEmpty() ? "UNKNOWN" : "YES");
+        }
         IntakeDocument intake;
         try {
             intake = json.treeToValue(document, IntakeDocument.class);

@@ -31,11 +31,15 @@ import tools.jackson.databind.node.ObjectNode;
 @Controller
 class IntakeController {
 
+    static final int SUGGESTIONS = 10;
+
     /** Fields answered with several values (checkboxes). */
     private static final java.util.Set<String> MULTI_VALUED = java.util.Set.of("hairHistory.triggers",
             "hairHistory.previousTreatments");
 
     private final IntakeRecords records;
+
+    private final MedicineDictionary medicines;
 
     private final PatientRegistry patients;
 
@@ -45,9 +49,10 @@ class IntakeController {
 
     private final java.time.Clock clock;
 
-    IntakeController(IntakeRecords records, PatientRegistry patients, JsonMapper json, Validator validator,
+    IntakeController(IntakeRecords records, MedicineDictionary medicines, PatientRegistry patients, JsonMapper json, Validator validator,
             java.time.Clock clock) {
         this.records = records;
+        this.medicines = medicines;
         this.patients = patients;
         this.json = json;
         this.validator = validator;
@@ -66,7 +71,7 @@ class IntakeController {
     String save(@PathVariable long patientId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
         ObjectNode answers = FormDocument.read(request.getParameterMap(), json, MULTI_VALUED::contains);
-        FormDocument.keepRowsWith(answers, "medications", "kind");
+        FormDocument.keepRowsWith(answers, "medications", "name");
         FormDocument.Bound<IntakeDocument> bound = FormDocument.bind(answers, json, validator, IntakeDocument.class);
         Map<String, String> errors = new java.util.LinkedHashMap<>(bound.errors());
         if (bound.valid()) {
@@ -80,6 +85,13 @@ class IntakeController {
             }
         }
         return show(patient, answers, errors, model);
+    }
+
+    /** The names offered as staff type a medicine's name: options for the field's list (follicle.js). */
+    @GetMapping("/medicines/suggestions")
+    String suggestions(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("suggestions", medicines.suggest(q, SUGGESTIONS));
+        return "intake/medicine-options :: options";
     }
 
     @PostMapping("/patients/{patientId}/screening/{modality}/review")
@@ -119,7 +131,6 @@ class IntakeController {
         model.addAttribute("patient", patient);
         model.addAttribute("sections", sections);
         model.addAttribute("medications", medications);
-        model.addAttribute("medicationKinds", IntakeDocument.MedicationKind.values());
         model.addAttribute("errors", errors);
         model.addAttribute("today", LocalDate.now(clock));
         return "intake/form";

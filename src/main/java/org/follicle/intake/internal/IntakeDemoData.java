@@ -44,13 +44,15 @@ class IntakeDemoData implements DemoDataContributor {
         answer("Moreau", healthy());
         answer("Dubois", set(healthy(), "medicalHistory", "pregnancy", "YES"));
         ObjectNode anticoagulated = healthy();
-        anticoagulated.withArray("medications").addObject().put("kind", "ANTICOAGULANT").put("name", "apixaban")
-                .put("prescribed", true).put("lastTaken", today.toString());
+        set(anticoagulated, "medicalHistory", "takesMedicines", "YES");
+        anticoagulated.withArray("medications").addObject().put("kind", "ANTICOAGULANT").put("code", "APIXABAN")
+                .put("name", "Eliquis").put("prescribed", true).put("lastTaken", today.toString());
         answer("Lefèvre", anticoagulated);
         answer("Martin", healthy());
         ObjectNode ibuprofen = healthy();
-        ibuprofen.withArray("medications").addObject().put("kind", "NSAID").put("name", "ibuprofen")
-                .put("prescribed", false).put("lastTaken", today.minusDays(3).toString());
+        set(ibuprofen, "medicalHistory", "takesMedicines", "YES");
+        ibuprofen.withArray("medications").addObject().put("kind", "NSAID").put("code", "IBUPROFEN")
+                .put("name", "Advil").put("prescribed", false).put("lastTaken", today.minusDays(3).toString());
         answer("Bernard", ibuprofen);
         answer("Nguyen", set(healthy(), "medicalHistory", "diabetes", "UNKNOWN"));
         answer("García", healthy());
@@ -63,7 +65,7 @@ class IntakeDemoData implements DemoDataContributor {
                 "medicalHistory", new String[] { "pregnancy", "breastfeeding", "autoimmuneDisease", "diabetes",
                         "insulin", "heartDisease", "kidneyFailure", "liverFailure", "bleedingDisorder",
                         "plateletDisorder", "cancer", "currentChemotherapy", "immunosuppression", "keloidTendency",
-                        "phaeochromocytoma", "recentFever", "septicaemia", "recentScalpSteroidInjection", "tobacco" },
+                        "phaeochromocytoma", "recentFever", "septicaemia", "recentScalpSteroidInjection", "tobacco", "takesMedicines" },
                 "allergies", new String[] { "localAnaesthetics", "methylxanthines", "minoxidil",
                         "fiveAlphaReductaseInhibitors", "hyaluronicAcid" },
                 "scalpToday", new String[] { "infection", "inflammation", "openWound", "sunburn",

@@ -32,8 +32,13 @@ record IntakeDocument(@NotNull @Valid MedicalHistory medicalHistory, @Size(max =
         NO, YES, POSSIBLE, UNKNOWN
     }
 
+    /**
+     * A medicine's class as the screening reads it, from the medicine dictionary: OTHER is a medicine the dictionary
+     * knows and no rule concerns; UNKNOWN a name it does not know, which the physician checks.
+     */
     enum MedicationKind {
-        ASPIRIN, NSAID, ANTICOAGULANT, ANTIPLATELET, SYSTEMIC_STEROID, CHEMOTHERAPY, IMMUNOSUPPRESSANT, OTHER
+        ASPIRIN, NSAID, ANTICOAGULANT, ANTIPLATELET, SYSTEMIC_STEROID, CHEMOTHERAPY, IMMUNOSUPPRESSANT, RETINOID,
+        FIVE_ALPHA_REDUCTASE_INHIBITOR, MINOXIDIL, OTHER, UNKNOWN
     }
 
     enum HairPattern {
@@ -52,14 +57,18 @@ record IntakeDocument(@NotNull @Valid MedicalHistory medicalHistory, @Size(max =
             Answer insulin, Answer heartDisease, Answer kidneyFailure, Answer liverFailure, Answer bleedingDisorder,
             Answer plateletDisorder, Answer cancer, Answer currentChemotherapy, Answer immunosuppression,
             Answer keloidTendency, Answer phaeochromocytoma, Answer recentFever, Answer septicaemia,
-            Answer recentScalpSteroidInjection, Answer tobacco,
+            Answer recentScalpSteroidInjection, Answer tobacco, Answer takesMedicines,
             @Schema(description = "g/dL") @DecimalMin("1") @DecimalMax("25") BigDecimal haemoglobin,
             @Schema(description = "per µL") @Min(1000) @Max(2000000) Integer platelets) {
     }
 
-    /** A medicine the patient takes or took; for aspirin and NSAIDs the date last taken sets the wash-out. */
-    record Medication(@NotNull MedicationKind kind, @Size(max = 200) String name, @NotNull Boolean prescribed,
-            @PastOrPresent LocalDate lastTaken) {
+    /**
+     * A medicine the patient takes or took, by its name as typed; for aspirin and NSAIDs the date last taken sets the
+     * wash-out. Its class ({@code kind}) and dictionary {@code code} are set from the medicine dictionary when saved;
+     * a kind given for a name the dictionary does not know is kept only when it names a class the rules read.
+     */
+    record Medication(MedicationKind kind, @Size(max = 40) String code, @Size(max = 200) String name,
+            @NotNull Boolean prescribed, @PastOrPresent LocalDate lastTaken) {
     }
 
     record Allergies(Answer localAnaesthetics, Answer methylxanthines, Answer minoxidil,

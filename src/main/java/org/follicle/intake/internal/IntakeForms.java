@@ -106,20 +106,27 @@ class IntakeForms {
     }
 
     ScreeningSettings settings(long organisationId) {
-        return jdbc.sql("SELECT nsaid_window_days, anticoagulant_class FROM intake_setting WHERE organisation_id = :org")
+        return jdbc.sql("""
+                SELECT nsaid_window_days, aspirin_window_days, anticoagulant_class, bleeding_disorder_class
+                FROM intake_setting WHERE organisation_id = :org""")
                 .param("org", organisationId)
-                .query((rs, n) -> new ScreeningSettings(rs.getInt(1), RuleClass.valueOf(rs.getString(2))))
+                .query((rs, n) -> new ScreeningSettings(rs.getInt(1), rs.getInt(2), RuleClass.valueOf(rs.getString(3)),
+                        RuleClass.valueOf(rs.getString(4))))
                 .optional().orElse(ScreeningSettings.DEFAULTS);
     }
 
     void saveSettings(long organisationId, ScreeningSettings settings, Instant now, String by) {
         jdbc.sql("""
-                INSERT INTO intake_setting (organisation_id, nsaid_window_days, anticoagulant_class, changed_at, changed_by)
-                VALUES (:org, :days, :class, :now, :by)
-                ON CONFLICT (organisation_id) DO UPDATE SET nsaid_window_days = :days, anticoagulant_class = :class,
-                    changed_at = :now, changed_by = :by""")
+                INSERT INTO intake_setting (organisation_id, nsaid_window_days, aspirin_window_days, anticoagulant_class,
+                    bleeding_disorder_class, changed_at, changed_by)
+                VALUES (:org, :days, :aspirinDays, :class, :bleedingClass, :now, :by)
+                ON CONFLICT (organisation_id) DO UPDATE SET nsaid_window_days = :days,
+                    aspirin_window_days = :aspirinDays, anticoagulant_class = :class,
+                    bleeding_disorder_class = :bleedingClass, changed_at = :now, changed_by = :by""")
                 .param("org", organisationId).param("days", settings.nsaidWindowDays())
-                .param("class", settings.anticoagulantClass().name()).param("now", Timestamp.from(now))
+                .param("aspirinDays", settings.aspirinWindowDays())
+                .param("class", settings.anticoagulantClass().name())
+                .param("bleedingClass", settings.bleedingDisorderClass().name()).param("now", Timestamp.from(now))
                 .param("by", by).update();
     }
 

@@ -47,6 +47,8 @@ class IntakeRecords {
 
     private final ScreeningEngine engine;
 
+    private final MedicineDictionary medicines;
+
     private final PatientRegistry patients;
 
     private final ClinicAccess access;
@@ -57,10 +59,11 @@ class IntakeRecords {
 
     private final Clock clock;
 
-    IntakeRecords(IntakeForms forms, ScreeningEngine engine, PatientRegistry patients, ClinicAccess access,
+    IntakeRecords(IntakeForms forms, ScreeningEngine engine, MedicineDictionary medicines, PatientRegistry patients, ClinicAccess access,
             AuditLog audit, JsonMapper json, Clock clock) {
         this.forms = forms;
         this.engine = engine;
+        this.medicines = medicines;
         this.patients = patients;
         this.access = access;
         this.audit = audit;
@@ -86,7 +89,8 @@ class IntakeRecords {
      * Saves a new set of answers of a patient open for writing (PatientRegistry.openPatient), without screening
      * them: for a caller that screens afterwards itself (the pre-check of a session).
      */
-    void save(PatientView patient, IntakeDocument document) {
+    void save(PatientView patient, IntakeDocument answers) {
+        IntakeDocument document = withMedicinesClassified(answers);
         JsonNode tree = json.valueToTree(document);
         // "Unknown" is an answer; silence is not.
         Map<String, String> unanswered = new LinkedHashMap<>();
@@ -102,6 +106,33 @@ class IntakeRecords {
         long id = forms.insert(patient.organisationId(), patient.clinicId(), patient.id(),
                 engine.questionnaire().version(), tree, clock.instant(), access.current().username());
         audit.record(AuditRecord.success(AuditAction.CREATE, INTAKE, id, patient.clinicId()));
+    }
+
+    /**
+     * The answers with each medicine's class from the dictionary, refusing a medicine without a name or class, and
+     * a list that contradicts the answer to "takes any medicine".
+     */
+    private IntakeDocument withMedicinesClassified(IntakeDocument answers) {
+        List<IntakeDocument.Medication> listed = answers.medications() == null ? List.of() : answers.medications();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (int i = 0; i < listed.size(); i++) {
+            IntakeDocument.Medication m = listed.get(i);
+            if ((m.name() == null || m.name().isBlank()) && m.kind() == null) {
+                problems.put("medications[" + i + "].name", "medication.nameRequired");
+            }
+        }
+        IntakeDocument.Answer takes = answers.medicalHistory().takesMedicines();
+        if (takes == IntakeDocument.Answer.NO && !listed.isEmpty()) {
+            problems.put("medicalHistory.takesMedicines", "medication.takesNoneButListed");
+        }
+        if (takes == IntakeDocument.Answer.YES && listed.isEmpty()) {
+            problems.put("medications", "medication.listThem");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidFieldsException("intake.incomplete", problems);
+        }
+        return new IntakeDocument(answers.medicalHistory(), listed.stream().map(medicines::classify).toList(),
+                answers.allergies(), answers.scalpToday(), answers.hairHistory());
     }
 
     @Transactional(readOnly = true)
@@ -179,8 +210,7 @@ class IntakeRecords {
         forms.saveSettings(me.organisationId(), settings, clock.instant(), me.username());
         audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "screening-settings",
                 String.valueOf(me.organisationId()), null, AuditOutcome.SUCCESS,
-                "nsaidWindowDays=" + settings.nsaidWindowDays() + ",anticoagulantClass="
-                        + settings.anticoagulantClass()));
+                settings.described()));
     }
 
     Questionnaire questionnaire() {

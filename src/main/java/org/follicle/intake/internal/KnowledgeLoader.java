@@ -29,8 +29,8 @@ final class KnowledgeLoader {
 
     static final List<String> LANGUAGES = List.of("en", "fr", "es");
 
-    static final Set<String> MEDICATION_KINDS = Set.of("ASPIRIN", "NSAID", "ANTICOAGULANT", "ANTIPLATELET",
-            "SYSTEMIC_STEROID", "CHEMOTHERAPY", "IMMUNOSUPPRESSANT", "OTHER");
+    static final Set<String> MEDICATION_KINDS = java.util.Arrays.stream(IntakeDocument.MedicationKind.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

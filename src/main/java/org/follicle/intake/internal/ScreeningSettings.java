@@ -4,37 +4,49 @@ import org.follicle.intake.RuleClass;
 
 /**
  * The organisation's choices where the sources disagree (knowledge base 1a): how many days after non-prescribed
- * aspirin or NSAIDs a patient waits (no consensus; 7 by convention), and whether a bleeding disorder or a
- * prescribed antithrombotic excludes or needs the physician.
+ * aspirin or NSAIDs a patient waits (no consensus; 7 by convention), aspirin's own wash-out (10 days in the source
+ * that gives one), and whether an anticoagulant or antiplatelet, and apart from it a bleeding disorder, excludes or
+ * needs the physician.
  */
-record ScreeningSettings(int nsaidWindowDays, RuleClass anticoagulantClass) {
+record ScreeningSettings(int nsaidWindowDays, int aspirinWindowDays, RuleClass anticoagulantClass,
+        RuleClass bleedingDisorderClass) {
 
-    static final ScreeningSettings DEFAULTS = new ScreeningSettings(7, RuleClass.EXCLUDE);
+    static final ScreeningSettings DEFAULTS = new ScreeningSettings(7, 10, RuleClass.EXCLUDE, RuleClass.EXCLUDE);
 
-    static final java.util.Set<String> DAY_SETTINGS = java.util.Set.of("nsaidWindowDays");
+    static final java.util.Set<String> DAY_SETTINGS = java.util.Set.of("nsaidWindowDays", "aspirinWindowDays");
 
-    static final java.util.Set<String> CLASS_SETTINGS = java.util.Set.of("anticoagulantClass");
+    static final java.util.Set<String> CLASS_SETTINGS = java.util.Set.of("anticoagulantClass", "bleedingDisorderClass");
 
     ScreeningSettings {
-        if (nsaidWindowDays < 0 || nsaidWindowDays > 60) {
-            throw new IllegalArgumentException("nsaidWindowDays must be 0 to 60");
+        if (nsaidWindowDays < 0 || nsaidWindowDays > 60 || aspirinWindowDays < 0 || aspirinWindowDays > 60) {
+            throw new IllegalArgumentException("wash-outs must be 0 to 60 days");
         }
-        if (anticoagulantClass != RuleClass.EXCLUDE && anticoagulantClass != RuleClass.CAUTION) {
-            throw new IllegalArgumentException("anticoagulantClass must be EXCLUDE or CAUTION");
+        for (RuleClass c : new RuleClass[] { anticoagulantClass, bleedingDisorderClass }) {
+            if (c != RuleClass.EXCLUDE && c != RuleClass.CAUTION) {
+                throw new IllegalArgumentException("a class setting must be EXCLUDE or CAUTION");
+            }
         }
     }
 
     int days(String setting) {
-        if ("nsaidWindowDays".equals(setting)) {
-            return nsaidWindowDays;
-        }
-        throw new IllegalArgumentException("unknown day setting " + setting);
+        return switch (setting) {
+            case "nsaidWindowDays" -> nsaidWindowDays;
+            case "aspirinWindowDays" -> aspirinWindowDays;
+            default -> throw new IllegalArgumentException("unknown day setting " + setting);
+        };
     }
 
     RuleClass ruleClass(String setting) {
-        if ("anticoagulantClass".equals(setting)) {
-            return anticoagulantClass;
-        }
-        throw new IllegalArgumentException("unknown class setting " + setting);
+        return switch (setting) {
+            case "anticoagulantClass" -> anticoagulantClass;
+            case "bleedingDisorderClass" -> bleedingDisorderClass;
+            default -> throw new IllegalArgumentException("unknown class setting " + setting);
+        };
+    }
+
+    /** The settings as the audit log records a change. */
+    String described() {
+        return "nsaidWindowDays=" + nsaidWindowDays + ",aspirinWindowDays=" + aspirinWindowDays
+                + ",anticoagulantClass=" + anticoagulantClass + ",bleedingDisorderClass=" + bleedingDisorderClass;
     }
 }

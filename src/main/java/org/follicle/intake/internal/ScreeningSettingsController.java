@@ -32,11 +32,13 @@ class ScreeningSettingsController {
     }
 
     @PostMapping
-    String save(@RequestParam(defaultValue = "-1") int nsaidWindowDays, @RequestParam RuleClass anticoagulantClass,
-            RedirectAttributes redirect) {
+    String save(@RequestParam(defaultValue = "-1") int nsaidWindowDays,
+            @RequestParam(defaultValue = "-1") int aspirinWindowDays, @RequestParam RuleClass anticoagulantClass,
+            @RequestParam RuleClass bleedingDisorderClass, RedirectAttributes redirect) {
         ScreeningSettings settings;
         try {
-            settings = new ScreeningSettings(nsaidWindowDays, anticoagulantClass);
+            settings = new ScreeningSettings(nsaidWindowDays, aspirinWindowDays, anticoagulantClass,
+                    bleedingDisorderClass);
         }
         catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("flashError", "screening.settings.invalid");

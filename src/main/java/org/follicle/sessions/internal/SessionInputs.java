@@ -42,10 +42,13 @@ final class SessionInputs {
             @NotNull @Pattern(regexp = ANSWER) String psoriasisOrDermatitis) {
     }
 
-    /** A medicine taken since the last visit (aspirin and anti-inflammatories included), as the intake lists them. */
-    record Medicine(
-            @NotNull @Pattern(regexp = "ASPIRIN|NSAID|ANTICOAGULANT|ANTIPLATELET|SYSTEMIC_STEROID|CHEMOTHERAPY|IMMUNOSUPPRESSANT|OTHER") String kind,
-            @Size(max = 200) String name, @NotNull Boolean prescribed, java.time.LocalDate lastTaken) {
+    /**
+     * A medicine taken since the last visit (aspirin and anti-inflammatories included), by its name; the intake
+     * gives it its class from the medicine dictionary.
+     */
+    record Medicine(@Pattern(regexp = "ASPIRIN|NSAID|ANTICOAGULANT|ANTIPLATELET|SYSTEMIC_STEROID|CHEMOTHERAPY|"
+            + "IMMUNOSUPPRESSANT|RETINOID|FIVE_ALPHA_REDUCTASE_INHIBITOR|MINOXIDIL|OTHER|UNKNOWN") String kind,
+            @NotBlank @Size(max = 200) String name, @NotNull Boolean prescribed, java.time.LocalDate lastTaken) {
     }
 
     /** The chart: what was done, where, with what. Depth above 4 mm is charted with a warning. */

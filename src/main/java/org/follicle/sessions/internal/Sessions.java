@@ -412,11 +412,13 @@ class Sessions {
     /** The pre-check in the intake's shape: new answers, new medicines added to the list. */
     private JsonNode intakeChanges(SessionInputs.Precheck p) {
         ObjectNode changes = json.createObjectNode();
-        changes.putObject("medicalHistory").put("pregnancy", p.pregnancy()).put("recentFever", p.fever());
+        ObjectNode history = changes.putObject("medicalHistory").put("pregnancy", p.pregnancy())
+                .put("recentFever", p.fever());
         changes.set("scalpToday", json.valueToTree(p.scalpToday()));
         ArrayNode medications = changes.putArray("medications");
-        if (p.newMedicines() != null) {
+        if (p.newMedicines() != null && !p.newMedicines().isEmpty()) {
             p.newMedicines().forEach(m -> medications.add(json.valueToTree(m)));
+            history.put("takesMedicines", "YES");
         }
         return changes;
     }

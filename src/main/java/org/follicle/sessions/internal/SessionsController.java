@@ -101,7 +101,7 @@ class SessionsController {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         form.put("appointmentId", appointmentId);
         if (form.get("precheck") instanceof ObjectNode precheck) {
-            FormDocument.keepRowsWith(precheck, "newMedicines", "kind");
+            FormDocument.keepRowsWith(precheck, "newMedicines", "name");
         }
         PageForms.Submitted<Sessions.Started> started = pages.submit(
                 FormDocument.bind(form, json, validator, SessionInputs.Start.class), in -> {

@@ -46,6 +46,9 @@ class ScreeningEngineTests {
             fires("BLEEDING_DISORDER", Modality.MESOTHERAPY, i -> i.answer("medicalHistory.bleedingDisorder", "YES")),
             fires("ANTITHROMBOTIC", Modality.MESOTHERAPY, i -> i.medication("ANTICOAGULANT", true, SESSION.minusDays(1))),
             fires("NSAID_WASHOUT", Modality.MESOTHERAPY, i -> i.medication("NSAID", false, SESSION.minusDays(2))),
+            fires("ASPIRIN_WASHOUT", Modality.MESOTHERAPY, i -> i.medication("ASPIRIN", false, SESSION.minusDays(8))),
+            fires("NSAID_PRESCRIBED", Modality.PRP, i -> i.medication("NSAID", true, SESSION.minusDays(1))),
+            fires("UNKNOWN_MEDICINE", Modality.MESOTHERAPY, i -> i.medication("UNKNOWN", true, null)),
             fires("SYSTEMIC_STEROID_PRP", Modality.PRP, i -> i.medication("SYSTEMIC_STEROID", true, SESSION.minusDays(3))),
             fires("SCALP_STEROID_INJECTION_PRP", Modality.PRP,
                     i -> i.answer("medicalHistory.recentScalpSteroidInjection", "YES")),
@@ -156,7 +159,7 @@ class ScreeningEngineTests {
 
     @Test
     void nsaidTakenSixDaysBeforeDefersUntilTheSeventhDay() {
-        ScreeningResult result = screen(healthy().medication("ASPIRIN", false, SESSION.minusDays(6)), ADULT,
+        ScreeningResult result = screen(healthy().medication("NSAID", false, SESSION.minusDays(6)), ADULT,
                 Modality.MESOTHERAPY, Set.of());
         assertThat(result.decision()).isEqualTo(Decision.DEFERRED);
         assertThat(result.deferredUntil()).isEqualTo(SESSION.plusDays(1));
@@ -172,7 +175,7 @@ class ScreeningEngineTests {
     void theWashOutFollowsTheOrganisationsSetting() {
         IntakeFixture intake = healthy().medication("NSAID", false, SESSION.minusDays(8));
         ScreeningResult result = ENGINE.screen(facts(intake, ADULT, SESSION, Set.of()),
-                new ScreeningSettings(10, RuleClass.EXCLUDE), Modality.MESOTHERAPY);
+                new ScreeningSettings(10, 10, RuleClass.EXCLUDE, RuleClass.EXCLUDE), Modality.MESOTHERAPY);
         assertThat(result.decision()).isEqualTo(Decision.DEFERRED);
         assertThat(result.deferredUntil()).isEqualTo(SESSION.plusDays(2));
     }
@@ -193,6 +196,44 @@ class ScreeningEngineTests {
         assertThat(result.findings().get(0).message(java.util.Locale.ENGLISH)).contains("never stop");
     }
 
+    @Test
+    void aspirinWaitsItsOwnTenDaysWhereAnotherAntiInflammatoryWaitsSeven() {
+        ScreeningResult aspirin = screen(healthy().medication("ASPIRIN", false, SESSION.minusDays(8)), ADULT,
+                Modality.MESOTHERAPY, Set.of());
+        assertThat(ids(aspirin)).containsExactly("ASPIRIN_WASHOUT");
+        assertThat(aspirin.deferredUntil()).isEqualTo(SESSION.plusDays(2));
+        assertThat(screen(healthy().medication("ASPIRIN", false, SESSION.minusDays(10)), ADULT, Modality.MESOTHERAPY,
+                Set.of()).decision()).isEqualTo(Decision.ELIGIBLE);
+        ScreeningResult shorter = ENGINE.screen(facts(healthy().medication("ASPIRIN", false, SESSION.minusDays(8)),
+                ADULT, SESSION, Set.of()), new ScreeningSettings(7, 7, RuleClass.EXCLUDE, RuleClass.EXCLUDE),
+                Modality.MESOTHERAPY);
+        assertThat(shorter.decision()).as("the organisation's setting").isEqualTo(Decision.ELIGIBLE);
+    }
+
+    @Test
+    void anAntiplateletCountsWhetherPrescribedOrNot() {
+        for (Boolean prescribed : new Boolean[] { true, false, null }) {
+            assertThat(ids(screen(healthy().medication("ANTIPLATELET", prescribed, SESSION), ADULT, Modality.PRP,
+                    Set.of()))).as("prescribed: " + prescribed).containsExactly("ANTITHROMBOTIC");
+        }
+    }
+
+    @Test
+    void aPrescribedAntiInflammatoryNeedsThePhysicianAndIsNeverAWashOut() {
+        ScreeningResult result = screen(healthy().medication("NSAID", true, SESSION.minusDays(1)), ADULT,
+                Modality.MESOTHERAPY, Set.of());
+        assertThat(ids(result)).containsExactly("NSAID_PRESCRIBED");
+        assertThat(result.decision()).isEqualTo(Decision.NEEDS_PHYSICIAN_REVIEW);
+    }
+
+    @Test
+    void aMedicineTheDictionaryDoesNotKnowIsNeverReadAsHarmless() {
+        assertThat(screen(healthy().medication("UNKNOWN", false, SESSION.minusDays(40)), ADULT, Modality.MESOTHERAPY,
+                Set.of()).decision()).isEqualTo(Decision.NEEDS_PHYSICIAN_REVIEW);
+        assertThat(screen(healthy().medication("OTHER", false, SESSION.minusDays(40)), ADULT, Modality.MESOTHERAPY,
+                Set.of()).decision()).as("a known medicine no rule concerns").isEqualTo(Decision.ELIGIBLE);
+    }
+
     // --- settings ---
 
     @Test
@@ -200,8 +241,20 @@ class ScreeningEngineTests {
         IntakeFixture intake = healthy().medication("ANTICOAGULANT", true, SESSION);
         assertThat(screen(intake, ADULT, Modality.PRP, Set.of()).decision()).isEqualTo(Decision.NOT_ELIGIBLE);
         ScreeningResult caution = ENGINE.screen(facts(intake, ADULT, SESSION, Set.of()),
-                new ScreeningSettings(7, RuleClass.CAUTION), Modality.PRP);
+                new ScreeningSettings(7, 10, RuleClass.CAUTION, RuleClass.EXCLUDE), Modality.PRP);
         assertThat(caution.decision()).isEqualTo(Decision.NEEDS_PHYSICIAN_REVIEW);
+    }
+
+    @Test
+    void aBleedingDisorderHasItsOwnSettingApartFromAnticoagulants() {
+        IntakeFixture haemophilia = healthy().answer("medicalHistory.bleedingDisorder", "YES");
+        ScreeningSettings anticoagulantsToThePhysician = new ScreeningSettings(7, 10, RuleClass.CAUTION,
+                RuleClass.EXCLUDE);
+        assertThat(ENGINE.screen(facts(haemophilia, ADULT, SESSION, Set.of()), anticoagulantsToThePhysician,
+                Modality.MESOTHERAPY).decision()).isEqualTo(Decision.NOT_ELIGIBLE);
+        assertThat(ENGINE.screen(facts(haemophilia, ADULT, SESSION, Set.of()), new ScreeningSettings(7, 10,
+                RuleClass.EXCLUDE, RuleClass.CAUTION), Modality.MESOTHERAPY).decision())
+                .isEqualTo(Decision.NEEDS_PHYSICIAN_REVIEW);
     }
 
     // --- combinations ---
