@@ -183,6 +183,20 @@ class IntakeIT {
     }
 
     @Test
+    void aManIsNotAskedAboutPregnancyAWomanIs() {
+        String withoutPregnancy = intake("null", "[]").replace("\"pregnancy\":null,\"breastfeeding\":\"NO\","
+                + "\"childbearingPotential\":\"NO\",", "");
+        jdbc.sql("UPDATE patients_patient SET sex = 'MALE' WHERE id = :id").param("id", patient).update();
+        HttpResponse<String> man = put(withoutPregnancy);
+        assertThat(man.statusCode()).as(man.body()).isEqualTo(200);
+        assertThat(man.body()).contains("\"modality\":\"MESOTHERAPY\",\"decision\":\"ELIGIBLE\"");
+        jdbc.sql("UPDATE patients_patient SET sex = 'FEMALE' WHERE id = :id").param("id", patient).update();
+        HttpResponse<String> woman = put(withoutPregnancy);
+        assertThat(woman.statusCode()).isEqualTo(400);
+        assertThat(woman.body()).contains("medicalHistory.pregnancy", "medicalHistory.childbearingPotential");
+    }
+
+    @Test
     void organisationSettingsChangeTheAnticoagulantRuleAndAreAudited() {
         String apixaban = "[{\"kind\":\"ANTICOAGULANT\",\"name\":\"apixaban\",\"prescribed\":true}]";
         put(intake("\"NO\"", apixaban));
@@ -225,7 +239,7 @@ class IntakeIT {
     /** A complete intake answering "no" everywhere, with the given pregnancy answer and medicines. */
     static String intake(String pregnancy, String medications) {
         return """
-                {"medicalHistory":{"pregnancy":%s,"breastfeeding":"NO","autoimmuneDisease":"NO","diabetes":"NO",
+                {"medicalHistory":{"pregnancy":%s,"breastfeeding":"NO","childbearingPotential":"NO","autoimmuneDisease":"NO","diabetes":"NO",
                 "insulin":"NO","heartDisease":"NO","kidneyFailure":"NO","liverFailure":"NO","bleedingDisorder":"NO",
                 "plateletDisorder":"NO","cancer":"NO","currentChemotherapy":"NO","immunosuppression":"NO",
                 "keloidTendency":"NO","phaeochromocytoma":"NO","recentFever":"NO","septicaemia":"NO",

@@ -40,6 +40,17 @@ sealed interface Condition {
         }
     }
 
+    /** A question left without an answer: a measure not recorded (a platelet count before PRP). */
+    record AnswerMissing(String path) implements Condition {
+
+        @Override
+        public Match evaluate(ScreeningFacts facts, ScreeningSettings settings) {
+            JsonNode answer = facts.answer(path);
+            return answer == null || answer.isNull() || (answer.isString() && answer.asString().isBlank()) ? Match.YES
+                    : Match.NO;
+        }
+    }
+
     /**
      * Younger than {@code years} on the session date. A 29 February birthday is reached on 1 March in common years
      * (as {@link Period} counts), so nobody is treated a day early.

@@ -50,11 +50,7 @@ public class IntakeAmendments {
         ObjectNode document = forms.current(patient.id()).map(f -> (ObjectNode) f.document().deepCopy())
                 .orElseGet(json::createObjectNode);
         merge(document, changes);
-        if (!document.path("medicalHistory").path("takesMedicines").isString()
-                && document.path("medicalHistory") instanceof ObjectNode history) {
-            // Answers from before the question was asked: a list says yes; no list is not "none".
-            history.put("takesMedicines", document.path("medications").isEmpty() ? "UNKNOWN" : "YES");
-        }
+        notYetAsked(document, patient);
         IntakeDocument intake;
         try {
             intake = json.treeToValue(document, IntakeDocument.class);
@@ -70,6 +66,23 @@ public class IntakeAmendments {
             throw new InvalidFieldsException("intake.incomplete", problems);
         }
         records.save(patient, intake);
+    }
+
+    /**
+     * Answers from before a safety question was added to the questionnaire: unknown, never "no", so that the
+     * physician sees it. A medicine list already says whether medicines are taken.
+     */
+    private void notYetAsked(ObjectNode document, PatientView patient) {
+        for (Questionnaire.Question q : records.questionnaire().safetyQuestions(patient.sex())) {
+            String[] path = q.path().split("\\.");
+            ObjectNode section = document.has(path[0]) && document.get(path[0]) instanceof ObjectNode o ? o
+                    : document.putObject(path[0]);
+            if (!section.path(path[1]).isString()) {
+                boolean listed = q.path().equals("medicalHistory.takesMedicines")
+                        && !document.path("medications").isEmpty();
+                section.put(path[1], listed ? "YES" : "UNKNOWN");
+            }
+        }
     }
 
     private static void merge(ObjectNode target, JsonNode changes) {

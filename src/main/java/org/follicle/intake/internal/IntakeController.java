@@ -90,7 +90,7 @@ class IntakeController {
     /** The names offered as staff type a medicine's name: options for the field's list (follicle.js). */
     @GetMapping("/medicines/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("suggestions", medicines.suggest(q, SUGGESTIONS));
+        model.addAttribute("suggestions", q.length() > 200 ? java.util.List.of() : medicines.suggest(q, SUGGESTIONS));
         return "intake/medicine-options :: options";
     }
 
@@ -112,7 +112,8 @@ class IntakeController {
         Questionnaire questionnaire = records.questionnaire();
         List<SectionView> sections = new ArrayList<>();
         for (Questionnaire.Section section : questionnaire.sections()) {
-            sections.add(new SectionView(section.id(), section.questions().stream().map(q -> {
+            sections.add(new SectionView(section.id(), section.questions().stream()
+                    .filter(q -> q.askedOf(patient.sex())).map(q -> {
                 JsonNode value = answers.at("/" + q.path().replace('.', '/'));
                 List<String> values = new ArrayList<>();
                 if (value.isArray()) {

@@ -62,7 +62,7 @@ class IntakeDemoData implements DemoDataContributor {
     private ObjectNode healthy() {
         ObjectNode doc = json.createObjectNode();
         Map<String, String[]> sections = Map.of(
-                "medicalHistory", new String[] { "pregnancy", "breastfeeding", "autoimmuneDisease", "diabetes",
+                "medicalHistory", new String[] { "pregnancy", "breastfeeding", "childbearingPotential", "autoimmuneDisease", "diabetes",
                         "insulin", "heartDisease", "kidneyFailure", "liverFailure", "bleedingDisorder",
                         "plateletDisorder", "cancer", "currentChemotherapy", "immunosuppression", "keloidTendency",
                         "phaeochromocytoma", "recentFever", "septicaemia", "recentScalpSteroidInjection", "tobacco", "takesMedicines" },

@@ -53,7 +53,8 @@ record IntakeDocument(@NotNull @Valid MedicalHistory medicalHistory, @Size(max =
         MINOXIDIL, FINASTERIDE, DUTASTERIDE, PRP, MESOTHERAPY, TRANSPLANT, OTHER
     }
 
-    record MedicalHistory(PregnancyAnswer pregnancy, Answer breastfeeding, Answer autoimmuneDisease, Answer diabetes,
+    record MedicalHistory(PregnancyAnswer pregnancy, Answer breastfeeding, Answer childbearingPotential,
+            Answer contraception, Answer autoimmuneDisease, Answer diabetes,
             Answer insulin, Answer heartDisease, Answer kidneyFailure, Answer liverFailure, Answer bleedingDisorder,
             Answer plateletDisorder, Answer cancer, Answer currentChemotherapy, Answer immunosuppression,
             Answer keloidTendency, Answer phaeochromocytoma, Answer recentFever, Answer septicaemia,

@@ -94,7 +94,7 @@ class IntakeRecords {
         JsonNode tree = json.valueToTree(document);
         // "Unknown" is an answer; silence is not.
         Map<String, String> unanswered = new LinkedHashMap<>();
-        for (Questionnaire.Question q : engine.questionnaire().safetyQuestions()) {
+        for (Questionnaire.Question q : engine.questionnaire().safetyQuestions(patient.sex())) {
             JsonNode answer = tree.at("/" + q.path().replace('.', '/'));
             if (!answer.isString()) {
                 unanswered.put(q.path(), "intake.answerRequired");

@@ -61,7 +61,9 @@ final class KnowledgeLoader {
                 if (safety && !Set.of("TRI", "PREGNANCY").contains(kind)) {
                     throw invalid(resource, "safety question " + path + " must be answered yes, no or unknown");
                 }
-                questions.add(new Questionnaire.Question(path, kind, safety, List.copyOf(options)));
+                Set<Sex> askedOf = EnumSet.noneOf(Sex.class);
+                q.path("askedOf").forEach(v -> askedOf.add(enumValue(Sex.class, v.asString(), resource, path)));
+                questions.add(new Questionnaire.Question(path, kind, safety, List.copyOf(options), Set.copyOf(askedOf)));
             }
             sections.add(new Questionnaire.Section(text(s, "id", resource), List.copyOf(questions)));
         }
@@ -152,6 +154,13 @@ final class KnowledgeLoader {
                 values.add(v.asString());
             }
             return new Condition.AnswerIs(path, Set.copyOf(values));
+        }
+        if (when.has("missing")) {
+            String path = when.path("missing").asString();
+            questionnaire.question(path).filter(q -> !q.safety())
+                    .orElseThrow(() -> invalid(resource, "rule " + id + " looks for a missing answer to " + path
+                            + ", which is not a question or is a safety question (those are unanswered, not missing)"));
+            return new Condition.AnswerMissing(path);
         }
         if (when.has("ageUnder")) {
             return new Condition.AgeUnder(when.path("ageUnder").asInt());

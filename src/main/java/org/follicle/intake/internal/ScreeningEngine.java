@@ -9,6 +9,7 @@ import org.follicle.intake.Finding;
 import org.follicle.intake.Modality;
 import org.follicle.intake.RuleClass;
 import org.follicle.intake.ScreeningResult;
+import org.follicle.patients.Sex;
 
 import tools.jackson.databind.JsonNode;
 
@@ -23,12 +24,15 @@ final class ScreeningEngine {
 
     private final Questionnaire questionnaire;
 
-    private final List<Questionnaire.Question> safetyQuestions;
+    /** The safety questions asked of each sex, worked out once: every screening reads them. */
+    private final java.util.Map<Sex, List<Questionnaire.Question>> safetyQuestions = new java.util.EnumMap<>(Sex.class);
 
     ScreeningEngine(RuleSet rules, Questionnaire questionnaire) {
         this.rules = rules;
         this.questionnaire = questionnaire;
-        this.safetyQuestions = questionnaire.safetyQuestions();
+        for (Sex sex : Sex.values()) {
+            safetyQuestions.put(sex, questionnaire.safetyQuestions(sex));
+        }
     }
 
     ScreeningResult screen(ScreeningFacts facts, ScreeningSettings settings, Modality modality) {
@@ -61,15 +65,15 @@ final class ScreeningEngine {
                 findings.add(new Finding(rule.id(), RuleClass.CAUTION, rule.messages(), rule.source(), null, true));
             }
         }
-        List<String> unanswered = unanswered(facts.intake());
+        List<String> unanswered = unanswered(facts.intake(), facts.sex() == null ? Sex.UNKNOWN : facts.sex());
         return new ScreeningResult(modality, decide(findings, unanswered), deferredUntil(findings), List.copyOf(findings),
                 unanswered, ingredientRulesVersion == null ? rules.version() : rules.version() + "+" + ingredientRulesVersion,
                 questionnaire.version(), facts.sessionDate());
     }
 
-    private List<String> unanswered(JsonNode intake) {
+    private List<String> unanswered(JsonNode intake, Sex sex) {
         List<String> unanswered = new ArrayList<>();
-        for (Questionnaire.Question q : safetyQuestions) {
+        for (Questionnaire.Question q : safetyQuestions.get(sex)) {
             JsonNode answer = ScreeningFacts.answer(intake, q.path());
             if (answer == null || !answer.isString() || "UNKNOWN".equals(answer.asString())
                     || !q.allowed().contains(answer.asString())) {

@@ -31,7 +31,8 @@ final class SessionInputs {
     }
 
     /** What may have changed since the intake, asked again before each session. */
-    record Precheck(@NotNull @Pattern(regexp = "NO|YES|POSSIBLE|UNKNOWN") String pregnancy,
+    /** @param pregnancy asked of every patient but men, as in the intake */
+    record Precheck(@Pattern(regexp = "NO|YES|POSSIBLE|UNKNOWN") String pregnancy,
             @NotNull @Pattern(regexp = ANSWER) String fever, @NotNull @Valid Scalp scalpToday,
             @Size(max = 20) List<@NotNull @Valid Medicine> newMedicines) {
     }

@@ -137,6 +137,10 @@ class Sessions {
             return new Visit(appointment, clinic, null, existing.get());
         }
         PatientView patient = patients.openPatientOf(clinic.organisationId(), appointment.patientId());
+        if (in.precheck().pregnancy() == null && patient.sex() != org.follicle.patients.Sex.MALE) {
+            // Asked again before every session: a pregnancy changes between two visits.
+            throw BusinessRuleException.onField("precheck.pregnancy", "session.pregnancyRequired");
+        }
         intake.amend(patient.id(), intakeChanges(in.precheck()));
         return new Visit(appointment, clinic, patient, null);
     }
@@ -412,8 +416,10 @@ class Sessions {
     /** The pre-check in the intake's shape: new answers, new medicines added to the list. */
     private JsonNode intakeChanges(SessionInputs.Precheck p) {
         ObjectNode changes = json.createObjectNode();
-        ObjectNode history = changes.putObject("medicalHistory").put("pregnancy", p.pregnancy())
-                .put("recentFever", p.fever());
+        ObjectNode history = changes.putObject("medicalHistory").put("recentFever", p.fever());
+        if (p.pregnancy() != null) {
+            history.put("pregnancy", p.pregnancy());
+        }
         changes.set("scalpToday", json.valueToTree(p.scalpToday()));
         ArrayNode medications = changes.putArray("medications");
         if (p.newMedicines() != null && !p.newMedicines().isEmpty()) {

@@ -222,6 +222,8 @@ class SessionsController {
     private String showPrecheck(AppointmentView appointment, ObjectNode form, Map<String, String> errors,
             Model model) {
         model.addAttribute("appointment", appointment);
+        model.addAttribute("askPregnancy", patients.readablePatient(appointment.patientId()).sex()
+                != org.follicle.patients.Sex.MALE);
         model.addAttribute("formulas", formulas.of(appointment.patientId()).stream().filter(f -> !f.voided())
                 .toList());
         model.addAttribute("modalities", SessionModality.values());

@@ -19,6 +19,7 @@ final class IntakeFixture {
     static IntakeFixture healthy(Questionnaire questionnaire) {
         IntakeFixture fixture = new IntakeFixture();
         questionnaire.safetyQuestions().forEach(q -> fixture.answer(q.path(), "NO"));
+        fixture.answer("medicalHistory.haemoglobin", "13.5").answer("medicalHistory.platelets", "250000");
         fixture.document.putArray("medications");
         return fixture;
     }

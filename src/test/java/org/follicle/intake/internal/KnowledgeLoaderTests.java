@@ -29,7 +29,7 @@ class KnowledgeLoaderTests {
     void everyQuestionOfTheQuestionnaireIsAFieldOfTheIntakeDocument() {
         JsonNode blank = JsonMapper.builder().build().valueToTree(new IntakeDocument(
                 new IntakeDocument.MedicalHistory(null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null, null, null, null, null, null),
+                        null, null, null, null, null, null, null, null, null, null, null, null, null),
                 List.of(), new IntakeDocument.Allergies(null, null, null, null, null, null),
                 new IntakeDocument.ScalpToday(null, null, null, null, null),
                 new IntakeDocument.HairHistory(null, null, null, null, null, null)));

@@ -55,6 +55,7 @@ class ScreeningEngineTests {
             fires("LOW_HAEMOGLOBIN_PRP", Modality.PRP, i -> i.answer("medicalHistory.haemoglobin", "9.8")),
             fires("LOW_PLATELETS_PRP", Modality.PRP, i -> i.answer("medicalHistory.platelets", "99000")),
             fires("TOBACCO_PRP", Modality.PRP, i -> i.answer("medicalHistory.tobacco", "YES")),
+            fires("BLOOD_COUNT_NOT_RECORDED_PRP", Modality.PRP, i -> i.answer("medicalHistory.platelets", null)),
             fires("CANCER_PRP", Modality.PRP, i -> i.answer("medicalHistory.cancer", "YES")),
             fires("CHEMOTHERAPY", Modality.MESOTHERAPY, i -> i.medication("CHEMOTHERAPY", true, SESSION.minusDays(9))),
             fires("IMMUNOSUPPRESSION", Modality.MESOTHERAPY, i -> i.answer("medicalHistory.immunosuppression", "YES")),
@@ -126,6 +127,24 @@ class ScreeningEngineTests {
         IntakeFixture septic = healthy().answer("medicalHistory.septicaemia", "YES");
         assertThat(screen(septic, ADULT, Modality.MESOTHERAPY, Set.of()).decision()).isEqualTo(Decision.ELIGIBLE);
         assertThat(screen(septic, ADULT, Modality.PRP, Set.of()).decision()).isEqualTo(Decision.NOT_ELIGIBLE);
+    }
+
+    // --- questions that fit the patient ---
+
+    @Test
+    void pregnancyQuestionsAreNotAskedOfMenAndNeverCountAsUnansweredForThem() {
+        IntakeFixture withoutPregnancy = healthy().answer("medicalHistory.pregnancy", null)
+                .answer("medicalHistory.breastfeeding", null).answer("medicalHistory.childbearingPotential", null);
+        ScreeningResult man = ENGINE.screen(new ScreeningFacts(withoutPregnancy.document(), ADULT,
+                org.follicle.patients.Sex.MALE, SESSION, Set.of()), ScreeningSettings.DEFAULTS, Modality.MESOTHERAPY);
+        assertThat(man.decision()).isEqualTo(Decision.ELIGIBLE);
+        for (org.follicle.patients.Sex sex : new org.follicle.patients.Sex[] { org.follicle.patients.Sex.FEMALE,
+                org.follicle.patients.Sex.OTHER, org.follicle.patients.Sex.UNKNOWN }) {
+            ScreeningResult asked = ENGINE.screen(new ScreeningFacts(withoutPregnancy.document(), ADULT, sex, SESSION,
+                    Set.of()), ScreeningSettings.DEFAULTS, Modality.MESOTHERAPY);
+            assertThat(asked.unanswered()).as(sex.name()).contains("medicalHistory.pregnancy",
+                    "medicalHistory.breastfeeding", "medicalHistory.childbearingPotential");
+        }
     }
 
     // --- age ---
