@@ -503,6 +503,53 @@ class BrowserIT {
     }
 
     @Test
+    void recallsALotQuarantinesItAndRecordsWhoWasReached() {
+        Staff doctor = fixture.staff(org, "Docteur Rappel", Map.of(org.paris(), Role.PRACTITIONER));
+        long patient = fixture.patient(org, org.paris(), "Rappel", "Zoé");
+        jdbc.sql("UPDATE patients_patient SET email = 'zoe@example.invalid' WHERE id = :id").param("id", patient)
+                .update();
+        org.follicle.support.Http http = new org.follicle.support.Http(port);
+        String adminToken = fixture.token(admin);
+        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", adminToken, "{\"sku\":\"RCL-"
+                + org.suffix() + "\",\"name\":\"Peptide vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
+                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\","
+                + "\"components\":[{\"code\":\"PEPTIDES\"}]}", Map.of()));
+        long lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
+                + ",\"productId\":" + product + ",\"lotNumber\":\"PEP-7\",\"expiry\":\""
+                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
+        Assertions.assertThat(http.send("POST", "/api/v1/preparations", fixture.token(doctor), "{\"clinicId\":"
+                + org.paris() + ",\"requestKey\":\"rcl-" + org.suffix() + "\",\"lots\":[{\"lotId\":" + lot
+                + ",\"quantity\":1}],\"recipients\":[{\"patientId\":" + patient + "}]}", Map.of()).statusCode())
+                .isEqualTo(201);
+
+        Page page = browser.newPage("fr-FR");
+        page.onDialog(dialog -> dialog.accept());
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/formulary/lots/" + lot);
+        page.getByLabel("Pourquoi ce lot est-il rappelé ?").fill("Avis du fournisseur : stérilité non garantie");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Rappeler ce lot")).click();
+        assertThat(page.locator(".alert-success")).containsText("Le lot est rappelé et en quarantaine");
+        assertThat(page.locator("#quarantine")).containsText("stérilité non garantie");
+        assertThat(page.locator("#recall-contacts")).containsText("Patients à joindre : 1");
+        assertThat(page.locator("#recall-contacts")).containsText("Remis à l'envoi");
+        Browser.screenshot(page, "30-lot-recalled-fr");
+
+        Page doctorPage = browser.newPage("en-GB");
+        doctorPage.setViewportSize(390, 844);
+        Browser.signIn(doctorPage, doctor.username(), StaffFixture.PASSWORD);
+        assertThat(doctorPage.locator("body")).containsText("Patients to reach about a recalled lot");
+        doctorPage.navigate("/formulary/lots/" + lot);
+        doctorPage.getByPlaceholder("Note (how, what was said)").fill("Phoned: no redness, no fever");
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Reached")).click();
+        assertThat(doctorPage.locator(".alert-success")).containsText("The patient is recorded as reached");
+        assertThat(doctorPage.locator("#recall-contacts")).containsText("Patients to reach: 0");
+        assertThat(doctorPage.locator("#recall-contacts")).containsText("Phoned: no redness, no fever");
+        Browser.screenshot(doctorPage, "30-lot-recalled-phone");
+    }
+
+    @Test
     void plansACourseSeesItOnTheCalendarAndMovesASession() {
         Staff doctor = fixture.staff(org, "Docteur Lenoir", Map.of(org.paris(), Role.PRACTITIONER));
         fixture.weekdayHours(org.paris(), doctor.id());

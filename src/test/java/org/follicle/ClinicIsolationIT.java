@@ -109,6 +109,13 @@ class ClinicIsolationIT {
         long parisLot = id(http.send("POST", "/api/v1/lots", fixture.token(parisAdmin), "{\"clinicId\":" + org.paris()
                 + ",\"productId\":" + product + ",\"lotNumber\":\"ISO-1\",\"expiry\":\""
                 + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":50}", Map.of()).body());
+        // A lot the Paris patient received, to recall, and whose recall contact is recorded.
+        long recalledLot = id(http.send("POST", "/api/v1/lots", fixture.token(parisAdmin), "{\"clinicId\":"
+                + org.paris() + ",\"productId\":" + product + ",\"lotNumber\":\"ISO-R\",\"expiry\":\""
+                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()).body());
+        http.send("POST", "/api/v1/preparations", fixture.token(parisPractitioner), "{\"clinicId\":" + org.paris()
+                + ",\"requestKey\":\"iso-recall\",\"lots\":[{\"lotId\":" + recalledLot + ",\"quantity\":1}],"
+                + "\"recipients\":[{\"patientId\":" + parisPatient + "}]}", Map.of());
         long parisFormula = Long.parseLong(http.send("POST", "/api/v1/patients/" + parisPatient + "/formulas",
                 fixture.token(parisPractitioner), "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of())
                 .body().replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));
@@ -177,14 +184,15 @@ class ClinicIsolationIT {
                         + java.time.LocalDate.now().minusMonths(1) + "\",\"adverseEvents\":\"NONE\"}", Map.of())
                 .body().replaceAll("^\\{\"followUp\":\\{\"id\":(\\d+),.*", "$1"));
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
-                parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, parisFormula, appointments, waiting,
-                plans, sessions, monday, startedPlan, followUp);
+                parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, recalledLot, parisFormula, appointments,
+                waiting, plans, sessions, monday, startedPlan, followUp);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
     record Scene(Organisation org, Staff parisAdmin, Staff parisStaffMember, Staff madridAdmin,
             Staff madridPractitioner, Staff parisPractitioner, long parisPatient, long parisConsent,
-            long parisAssessment, long parisPhoto, long parisLot, long parisFormula, List<Long> appointments,
+            long parisAssessment, long parisPhoto, long parisLot, long recalledLot, long parisFormula,
+            List<Long> appointments,
             List<Long> waiting, List<Long> plans, List<Long> sessions, java.time.LocalDate monday, long startedPlan,
             long followUp) {
     }
@@ -334,6 +342,16 @@ class ClinicIsolationIT {
                         s -> "/api/v1/lots/" + s.parisLot() + "/recipients.csv", null),
                 Endpoint.page("GET", "/formulary/lots/{lotId}", s -> "/formulary/lots/" + s.parisLot()),
                 Endpoint.page("POST", "/formulary/lots/{lotId}/movements", s -> "/formulary/lots/" + s.parisLot() + "/movements"),
+                // a recall, then the contact it gives (in this order)
+                Endpoint.api("POST", "/api/v1/lots/{lotId}/recall", s -> "/api/v1/lots/" + s.recalledLot() + "/recall",
+                        "{\"reason\":\"Supplier notice: sterility not assured\"}"),
+                Endpoint.page("POST", "/formulary/lots/{lotId}/recall", s -> "/formulary/lots/" + s.recalledLot() + "/recall"),
+                Endpoint.api("POST", "/api/v1/lots/{lotId}/recipients/{patientId}/reached",
+                        s -> "/api/v1/lots/" + s.recalledLot() + "/recipients/" + s.parisPatient() + "/reached",
+                        "{\"note\":\"Phoned\"}").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/formulary/lots/{lotId}/recipients/{patientId}/reached",
+                        s -> "/formulary/lots/" + s.recalledLot() + "/recipients/" + s.parisPatient() + "/reached")
+                        .by(Scene::parisPractitioner),
                 // calendar: one appointment, waiting entry or plan per endpoint that changes it
                 Endpoint.api("GET", "/api/v1/appointments/{id}", s -> "/api/v1/appointments/" + s.appointments().get(0), null),
                 Endpoint.api("GET", "/api/v1/appointments/{id}/messages",

@@ -43,6 +43,11 @@ public class Stock {
         return service.lotsOfPreparation(preparationId);
     }
 
+    /** Notes which recipients of a recalled lot the recall email was queued for. */
+    public void recallEmailed(long lotId, java.util.Collection<Long> patientIds) {
+        service.recallEmailed(lotId, patientIds);
+    }
+
     /** Uses the lots and records who received them; idempotent on the request key. */
     public Preparation prepare(PreparationRequest request) {
         return service.prepare(request);

@@ -44,6 +44,17 @@ public class PatientRegistry {
     }
 
     /**
+     * The patients a safety notice (a lot's recall) is sent to, whatever clinic the sender works in: the notice must
+     * reach every recipient. Each read is audited as made for the notice.
+     */
+    public java.util.List<PatientView> forSafetyNotice(long organisationId, java.util.Collection<Long> patientIds) {
+        java.util.List<PatientView> found = access.ofOrganisation(organisationId, patientIds);
+        found.forEach(p -> audit.record(new AuditRecord(AuditAction.READ, Patients.RECORD_TYPE, String.valueOf(p.id()),
+                p.clinicId(), org.follicle.security.AuditOutcome.SUCCESS, "safety notice")));
+        return found;
+    }
+
+    /**
      * A patient the user may read, of the organisation, to book or plan for: 404 otherwise, and refused (422)
      * when the record is voided.
      */

@@ -8,5 +8,5 @@
  * {@link org.follicle.scheduling.Agenda}.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients",
-        "intake" })
+        "intake", "formulary" })
 package org.follicle.scheduling;

@@ -100,6 +100,31 @@ class StockApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(stock.receiveMore(lotId, body));
     }
 
+    @PostMapping("/api/v1/lots/{lotId}/recall")
+    @Operation(summary = "Recall a lot (a clinic administrator where it is or was), with the reason: it is "
+            + "quarantined at once and never offered or used again; each patient who received it gets a contact to "
+            + "make and, with an email address, the recall email through the outbox. Returns the recall with its "
+            + "contacts")
+    RecallJson recall(@PathVariable long lotId, @Valid @RequestBody RecallRequest body) {
+        return RecallJson.of(stock.recall(lotId, body.reason()));
+    }
+
+    @PostMapping("/api/v1/lots/{lotId}/recipients/{patientId}/reached")
+    @Operation(summary = "Record that a patient who received a recalled lot was reached (by phone, in person), "
+            + "with a note; the first record stands")
+    RecallJson reached(@PathVariable long lotId, @PathVariable long patientId,
+            @Valid @RequestBody ReachedRequest body) {
+        stock.reached(lotId, patientId, body.note());
+        return RecallJson.of(stock.recipients(lotId, false));
+    }
+
+    record RecallRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500)
+            String reason) {
+    }
+
+    record ReachedRequest(@jakarta.validation.constraints.Size(max = 500) String note) {
+    }
+
     @GetMapping("/api/v1/lots/{lotId}/recipients")
     @Operation(summary = "Recall: every patient and session that received the lot, directly or through a "
             + "preparation mixing several lots; patients the user may not read are only counted")
@@ -148,15 +173,23 @@ class StockApiController {
     record LotJson(StockLedger.Lot lot, List<StockLedger.LotStock> stock) {
     }
 
-    record RecallJson(StockLedger.Lot lot, List<Recipient> recipients, int patientsNotShown) {
+    /** @param contacts once the lot is recalled: each patient to reach, whether emailed, and when reached */
+    record RecallJson(StockLedger.Lot lot, List<Recipient> recipients, List<Contact> contacts, int patientsNotShown) {
 
         static RecallJson of(StockService.Recall recall) {
             return new RecallJson(recall.lot(), recall.lines().stream().map(l -> new Recipient(l.patient().id(),
                     l.patient().fileNumber(), l.patient().displayName(), l.patient().birthDate(),
                     l.receipt().clinicId(), l.receipt().sessionRef(), l.receipt().administeredAt(),
                     l.receipt().preparationId(), l.receipt().lotsInPreparation())).toList(),
+                    recall.contacts().stream().map(c -> new Contact(c.patient().id(), c.patient().displayName(),
+                            c.contact().givenBy(), c.contact().emailed(), c.contact().reachedAt(),
+                            c.contact().reachedBy(), c.contact().reachedNote())).toList(),
                     recall.hiddenPatients());
         }
+    }
+
+    record Contact(long patientId, String name, String givenBy, boolean emailed, Instant reachedAt, String reachedBy,
+            String reachedNote) {
     }
 
     record Recipient(long patientId, String fileNumber, String name, LocalDate birthDate, long clinicId,

@@ -11,6 +11,7 @@ import org.follicle.system.PageForms;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.ClinicCatalog;
 import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
 import org.follicle.system.FormDocument;
 import org.follicle.system.NavigationLink;
 import org.springframework.context.annotation.Bean;
@@ -94,6 +95,34 @@ class StockController {
         return showLot(lotId, form, errors, 0, model);
     }
 
+    @PostMapping("/formulary/lots/{lotId}/recall")
+    String recall(@PathVariable long lotId, @RequestParam(defaultValue = "") String reason, Model model,
+            RedirectAttributes redirect) {
+        try {
+            stock.recall(lotId, reason);
+        }
+        catch (BusinessRuleException e) {
+            ObjectNode form = json.createObjectNode().put("recallReason", reason);
+            return showLot(lotId, form, Map.of(e.field() == null ? "_form" : "recallReason", pages.text(e)), 0,
+                    model);
+        }
+        redirect.addFlashAttribute("flash", "recall.done");
+        return "redirect:/formulary/lots/" + lotId + "#recall";
+    }
+
+    @PostMapping("/formulary/lots/{lotId}/recipients/{patientId}/reached")
+    String reached(@PathVariable long lotId, @PathVariable long patientId,
+            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        try {
+            stock.reached(lotId, patientId, note);
+            redirect.addFlashAttribute("flash", "recall.reachedSaved");
+        }
+        catch (BusinessRuleException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        return "redirect:/formulary/lots/" + lotId + "#recall";
+    }
+
     private String show(ObjectNode form, Map<String, String> errors, Model model) {
         long clinic = access.workingClinic();
         LocalDate today = stock.today(clinic);
@@ -121,7 +150,11 @@ class StockController {
         model.addAttribute("otherClinics", clinics.clinicsOf(access.current().organisationId()).stream()
                 .filter(c -> c.id() != clinic).toList());
         model.addAttribute("canManage", access.can(Privilege.STOCK_MANAGE, clinic));
+        model.addAttribute("canReach", !access.clinicsWith(Privilege.PATIENT_WRITE).isEmpty());
+        model.addAttribute("canRecall", !lot.quarantined() && access.can(Privilege.CLINIC_MANAGE, clinic));
         model.addAttribute("canReadPatients", !access.clinicsWith(Privilege.PATIENT_READ).isEmpty());
+        model.addAttribute("canReach", !access.clinicsWith(Privilege.PATIENT_WRITE).isEmpty());
+        model.addAttribute("canRecall", !lot.quarantined() && access.can(Privilege.CLINIC_MANAGE, clinic));
         model.addAttribute("recall", access.clinicsWith(Privilege.PATIENT_READ).isEmpty() ? null
                 : stock.recipients(lotId, false));
         model.addAttribute("form", form);

@@ -10,7 +10,10 @@ import org.follicle.system.DashboardTile;
 import org.follicle.system.DashboardTileSource;
 import org.springframework.stereotype.Component;
 
-/** Stock alerts for the clinic the user works in: products below their reorder level, lots about to expire. */
+/**
+ * Stock alerts for the clinic the user works in (products below their reorder level, lots about to expire), and
+ * the patients the user gave a recalled lot to who are still to be reached.
+ */
 @Component
 class StockDashboard implements DashboardTileSource {
 
@@ -32,6 +35,11 @@ class StockDashboard implements DashboardTileSource {
     @Override
     public List<DashboardTile> tiles() {
         List<DashboardTile> tiles = new ArrayList<>();
+        long toReach = ledger.contactsToMake(access.current().organisationId(), access.current().username());
+        if (toReach > 0) {
+            // The practitioner who gave a recalled lot is told: the patients are theirs to reach.
+            tiles.add(new DashboardTile("dashboard.recallContacts", String.valueOf(toReach), "/formulary/stock"));
+        }
         var clinic = access.selectedClinic();
         if (clinic.isEmpty() || !access.can(Privilege.STOCK_MANAGE, clinic.get())) {
             return tiles;

@@ -22,7 +22,7 @@ class StockLedger {
 
     private static final String LOT = """
             SELECT l.id, l.organisation_id, l.product_id, p.name AS product_name, p.sku, l.lot_number, l.expiry,
-                l.supplier_reference, l.received_at, l.received_by
+                l.supplier_reference, l.received_at, l.received_by, l.quarantined_at, l.quarantine_reason
             FROM formulary_lot l JOIN formulary_product p ON p.id = l.product_id""";
 
     /** A lot given to a patient: the administration, how many lots its preparation mixed, the lot. */
@@ -136,7 +136,7 @@ class StockLedger {
                  JOIN formulary_stock s ON s.lot_id = l.id
                 WHERE s.clinic_id IN (:clinics) AND s.quantity > 0
                     AND (CAST(:product AS BIGINT) IS NULL OR l.product_id = :product)
-                    AND (CAST(:usable AS DATE) IS NULL OR l.expiry >= :usable)
+                    AND (CAST(:usable AS DATE) IS NULL OR (l.expiry >= :usable AND l.quarantined_at IS NULL))
                 ORDER BY l.expiry, l.received_at, l.id""")
                 .param("clinics", clinicIds).param("product", productId).param("usable", usableOn)
                 .query((rs, n) -> new LotStock(lot(rs, n), rs.getLong("clinic_id"), rs.getInt("quantity"),
@@ -261,7 +261,9 @@ class StockLedger {
         return new Lot(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("product_id"),
                 rs.getString("product_name"), rs.getString("sku"), rs.getString("lot_number"),
                 rs.getObject("expiry", LocalDate.class), rs.getString("supplier_reference"),
-                rs.getTimestamp("received_at").toInstant(), rs.getString("received_by"));
+                rs.getTimestamp("received_at").toInstant(), rs.getString("received_by"),
+                rs.getTimestamp("quarantined_at") == null ? null : rs.getTimestamp("quarantined_at").toInstant(),
+                rs.getString("quarantine_reason"));
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
@@ -273,8 +275,14 @@ class StockLedger {
         RECEIVED, USED, SOLD, WASTED, ADJUSTED, TRANSFER_OUT, TRANSFER_IN
     }
 
+    /** A lot; {@code quarantinedAt} is set once it is recalled, and it is never offered or used again. */
     record Lot(long id, long organisationId, long productId, String productName, String sku, String lotNumber,
-            LocalDate expiry, String supplierReference, Instant receivedAt, String receivedBy) {
+            LocalDate expiry, String supplierReference, Instant receivedAt, String receivedBy, Instant quarantinedAt,
+            String quarantineReason) {
+
+        public boolean quarantined() {
+            return quarantinedAt != null;
+        }
 
         boolean expiredOn(LocalDate day) {
             return expiry.isBefore(day);
@@ -299,6 +307,76 @@ class StockLedger {
      */
     record Receipt(long patientId, long clinicId, String sessionRef, Instant administeredAt, long preparationId,
             int lotsInPreparation, long lotId, String lotNumber, String productName) {
+    }
+
+    /**
+     * Quarantines a lot after waiting for every use of it in progress: a use holds the lot's stock rows until it
+     * commits, so no patient receives it unseen by the recall. False when it was already quarantined.
+     */
+    boolean quarantine(long lotId, String reason, String by, Instant at) {
+        jdbc.sql("SELECT lot_id FROM formulary_stock WHERE lot_id = :lot FOR UPDATE").param("lot", lotId)
+                .query(Long.class).list();
+        return jdbc.sql("""
+                UPDATE formulary_lot SET quarantined_at = :at, quarantined_by = :by, quarantine_reason = :reason
+                WHERE id = :lot AND quarantined_at IS NULL""")
+                .param("lot", lotId).param("at", Timestamp.from(at)).param("by", by).param("reason", reason)
+                .update() == 1;
+    }
+
+    /** One contact to make per patient who received the lot, with who gave it last; returns the new ones. */
+    List<RecallContact> addContacts(long organisationId, long lotId) {
+        return jdbc.sql("""
+                INSERT INTO formulary_recall_contact (organisation_id, lot_id, patient_id, clinic_id, given_by)
+                SELECT DISTINCT ON (a.patient_id) :org, :lot, a.patient_id, a.clinic_id, a.recorded_by
+                FROM formulary_stock_movement m JOIN formulary_administration a ON a.preparation_id = m.preparation_id
+                WHERE m.lot_id = :lot AND m.kind = 'USED'
+                ORDER BY a.patient_id, a.administered_at DESC
+                ON CONFLICT (lot_id, patient_id) DO NOTHING
+                RETURNING id, patient_id, clinic_id, given_by, emailed, reached_at, reached_by, reached_note""")
+                .param("org", organisationId).param("lot", lotId).query(StockLedger::contact).list();
+    }
+
+    void markEmailed(long lotId, java.util.Collection<Long> patientIds) {
+        if (!patientIds.isEmpty()) {
+            jdbc.sql("UPDATE formulary_recall_contact SET emailed = TRUE WHERE lot_id = :lot AND patient_id IN (:ids)")
+                    .param("lot", lotId).param("ids", patientIds).update();
+        }
+    }
+
+    List<RecallContact> contacts(long lotId) {
+        return jdbc.sql("""
+                SELECT id, patient_id, clinic_id, given_by, emailed, reached_at, reached_by, reached_note
+                FROM formulary_recall_contact WHERE lot_id = :lot ORDER BY reached_at NULLS FIRST, id""")
+                .param("lot", lotId).query(StockLedger::contact).list();
+    }
+
+    /** Records that a patient was reached; false when they already were (the first record stands). */
+    boolean reached(long lotId, long patientId, String note, String by, Instant at) {
+        return jdbc.sql("""
+                UPDATE formulary_recall_contact SET reached_at = :at, reached_by = :by, reached_note = :note
+                WHERE lot_id = :lot AND patient_id = :patient AND reached_at IS NULL""")
+                .param("lot", lotId).param("patient", patientId).param("at", Timestamp.from(at)).param("by", by)
+                .param("note", note).update() == 1;
+    }
+
+    /** The patients a practitioner gave a recalled lot to and nobody has reached yet. */
+    long contactsToMake(long organisationId, String givenBy) {
+        return jdbc.sql("""
+                SELECT count(*) FROM formulary_recall_contact
+                WHERE organisation_id = :org AND given_by = :by AND reached_at IS NULL""")
+                .param("org", organisationId).param("by", givenBy).query(Long.class).single();
+    }
+
+    private static RecallContact contact(ResultSet rs, int n) throws SQLException {
+        Timestamp reached = rs.getTimestamp("reached_at");
+        return new RecallContact(rs.getLong("id"), rs.getLong("patient_id"), rs.getLong("clinic_id"),
+                rs.getString("given_by"), rs.getBoolean("emailed"), reached == null ? null : reached.toInstant(),
+                rs.getString("reached_by"), rs.getString("reached_note"));
+    }
+
+    /** A patient to reach about a recalled lot. */
+    record RecallContact(long id, long patientId, long clinicId, String givenBy, boolean emailed, Instant reachedAt,
+            String reachedBy, String reachedNote) {
     }
 
     /** The organisation's products carrying at least one of the formula's ingredients. */

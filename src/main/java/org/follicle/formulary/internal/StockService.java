@@ -27,6 +27,7 @@ import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +56,13 @@ public class StockService {
 
     private final AuditLog audit;
 
+    private final ApplicationEventPublisher events;
+
     private final Clock clock;
 
     StockService(StockLedger ledger, Products products, ClinicDirectory clinics, PatientRegistry patients,
-            ClinicAccess access, AuditLog audit, Clock clock) {
+            ClinicAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.ledger = ledger;
         this.products = products;
         this.clinics = clinics;
@@ -125,6 +129,9 @@ public class StockService {
                 && lot.expiredOn(today(clinic))) {
             throw BusinessRuleException.onField("lotId", "lot.expired", lot.lotNumber(), lot.expiry());
         }
+        if ((m.kind() == StockInputs.Kind.SOLD || m.kind() == StockInputs.Kind.TRANSFER) && lot.quarantined()) {
+            throw BusinessRuleException.onField("lotId", "lot.quarantined", lot.lotNumber(), lot.quarantineReason());
+        }
         return switch (m.kind()) {
             case SOLD -> List.of(take(clinic, lot, StockLedger.MovementKind.SOLD, quantity, reason, null, null));
             case WASTED -> List.of(take(clinic, lot, StockLedger.MovementKind.WASTED, quantity, reason, null, null));
@@ -184,6 +191,9 @@ public class StockService {
             }
             StockLedger.Lot lot = ledger.findLot(clinic.organisationId(), l.lotId())
                     .orElseThrow(() -> BusinessRuleException.onField("lots", "lot.unknown", l.lotId()));
+            if (lot.quarantined()) {
+                throw BusinessRuleException.onField("lots", "lot.quarantined", lot.lotNumber(), lot.quarantineReason());
+            }
             if (lot.expiredOn(today)) {
                 throw BusinessRuleException.onField("lots", "lot.expired", lot.lotNumber(), lot.expiry());
             }
@@ -287,8 +297,58 @@ public class StockService {
                 .map(r -> new Recall.Line(readable.get(r.patientId()), r)).toList();
         audit.record(new AuditRecord(export ? AuditAction.EXPORT : AuditAction.READ, "lot-recipients",
                 String.valueOf(lotId), null, AuditOutcome.SUCCESS, lines.size() + " recipients"));
-        return new Recall(lot, lines, (int) receipts.stream().filter(r -> !readable.containsKey(r.patientId()))
-                .map(StockLedger.Receipt::patientId).distinct().count());
+        List<Recall.Contact> contacts = ledger.contacts(lotId).stream().filter(c -> readable.containsKey(c.patientId()))
+                .map(c -> new Recall.Contact(readable.get(c.patientId()), c)).toList();
+        return new Recall(lot, lines, contacts, (int) receipts.stream()
+                .filter(r -> !readable.containsKey(r.patientId())).map(StockLedger.Receipt::patientId).distinct()
+                .count());
+    }
+
+    /**
+     * Recalls a lot (a clinic administrator where the lot is or was): it is quarantined at once, never offered or
+     * used again; each patient who received it gets a contact to make, and the recall email through the outbox
+     * ({@link org.follicle.formulary.LotRecalled}). Audited with the reason.
+     */
+    Recall recall(long lotId, String reason) {
+        StockLedger.Lot lot = visibleLot(lotId);
+        String why = reason == null ? "" : reason.trim();
+        if (why.length() < 10 || why.length() > 500) {
+            throw BusinessRuleException.onField("reason", "recall.reasonRequired", 10);
+        }
+        if (ledger.clinicsOfLot(lotId).stream().noneMatch(c -> access.can(Privilege.CLINIC_MANAGE, c))) {
+            throw new org.springframework.security.access.AccessDeniedException("not an administrator of the lot");
+        }
+        CurrentStaff me = access.current();
+        if (!ledger.quarantine(lotId, why, me.username(), clock.instant())) {
+            throw new BusinessRuleException("recall.already", lot.lotNumber());
+        }
+        List<StockLedger.RecallContact> contacts = ledger.addContacts(me.organisationId(), lotId);
+        audit.record(new AuditRecord(AuditAction.UPDATE, LOT, String.valueOf(lotId), null, AuditOutcome.SUCCESS,
+                "recalled, " + contacts.size() + " patients to reach: " + why));
+        events.publishEvent(new org.follicle.formulary.LotRecalled(me.organisationId(), lotId, lot.productName(),
+                lot.lotNumber(), why, contacts.stream().map(c -> new org.follicle.formulary.LotRecalled.Recipient(
+                        c.patientId(), c.clinicId())).toList()));
+        return recipients(lotId, false);
+    }
+
+    /** Records that a patient who received a recalled lot was reached (by phone, in person), audited. */
+    void reached(long lotId, long patientId, String note) {
+        visibleLot(lotId);
+        PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
+        String text = note == null || note.isBlank() ? null : note.trim();
+        if (text != null && text.length() > 500) {
+            throw BusinessRuleException.onField("note", "recall.noteTooLong", 500);
+        }
+        if (!ledger.reached(lotId, patientId, text, access.current().username(), clock.instant())) {
+            throw new BusinessRuleException("recall.notToReach");
+        }
+        audit.record(new AuditRecord(AuditAction.UPDATE, "lot-recipients", String.valueOf(lotId), patient.clinicId(),
+                AuditOutcome.SUCCESS, "patient " + patientId + " reached"));
+    }
+
+    /** Notes which recipients the recall email went to (the outbox queued it in the same transaction). */
+    public void recallEmailed(long lotId, java.util.Collection<Long> patientIds) {
+        ledger.markEmailed(lotId, patientIds);
     }
 
     /** Every lot a patient received. */
@@ -399,10 +459,16 @@ public class StockService {
     record Page<T>(List<T> items, long total) {
     }
 
-    /** A lot's recall: the recipients the user may see, and how many others there are. */
-    record Recall(StockLedger.Lot lot, List<Line> lines, int hiddenPatients) {
+    /**
+     * A lot's recall: the recipients the user may see, once the lot is recalled the contacts to make among them,
+     * and how many others there are.
+     */
+    record Recall(StockLedger.Lot lot, List<Line> lines, List<Contact> contacts, int hiddenPatients) {
 
         record Line(PatientView patient, StockLedger.Receipt receipt) {
+        }
+
+        record Contact(PatientView patient, StockLedger.RecallContact contact) {
         }
     }
 }

@@ -56,6 +56,15 @@ public class PatientAccess {
         return patient;
     }
 
+    /**
+     * Patients of the organisation by id, whatever clinics the user works in: only for a safety notice (a lot's
+     * recall) that must reach every recipient.
+     */
+    public java.util.List<PatientView> ofOrganisation(long organisationId, java.util.Collection<Long> ids) {
+        return ids.stream().map(patients::find).flatMap(java.util.Optional::stream)
+                .filter(p -> p.organisationId() == organisationId).toList();
+    }
+
     /** The patients among the ids that the user may read; the others are left out, as if missing. */
     public java.util.Map<Long, PatientView> readableAmong(java.util.Collection<Long> ids) {
         return patients.findAll(ids, readableClinics()).stream()

@@ -17,7 +17,9 @@ enum MessageKind {
     /** When a treatment ends. */
     AFTERCARE,
     /** A recall: maintenance is due. */
-    INVITATION;
+    INVITATION,
+    /** A lot the patient received is recalled: the patient is asked to contact the clinic. */
+    LOT_RECALL;
 
     /** Sent at a set time before or after the appointment, and withdrawn when it moves or is cancelled. */
     boolean timed() {

@@ -99,6 +99,16 @@ class Messages {
                 text(MessageKind.INVITATION, "body", args, locale), null), clock.instant(), clock.instant());
     }
 
+    /** A lot the patient received is recalled: sent at once, in the patient's language, in the clinic's name. */
+    void lotRecalled(PatientView patient, long organisationId, long clinicId, String clinicName, String productName,
+            String lotNumber) {
+        Locale locale = localeOf(patient);
+        Object[] args = { patient.givenName(), "", clinicName, "", productName, lotNumber, "" };
+        outbox.queue(new Outbox.Message(organisationId, clinicId, patient.id(), null, MessageKind.LOT_RECALL,
+                patient.email(), locale.getLanguage(), text(MessageKind.LOT_RECALL, "subject", args, locale),
+                text(MessageKind.LOT_RECALL, "body", args, locale), null), clock.instant(), clock.instant());
+    }
+
     /** Who is written to, in which language, with the organisation's settings read once for all the messages. */
     private Letter letter(PatientView patient, long organisationId, String clinicName) {
         return new Letter(patient, organisationId, clinicName, localeOf(patient), settings.messages(organisationId));
