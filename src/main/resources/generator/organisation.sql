@@ -248,6 +248,11 @@ FROM load_lot ORDER BY product_id, q;
 INSERT INTO formulary_preparation (organisation_id, clinic_id, request_key, prepared_at, prepared_by)
 SELECT ${org}, clinic_id, 'load-a' || id, starts_at, 'generator'
 FROM scheduling_appointment WHERE organisation_id = ${org} AND status = 'ATTENDED' ORDER BY id;
+-- Statistics of what was just written, or the planner may join preparations to appointments in a nested loop
+-- (minutes instead of a second), depending on whether autovacuum has been by.
+ANALYZE formulary_preparation;
+ANALYZE scheduling_appointment;
+ANALYZE formulary_lot;
 CREATE TEMP TABLE load_use AS
 SELECT f.id AS preparation_id, f.clinic_id, f.prepared_at, a.patient_id, l.id AS lot_id
 FROM formulary_preparation f

@@ -1,4 +1,17 @@
 // Small progressive enhancements; every page works without them.
+document.documentElement.classList.add('js');
+
+// The main menu's button folds and unfolds it on a narrow screen.
+document.addEventListener('DOMContentLoaded', () => {
+  const toggle = document.querySelector('.menu-toggle');
+  const menu = document.getElementById('main-menu');
+  if (toggle && menu) {
+    toggle.addEventListener('click', () => {
+      const open = menu.classList.toggle('open');
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+  }
+});
 document.addEventListener('DOMContentLoaded', () => {
   // A select marked data-autosubmit submits its form on change; its submit button is then not needed.
   document.querySelectorAll('select[data-autosubmit]').forEach((select) => {

@@ -539,6 +539,13 @@ class BrowserIT {
         doctorPage.setViewportSize(390, 844);
         Browser.signIn(doctorPage, doctor.username(), StaffFixture.PASSWORD);
         assertThat(doctorPage.locator("body")).containsText("Patients to reach about a recalled lot");
+        // On a phone the menu folds behind its button.
+        assertThat(doctorPage.locator("#main-menu")).isHidden();
+        Browser.screenshot(doctorPage, "30-dashboard-phone-menu-folded");
+        doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Menu")).click();
+        assertThat(doctorPage.locator("#main-menu")).isVisible();
+        assertThat(doctorPage.locator(".menu-toggle")).hasAttribute("aria-expanded", "true");
         doctorPage.navigate("/formulary/lots/" + lot);
         doctorPage.getByPlaceholder("Note (how, what was said)").fill("Phoned: no redness, no fever");
         doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,

@@ -233,6 +233,24 @@ class FormularyIT {
     // --- products, lots and the ledger ---
 
     @Test
+    void theStockPageNamesTheProductsToReorderThoseAtZeroIncluded() {
+        StaffFixture.Staff manager = fixture.staff(org, "stock-manager", Map.of(org.paris(), Role.ADMIN));
+        long empty = product("ZERO-" + org.suffix(), "ZINC", null);
+        long low = product("LOW-" + org.suffix(), "BIOTIN", null);
+        receive(low, "LOW-1", LocalDate.now().plusMonths(6), 2);
+        long enough = product("FULL-" + org.suffix(), "MAGNESIUM", null);
+        receive(enough, "FULL-1", LocalDate.now().plusMonths(6), 8);
+        Http page = new Http(port);
+        page.signIn(manager.username(), StaffFixture.PASSWORD);
+        String stock = page.page("/formulary/stock").body();
+        stock = stock.substring(stock.indexOf("id=\"to-reorder\""), stock.indexOf("</section>", stock.indexOf("to-reorder")));
+        assertThat(stock).contains("To reorder: 2", "Product ZERO-" + org.suffix() + " (ZERO-" + org.suffix()
+                + "): 0 usable, reorder level 3", "Product LOW-" + org.suffix() + " (LOW-" + org.suffix()
+                        + "): 2 usable, reorder level 3")
+                .doesNotContain("Product FULL-" + org.suffix() + " (FULL-");
+    }
+
+    @Test
     void receivingAndMovingStockKeepsTheLedgerAndTheBalanceInStep() {
         long product = product("EXO-" + org.suffix(), "EXOSOMES", 46.20);
         long lot = receive(product, "L-1", LocalDate.now().plusMonths(6), 10);

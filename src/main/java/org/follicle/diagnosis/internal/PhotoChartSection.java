@@ -47,7 +47,11 @@ class PhotoChartSection implements ChartSection {
 
     @Override
     public Map<String, Object> model(PatientView patient) {
-        return Map.of("patientId", patient.id(), "photos", photos.listForChart(patient.id()),
+        var list = photos.listForChart(patient.id());
+        // The comparison starts from the newest photo and the earliest one of the same view: earlier on the left.
+        Long earliest = list.isEmpty() ? null : list.stream().filter(p -> p.view().equals(list.get(0).view()))
+                .reduce((newer, older) -> older).map(PhotoRecords.PhotoView::id).orElse(null);
+        return Map.of("patientId", patient.id(), "photos", list, "earliestOfView", earliest == null ? 0L : earliest,
                 "consented", consents.isGiven(patient.id(), ConsentType.PHOTOGRAPHY),
                 "canUpload", !patient.voided() && access.can(Privilege.PATIENT_WRITE, patient.clinicId()),
                 "views", PhotoRecords.View.values(), "sites", knowledge.sites(), "today", LocalDate.now(clock));

@@ -129,6 +129,7 @@ class StockController {
         int warningDays = settings.of(access.current().organisationId()).expiryWarningDays();
         List<StockLedger.LotStock> lots = stock.stock(clinic, null, false);
         model.addAttribute("lots", lots);
+        model.addAttribute("toReorder", stock.toReorder(clinic));
         model.addAttribute("today", today);
         model.addAttribute("warnBy", today.plusDays(warningDays));
         model.addAttribute("warningDays", warningDays);

@@ -48,7 +48,8 @@ class StockDashboard implements DashboardTileSource {
         LocalDate today = stock.today(clinic.get());
         int days = settings.of(organisation).expiryWarningDays();
         tiles.add(new DashboardTile("dashboard.lowStock",
-                String.valueOf(ledger.productsBelowReorderLevel(organisation, clinic.get(), today)), "/formulary/stock"));
+                String.valueOf(ledger.productsBelowReorderLevel(organisation, clinic.get(), today).size()),
+                "/formulary/stock#to-reorder"));
         tiles.add(new DashboardTile("dashboard.expiringLots",
                 String.valueOf(ledger.lotsExpiringBy(clinic.get(), today.plusDays(days))), "/formulary/stock"));
         return tiles;

@@ -160,16 +160,27 @@ class StockLedger {
                 .query(Long.class).list();
     }
 
-    /** Active products below their reorder level in a clinic, counting only lots not expired on the day. */
-    long productsBelowReorderLevel(long organisationId, long clinicId, LocalDate today) {
+    /**
+     * Active products below their reorder level in a clinic, those at zero included, counting only lots neither
+     * expired on the day nor recalled; the emptiest first.
+     */
+    List<ToReorder> productsBelowReorderLevel(long organisationId, long clinicId, LocalDate today) {
         return jdbc.sql("""
-                SELECT count(*) FROM formulary_product p
-                WHERE p.organisation_id = :org AND p.active AND p.reorder_level > 0
-                    AND p.reorder_level > COALESCE((SELECT sum(s.quantity) FROM formulary_stock s
+                SELECT p.id, p.name, p.sku, p.reorder_level, COALESCE((SELECT sum(s.quantity) FROM formulary_stock s
                         JOIN formulary_lot l ON l.id = s.lot_id
-                        WHERE l.product_id = p.id AND s.clinic_id = :clinic AND l.expiry >= :today), 0)""")
-                .param("org", organisationId).param("clinic", clinicId).param("today", today).query(Long.class)
-                .single();
+                        WHERE l.product_id = p.id AND s.clinic_id = :clinic AND l.expiry >= :today
+                          AND l.quarantined_at IS NULL), 0) AS usable
+                FROM formulary_product p
+                WHERE p.organisation_id = :org AND p.active AND p.reorder_level > 0""")
+                .param("org", organisationId).param("clinic", clinicId).param("today", today)
+                .query((rs, n) -> new ToReorder(rs.getLong("id"), rs.getString("name"), rs.getString("sku"),
+                        rs.getInt("usable"), rs.getInt("reorder_level")))
+                .list().stream().filter(p -> p.usable() < p.reorderLevel())
+                .sorted(java.util.Comparator.comparingInt(ToReorder::usable).thenComparing(ToReorder::name)).toList();
+    }
+
+    /** A product to reorder: what is usable in the clinic against its reorder level. */
+    record ToReorder(long productId, String name, String sku, int usable, int reorderLevel) {
     }
 
     long lotsExpiringBy(long clinicId, LocalDate last) {

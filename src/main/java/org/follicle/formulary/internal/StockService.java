@@ -251,6 +251,13 @@ public class StockService {
         return ledger.stock(visible, productId, usable);
     }
 
+    /** The products to reorder in a clinic, those at zero included. */
+    @Transactional(readOnly = true)
+    List<StockLedger.ToReorder> toReorder(long clinicId) {
+        ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
+        return ledger.productsBelowReorderLevel(clinic.organisationId(), clinic.id(), today(clinic));
+    }
+
     @Transactional(readOnly = true)
     StockLedger.Lot lot(long lotId) {
         return visibleLot(lotId);
