@@ -280,6 +280,12 @@ class BrowserIT {
         assertThat(page.locator("#med-name-0")).hasValue("Advil");
         assertThat(page.locator("#med-name-0 ~ .form-text")).hasText("Anti-inflammatory (NSAID)");
         page.navigate("/patients/" + patient);
+        page.getByText("Every version and what changed").click();
+        assertThat(page.locator("#version-1")).containsText("Breastfeeding?");
+        assertThat(page.locator("#version-1")).containsText("Advil (");
+        assertThat(page.locator("#version-1 h2")).containsText("(Europe/Paris) · Julien");
+        Browser.screenshot(page, "18-intake-versions");
+        page.navigate("/patients/" + patient);
         assertThat(page.locator(".screening-card").last()).containsText("Smokes or uses tobacco?");
         assertThat(page.getByText("Override with a reason")).hasCount(0);
         Browser.screenshot(page, "18-chart-screening");

@@ -334,6 +334,9 @@ class ClinicIsolationIT {
                 Endpoint.page("POST", "/patients/{patientId}/formulas/{formulaId}/void",
                         s -> chart.apply(s) + "/formulas/" + s.parisFormula() + "/void").by(Scene::parisPractitioner),
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/lots", s -> patient.apply(s) + "/lots", null),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/intake/versions", s -> patient.apply(s)
+                        + "/intake/versions", null),
+                Endpoint.page("GET", "/patients/{patientId}/intake/history", s -> chart.apply(s) + "/intake/history"),
                 Endpoint.api("GET", "/api/v1/lots/{lotId}", s -> "/api/v1/lots/" + s.parisLot(), null),
                 Endpoint.api("POST", "/api/v1/lots/{lotId}/receipts", s -> "/api/v1/lots/" + s.parisLot() + "/receipts",
                         "{\"clinicId\":{paris},\"quantity\":1}"),

@@ -78,6 +78,24 @@ class IntakeIT {
     }
 
     @Test
+    void intakeVersionsAreShownWithWhoWhenAndWhatChanged() {
+        put(intake("\"NO\"", "[]"));
+        put(intake("\"NO\"", "[]").replace("\"tobacco\":\"NO\"", "\"tobacco\":\"YES\""));
+        HttpResponse<String> versions = http.get("/api/v1/patients/" + patient + "/intake/versions", practitioner);
+        assertThat(versions.statusCode()).isEqualTo(200);
+        JsonNode list = tools.jackson.databind.json.JsonMapper.builder().build().readTree(versions.body());
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).path("number").asInt()).isEqualTo(2);
+        assertThat(list.get(0).path("timeZone").asString()).isEqualTo("Europe/Paris");
+        assertThat(list.get(0).path("recordedBy").asString()).as("a name, not a login").doesNotContain(".");
+        assertThat(list.get(0).path("changes")).singleElement().satisfies(c -> {
+            assertThat(c.path("question").asString()).isEqualTo("Smokes or uses tobacco?");
+            assertThat(c.path("before").get(0).asString()).isEqualTo("NO");
+            assertThat(c.path("after").get(0).asString()).isEqualTo("YES");
+        });
+    }
+
+    @Test
     void anNsaidDefersUntilTheWashOutEndsAndTheDateCanBeAsked() {
         String ibuprofen = "[{\"kind\":\"NSAID\",\"name\":\"ibuprofen\",\"prescribed\":false,\"lastTaken\":\""
                 + LocalDate.now().minusDays(2) + "\"}]";

@@ -5,5 +5,5 @@
  * <p>
  * Other modules screen a patient, optionally for a chosen formula, through {@link org.follicle.intake.Screening}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "patients" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients" })
 package org.follicle.intake;

@@ -64,6 +64,25 @@ class IntakeApiController {
                 form.document());
     }
 
+    @GetMapping("/intake/versions")
+    @Operation(summary = "Every version of the patient's answers, newest first: who recorded it, when (in the "
+            + "clinic's time zone), and each answer it changed from the version before (the first version: all)")
+    List<VersionJson> versions(@PathVariable long patientId) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return records.versions(patientId).stream().map(v -> new VersionJson(v.id(), v.number(),
+                v.recordedAt().toOffsetDateTime(), v.recordedAt().getZone().getId(), v.recordedBy(),
+                v.changes().stream().map(c -> new ChangeJson(c.path(), messages.getMessage(
+                        IntakeChanges.MEDICATIONS.equals(c.path()) ? "intake.section.medications" : "intake.q." + c.path(),
+                        null, c.path(), locale), c.before(), c.after())).toList())).toList();
+    }
+
+    record VersionJson(long id, int number, java.time.OffsetDateTime recordedAt, String timeZone, String recordedBy,
+            List<ChangeJson> changes) {
+    }
+
+    record ChangeJson(String path, String question, List<String> before, List<String> after) {
+    }
+
     @GetMapping("/screening")
     @Operation(summary = "Whether the patient may be treated with a modality on a date (default today), with every "
             + "finding, its source, and any sign-off or override")

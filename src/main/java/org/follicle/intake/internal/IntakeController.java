@@ -87,6 +87,14 @@ class IntakeController {
         return show(patient, answers, errors, model);
     }
 
+    /** The versions of the answers, each with what it changed, newest first. */
+    @GetMapping("/patients/{patientId}/intake/history")
+    String history(@PathVariable long patientId, Model model) {
+        model.addAttribute("patient", patients.readablePatient(patientId));
+        model.addAttribute("versions", records.versions(patientId));
+        return "intake/history";
+    }
+
     /** The names offered as staff type a medicine's name: options for the field's list (follicle.js). */
     @GetMapping("/medicines/suggestions")
     String suggestions(@RequestParam(defaultValue = "") String q, Model model) {

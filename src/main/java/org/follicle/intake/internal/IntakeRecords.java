@@ -51,6 +51,10 @@ class IntakeRecords {
 
     private final PatientRegistry patients;
 
+    private final org.follicle.clinics.ClinicDirectory clinics;
+
+    private final org.follicle.security.StaffDirectory staff;
+
     private final ClinicAccess access;
 
     private final AuditLog audit;
@@ -59,12 +63,15 @@ class IntakeRecords {
 
     private final Clock clock;
 
-    IntakeRecords(IntakeForms forms, ScreeningEngine engine, MedicineDictionary medicines, PatientRegistry patients, ClinicAccess access,
+    IntakeRecords(IntakeForms forms, ScreeningEngine engine, MedicineDictionary medicines, PatientRegistry patients,
+            org.follicle.clinics.ClinicDirectory clinics, org.follicle.security.StaffDirectory staff, ClinicAccess access,
             AuditLog audit, JsonMapper json, Clock clock) {
         this.forms = forms;
         this.engine = engine;
         this.medicines = medicines;
         this.patients = patients;
+        this.clinics = clinics;
+        this.staff = staff;
         this.access = access;
         this.audit = audit;
         this.json = json;
@@ -76,6 +83,45 @@ class IntakeRecords {
     Optional<IntakeForms.IntakeForm> current(long patientId) {
         patients.readablePatient(patientId);
         return forms.current(patientId);
+    }
+
+    /**
+     * Every version of the patient's answers, newest first, each with who recorded it (by name), when (in the
+     * clinic's time zone) and what it changed from the version before. Audited as a read of the intake.
+     */
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = INTAKE, recordId = "#patientId")
+    List<IntakeVersion> versions(long patientId) {
+        PatientView patient = patients.readablePatient(patientId);
+        List<IntakeForms.IntakeForm> history = forms.history(patientId);
+        java.time.ZoneId zone = clinics.find(patient.clinicId()).map(org.follicle.clinics.ClinicView::zone)
+                .orElse(java.time.ZoneOffset.UTC);
+        Map<String, String> names = staff.displayNames(patient.organisationId(),
+                history.stream().map(IntakeForms.IntakeForm::recordedBy).distinct().toList());
+        // The questionnaire's order, the medicines after the medical history as the form shows them.
+        Map<String, Integer> order = new java.util.HashMap<>();
+        for (Questionnaire.Section section : engine.questionnaire().sections()) {
+            section.questions().forEach(q -> order.put(q.path(), order.size()));
+            if (section.id().equals("medicalHistory")) {
+                order.put(IntakeChanges.MEDICATIONS, order.size());
+            }
+        }
+        List<IntakeVersion> versions = new java.util.ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            IntakeForms.IntakeForm form = history.get(i);
+            JsonNode before = i + 1 < history.size() ? history.get(i + 1).document() : null;
+            versions.add(new IntakeVersion(form.id(), history.size() - i, form.recordedAt().atZone(zone),
+                    names.getOrDefault(form.recordedBy(), form.recordedBy()),
+                    IntakeChanges.between(before, form.document()).stream()
+                            .sorted(java.util.Comparator.comparingInt(c -> order.getOrDefault(c.path(), order.size())))
+                            .toList()));
+        }
+        return versions;
+    }
+
+    /** A version of the answers as the history shows it; the first version's changes are all its answers. */
+    record IntakeVersion(long id, int number, java.time.ZonedDateTime recordedAt, String recordedBy,
+            List<IntakeChanges.Change> changes) {
     }
 
     /** Saves a new set of answers (the earlier ones stay) and returns the screening for each modality. */
