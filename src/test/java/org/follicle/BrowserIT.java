@@ -766,6 +766,26 @@ class BrowserIT {
         assertThat(page.locator(".alert-success")).containsText("Session signed");
         assertThat(page.locator("#lots")).containsText("Biotin vial · lot MAP-1");
         Browser.screenshot(page, "39-session-signed");
+        // A side effect on the session, then updated and closed on its own page, which names the lot.
+        String sessionPage = page.url().replaceAll("#.*$", "");
+        page.locator("#ae-kind").selectOption("ERYTHEMA");
+        page.locator("#ae-description").fill("Redness on the vertex");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Record")).click();
+        assertThat(page.locator("#session-adverse-events")).containsText("Redness (erythema)");
+        page.locator("#session-adverse-events a").first().click();
+        assertThat(page.locator("#event-lots")).containsText("lot MAP-1 (Biotin vial)");
+        page.getByLabel("Outcome").selectOption("RESOLVED");
+        page.getByLabel("Action taken").fill("Cold compress; gone the next day");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.locator(".alert-success")).containsText("The side effect is updated");
+        assertThat(page.locator("h1")).containsText("Resolved");
+        assertThat(page.locator("#event-history")).containsText("before: Ongoing");
+        Browser.screenshot(page, "39-adverse-event-closed");
+        page.navigate("/patients/" + patient);
+        assertThat(page.locator("#chart-adverse-events")).containsText("Redness (erythema)");
+        page.navigate(sessionPage);
         // The aftercare sheet, in the patient's language (English here), with the clinic's hours.
         byte[] sheet = page.request().get(page.locator("a", new Page.LocatorOptions().setHasText("Aftercare sheet"))
                 .getAttribute("href")).body();

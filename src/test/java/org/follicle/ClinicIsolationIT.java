@@ -426,6 +426,9 @@ class ClinicIsolationIT {
                         "{\"clinicId\":{paris},\"patientId\":0,\"kind\":\"PAIN\",\"onsetOn\":\"2026-11-01\","
                                 + "\"severity\":\"MILD\",\"relation\":\"POSSIBLE\",\"outcome\":\"RESOLVED\"}")
                         .by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/adverse-events/{eventId}", s -> "/adverse-events/" + s.sessions().get(3)),
+                Endpoint.page("POST", "/adverse-events/{eventId}", s -> "/adverse-events/" + s.sessions().get(3))
+                        .by(Scene::parisPractitioner),
                 // outcomes: follow-up visits (voided last) and the progress report
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/follow-ups", s -> patient.apply(s) + "/follow-ups",
                         null),

@@ -190,6 +190,35 @@ class AdverseEvents {
         return event.preparationId() == null ? List.of() : stock.lotsOfPreparation(event.preparationId());
     }
 
+    /** The same lots by their numbers and products, as people read them. */
+    List<org.follicle.formulary.UsableLot> lotsByNumber(Event event) {
+        List<Long> ids = lotsOf(event);
+        return ids.isEmpty() ? List.of() : stock.lots(event.clinicId(), ids);
+    }
+
+    /** A patient's events, newest first (the chart's and the session's list); audited as one read. */
+    List<Event> ofPatient(long patientId) {
+        PatientView patient = patients.readablePatient(patientId);
+        audit.record(AuditRecord.success(AuditAction.READ, EVENT, patientId, patient.clinicId()));
+        return jdbc.sql(SELECT + " WHERE e.patient_id = :patient ORDER BY e.onset_on DESC, e.id DESC")
+                .param("patient", patientId).query(Event.class).list().stream()
+                .filter(e -> access.can(Privilege.PATIENT_READ, e.clinicId())).toList();
+    }
+
+    /** The versions an event had before each change, newest first, with who changed it and when. */
+    List<Revision> revisions(long id) {
+        return jdbc.sql("""
+                SELECT version, snapshot::text AS snapshot, changed_at, changed_by FROM sessions_adverse_event_revision
+                WHERE event_id = :id ORDER BY version DESC""").param("id", id)
+                .query((rs, n) -> new Revision(rs.getInt("version"), json.readValue(rs.getString("snapshot"),
+                        Event.class), rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by")))
+                .list();
+    }
+
+    /** An event as it was before a change. */
+    record Revision(int version, Event before, Instant changedAt, String changedBy) {
+    }
+
     private Optional<Event> find(long id) {
         return jdbc.sql(SELECT + " WHERE e.id = :id").param("id", id).query(Event.class).optional();
     }

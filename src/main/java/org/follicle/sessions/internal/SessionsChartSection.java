@@ -12,8 +12,11 @@ class SessionsChartSection implements ChartSection {
 
     private final Sessions sessions;
 
-    SessionsChartSection(Sessions sessions) {
+    private final AdverseEvents events;
+
+    SessionsChartSection(Sessions sessions, AdverseEvents events) {
         this.sessions = sessions;
+        this.events = events;
     }
 
     @Override
@@ -28,6 +31,6 @@ class SessionsChartSection implements ChartSection {
 
     @Override
     public Map<String, Object> model(PatientView patient) {
-        return Map.of("sessions", sessions.linesOf(patient.id()));
+        return Map.of("sessions", sessions.linesOf(patient.id()), "events", events.ofPatient(patient.id()));
     }
 }

@@ -58,6 +58,8 @@ class SessionsController {
 
     private final ClinicAccess access;
 
+    private final org.follicle.security.StaffDirectory staff;
+
     private final PageForms pages;
 
     private final JsonMapper json;
@@ -66,8 +68,8 @@ class SessionsController {
 
     SessionsController(Sessions sessions, AdverseEvents events, ScalpZones zones, AppointmentBook appointments,
             PatientRegistry patients, PatientFormulas formulas, Stock stock,
-            org.follicle.diagnosis.PatientPhotos photos, ClinicAccess access, PageForms pages,
-            JsonMapper json, Validator validator) {
+            org.follicle.diagnosis.PatientPhotos photos, ClinicAccess access, org.follicle.security.StaffDirectory staff,
+            PageForms pages, JsonMapper json, Validator validator) {
         this.sessions = sessions;
         this.events = events;
         this.zones = zones;
@@ -77,6 +79,7 @@ class SessionsController {
         this.stock = stock;
         this.photos = photos;
         this.access = access;
+        this.staff = staff;
         this.pages = pages;
         this.json = json;
         this.validator = validator;
@@ -195,6 +198,49 @@ class SessionsController {
         return "redirect:/sessions/" + id + "#adverse-events";
     }
 
+    /** An adverse event with its lots, its history and, for those who may, the form that updates or closes it. */
+    @GetMapping("/adverse-events/{eventId}")
+    String adverseEvent(@PathVariable long eventId, Model model) {
+        return showEvent(events.visible(eventId), null, Map.of(), model);
+    }
+
+    @PostMapping("/adverse-events/{eventId}")
+    String amendEvent(@PathVariable long eventId, @RequestParam(defaultValue = "-1") int version,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        AdverseEvents.Event current = events.visible(eventId);
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        form.remove("version");
+        form.put("clinicId", current.clinicId()).put("patientId", current.patientId());
+        if (current.sessionId() != null) {
+            form.put("sessionId", current.sessionId());
+        }
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator,
+                AdverseEvents.Input.class), in -> events.amend(eventId, version, in));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "adverseEvent.amended");
+            return "redirect:/adverse-events/" + eventId;
+        }
+        return showEvent(current, form, errors, model);
+    }
+
+    private String showEvent(AdverseEvents.Event event, ObjectNode form, Map<String, String> errors, Model model) {
+        model.addAttribute("event", event);
+        model.addAttribute("form", form == null ? json.valueToTree(event) : form);
+        model.addAttribute("lots", events.lotsByNumber(event));
+        List<AdverseEvents.Revision> revisions = events.revisions(event.id());
+        model.addAttribute("revisions", revisions);
+        List<String> logins = new java.util.ArrayList<>(List.of(event.recordedBy()));
+        revisions.forEach(r -> logins.add(r.changedBy()));
+        model.addAttribute("names", staff.displayNames(access.current().organisationId(), logins));
+        model.addAttribute("canAmend", access.can(Privilege.PATIENT_WRITE, event.clinicId()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", AdverseEvents.Kind.values());
+        model.addAttribute("severities", AdverseEvents.Severity.values());
+        model.addAttribute("relations", AdverseEvents.Relation.values());
+        model.addAttribute("outcomes", AdverseEvents.Outcome.values());
+        return "sessions/adverse-event";
+    }
+
     @GetMapping("/adverse-events")
     String adverseEvents(@RequestParam(required = false) AdverseEvents.Severity severity,
             @RequestParam(required = false) AdverseEvents.Kind kind,
@@ -203,8 +249,8 @@ class SessionsController {
             @RequestParam(defaultValue = "false") boolean followUpDue, Model model) {
         List<AdverseEvents.Event> list = events.list(access.workingClinic(), severity, kind, outcome, from, to,
                 followUpDue);
-        Map<Long, List<Long>> lots = new LinkedHashMap<>();
-        list.forEach(e -> lots.put(e.id(), events.lotsOf(e)));
+        Map<Long, List<org.follicle.formulary.UsableLot>> lots = new LinkedHashMap<>();
+        list.forEach(e -> lots.put(e.id(), events.lotsByNumber(e)));
         model.addAttribute("events", list);
         model.addAttribute("lots", lots);
         model.addAttribute("severity", severity);
@@ -258,6 +304,8 @@ class SessionsController {
                     String.join(" ", l.refusals().stream().map(f -> f.message(locale)).toList()))).toList());
         }
         model.addAttribute("addenda", sessions.addenda(session.id()));
+        model.addAttribute("sessionEvents", events.ofPatient(session.patientId()).stream()
+                .filter(e -> Long.valueOf(session.id()).equals(e.sessionId())).toList());
         // The photos of the session's day (or the day before) and those the chart already names.
         java.util.Set<Long> chosen = new java.util.HashSet<>();
         chart.path("photoIds").forEach(p -> chosen.add(p.asLong()));
