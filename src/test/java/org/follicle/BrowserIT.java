@@ -765,6 +765,8 @@ class BrowserIT {
                 new Page.GetByRoleOptions().setName("Sign the session")).click();
         assertThat(page.locator(".alert-success")).containsText("Session signed");
         assertThat(page.locator("#lots")).containsText("Biotin vial · lot MAP-1");
+        assertThat(page.locator("body")).containsText("Signed by Docteur Carte on ");
+        assertThat(page.locator("body")).containsText("(Europe/Paris); locked.");
         Browser.screenshot(page, "39-session-signed");
         // A side effect on the session, then updated and closed on its own page, which names the lot.
         String sessionPage = page.url().replaceAll("#.*$", "");
