@@ -584,6 +584,7 @@ class BrowserIT {
                 new Page.GetByRoleOptions().setName("Book the course")).click();
         assertThat(page.locator(".alert-success")).containsText("Course booked");
         assertThat(page.locator("h1")).containsText("Under way");
+        assertThat(page.locator("#maintenance")).containsText("Then maintenance every 3 months");
         Browser.screenshot(page, "31-plan-booked");
 
         page.navigate("/calendar?date=" + monday);

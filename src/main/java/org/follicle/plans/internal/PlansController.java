@@ -217,8 +217,28 @@ class PlansController {
         model.addAttribute("canManage", access.can(Privilege.SCHEDULE_MANAGE, page.plan().clinicId()));
         model.addAttribute("canOverride", access.can(Privilege.CLINICAL_WRITE, page.plan().clinicId()));
         model.addAttribute("today", plans.today(page.clinic()));
+        model.addAttribute("maintenance", maintenanceAfter(page));
         model.addAttribute("errors", errors);
         return "plans/plan";
+    }
+
+    /**
+     * The maintenance the protocol calls for after the course: its interval and the dates of the first year of it,
+     * counted from the course's last visit; empty when the protocol has none.
+     */
+    private static java.util.List<LocalDate> maintenanceAfter(Plans.PlanPage page) {
+        java.time.Period every = page.plan().protocol().maintenance();
+        if (every == null || every.isZero() || page.visits().isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<LocalDate> dates = new java.util.ArrayList<>();
+        LocalDate next = page.visits().get(page.visits().size() - 1).target().plus(every);
+        LocalDate yearLater = next.plusYears(1);
+        while (next.isBefore(yearLater)) {
+            dates.add(next);
+            next = next.plus(every);
+        }
+        return dates;
     }
 
     @Configuration
