@@ -21,7 +21,10 @@ document.addEventListener('DOMContentLoaded', () => {
     firstDay: 1,
     initialView: window.innerWidth < 768 ? 'timeGridDay' : 'timeGridWeek',
     initialDate: data.date,
-    headerToolbar: { left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,listWeek' },
+    // On a phone the title takes the top bar alone and the buttons go below, so that nothing overflows.
+    headerToolbar: window.innerWidth < 768 ? { left: '', center: 'title', right: '' }
+      : { left: 'prev,next today', center: 'title', right: 'timeGridDay,timeGridWeek,listWeek' },
+    footerToolbar: window.innerWidth < 768 ? { left: 'prev,next today', right: 'timeGridDay,listWeek' } : false,
     buttonText: { today: data.today, day: data.day, week: data.week, list: data.list },
     slotMinTime: '07:00:00',
     slotMaxTime: '21:00:00',

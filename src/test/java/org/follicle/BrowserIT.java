@@ -591,6 +591,16 @@ class BrowserIT {
         assertThat(page.locator(".fc-event").first()).containsText("PLANNING, Agathe");
         assertThat(page.locator(".fc-event").first()).containsText("10:00");
         Browser.screenshot(page, "32-calendar-week");
+        // On a phone the day view's toolbar fits the screen: nothing wider than the page.
+        Page phone = browser.newPage("en-GB");
+        phone.setViewportSize(390, 844);
+        Browser.signIn(phone, doctor.username(), StaffFixture.PASSWORD);
+        phone.navigate("/calendar?date=" + monday);
+        assertThat(phone.locator(".fc-toolbar-title")).isVisible();
+        Assertions.assertThat(((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+        Browser.screenshot(phone, "32-calendar-phone");
+        phone.close();
 
         page.locator(".fc-event").first().click();
         assertThat(page.locator("h1")).containsText("Mesotherapy session");
