@@ -9,6 +9,7 @@ import org.assertj.core.api.Assertions;
 import org.follicle.security.Role;
 import org.follicle.support.Browser;
 import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Lots;
 import org.follicle.support.Photos;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
@@ -516,13 +517,7 @@ class BrowserIT {
                 .update();
         org.follicle.support.Http http = new org.follicle.support.Http(port);
         String adminToken = fixture.token(admin);
-        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", adminToken, "{\"sku\":\"RCL-"
-                + org.suffix() + "\",\"name\":\"Peptide vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
-                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\","
-                + "\"components\":[{\"code\":\"PEPTIDES\"}]}", Map.of()));
-        long lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
-                + ",\"productId\":" + product + ",\"lotNumber\":\"PEP-7\",\"expiry\":\""
-                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
+        long lot = Lots.receive(http, adminToken, org.paris(), "Peptide vial", "PEPTIDES", "PEP-7", 5);
         Assertions.assertThat(http.send("POST", "/api/v1/preparations", fixture.token(doctor), "{\"clinicId\":"
                 + org.paris() + ",\"requestKey\":\"rcl-" + org.suffix() + "\",\"lots\":[{\"lotId\":" + lot
                 + ",\"quantity\":1}],\"recipients\":[{\"patientId\":" + patient + "}]}", Map.of()).statusCode())
@@ -716,21 +711,9 @@ class BrowserIT {
         http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctorToken, IntakeIT.intake("\"NO\"", "[]"), Map.of());
         http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctorToken,
                 "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of());
-        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", adminToken, "{\"sku\":\"MAP-"
-                + org.suffix() + "\",\"name\":\"Biotin vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
-                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\","
-                + "\"components\":[{\"code\":\"BIOTIN\"}]}", Map.of()));
-        long lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
-                + ",\"productId\":" + product + ",\"lotNumber\":\"MAP-1\",\"expiry\":\""
-                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
+        long lot = Lots.receive(http, adminToken, org.paris(), "Biotin vial", "BIOTIN", "MAP-1", 5);
         // A product the patient may not receive (dutasteride is contraindicated in women): offered disabled, with why.
-        long dutasteride = SchedulingIT.id(http.send("POST", "/api/v1/products", adminToken, "{\"sku\":\"MAPD-"
-                + org.suffix() + "\",\"name\":\"Dutasteride vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
-                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\","
-                + "\"components\":[{\"code\":\"DUTASTERIDE\"}]}", Map.of()));
-        long refusedLot = SchedulingIT.id(http.send("POST", "/api/v1/lots", adminToken, "{\"clinicId\":" + org.paris()
-                + ",\"productId\":" + dutasteride + ",\"lotNumber\":\"MAPD-1\",\"expiry\":\""
-                + java.time.LocalDate.now().plusYears(1) + "\",\"quantity\":5}", Map.of()));
+        long refusedLot = Lots.receive(http, adminToken, org.paris(), "Dutasteride vial", "DUTASTERIDE", "MAPD-1", 5);
         java.time.LocalDate monday = java.time.LocalDate.now().plusDays(8)
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
         long appointment = SchedulingIT.id(http.send("POST", "/api/v1/appointments", doctorToken, "{\"clinicId\":"

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.Lots;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,13 +141,7 @@ class InjectedProductsIT {
     }
 
     private long lot(String name, String ingredient, String number) {
-        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", admin, "{\"sku\":\"" + number + "-"
-                + org.suffix() + "\",\"name\":\"" + name + "\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\","
-                + "\"purpose\":\"INJECTION\",\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\",\"components\":[{\"code\":\""
-                + ingredient + "\"}]}", Map.of()));
-        return SchedulingIT.id(http.send("POST", "/api/v1/lots", admin, "{\"clinicId\":" + org.paris()
-                + ",\"productId\":" + product + ",\"lotNumber\":\"" + number + "\",\"expiry\":\""
-                + LocalDate.now().plusYears(1) + "\",\"quantity\":10}", Map.of()));
+        return Lots.receive(http, admin, org.paris(), name, ingredient, number, 10);
     }
 
     private void intake(String localAnaesthetics, String otherAllergies) {

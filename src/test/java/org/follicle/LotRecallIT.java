@@ -1,13 +1,13 @@
 package org.follicle;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.Lots;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,13 +69,7 @@ class LotRecallIT {
         madridPatient = fixture.patient(org, org.madrid(), "Retirada", "Marta");
         jdbc.sql("UPDATE patients_patient SET email = 'marta@example.invalid' WHERE id = :id")
                 .param("id", madridPatient).update();
-        long product = SchedulingIT.id(http.send("POST", "/api/v1/products", admin, "{\"sku\":\"RC-" + org.suffix()
-                + "\",\"name\":\"Exosome vial\",\"manufacturer\":\"Lab\",\"form\":\"VIAL\",\"purpose\":\"INJECTION\","
-                + "\"cost\":1,\"vatRate\":20,\"currency\":\"EUR\",\"components\":[{\"code\":\"EXOSOMES\"}]}",
-                Map.of()));
-        lot = SchedulingIT.id(http.send("POST", "/api/v1/lots", admin, "{\"clinicId\":" + org.paris()
-                + ",\"productId\":" + product + ",\"lotNumber\":\"EX-9\",\"expiry\":\"" + LocalDate.now().plusYears(1)
-                + "\",\"quantity\":10}", Map.of()));
+        lot = Lots.receive(http, admin, org.paris(), "Exosome vial", "EXOSOMES", "EX-9", 10);
         give(doctorToken, org.paris(), emailed);
         give(doctorToken, org.paris(), unreachable);
         // Some of the lot goes to Madrid, where a Madrid practitioner gives it to a Madrid patient.
