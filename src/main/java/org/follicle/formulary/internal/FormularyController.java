@@ -2,6 +2,7 @@ package org.follicle.formulary.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +75,10 @@ class FormularyController {
 
     @GetMapping("/formulary")
     String library(Model model) {
-        model.addAttribute("ingredients", library.list());
+        List<Ingredients.Ingredient> ingredients = library.list();
+        model.addAttribute("ingredients", ingredients);
+        model.addAttribute("ingredientNames", ingredients.stream().collect(java.util.stream.Collectors.toMap(
+                Ingredients.Ingredient::code, i -> i.data().name(), (a, b) -> a)));
         model.addAttribute("templates", formulas.templates());
         model.addAttribute("knowledge", knowledge);
         return "formulary/library";

@@ -1,0 +1,145 @@
+package org.follicle;
+
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.follicle.security.Role;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.Lots;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages a French or Spanish clinic works in, rendered with a patient whose record has something in every
+ * section (findings, medicines, a formula, a session with its lots, a side effect, a recalled lot): none shows a
+ * message without its translation or an internal code (an enum name, a rule id) where a person reads.
+ */
+@FollicleIntegrationTest
+class TranslatedPagesIT {
+
+    /** An internal code: upper-case words joined by underscores (NOT_ELIGIBLE), or a rule id (BIOTIN.ALLERGY). */
+    static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{3,}\\.[A-Z_]{3,}\\b");
+
+    /** Words of English that neither French nor Spanish has: a sentence left untranslated. */
+    static final Pattern ENGLISH = Pattern.compile("(?i)\\b(the|with|and|is|are|not|knowledge base|patient's)\\b(?= )");
+
+    /** Codes a person is meant to read: the setting named in the evaluation notice. */
+    static final List<String> MEANT = List.of("DATABASE_URL");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void frenchAndSpanishPagesShowNoMissingTranslationAndNoInternalCode() {
+        Http http = new Http(port);
+        Organisation org = fixture.organisation();
+        StaffFixture.Staff doctor = fixture.staff(org, "Médecin", Map.of(org.paris(), Role.PRACTITIONER,
+                org.madrid(), Role.PRACTITIONER));
+        String doctorToken = fixture.token(doctor);
+        StaffFixture.Staff manager = fixture.staff(org, "Gérante", Map.of(org.paris(), Role.ADMIN));
+        String admin = fixture.token(manager);
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Traduction", "Élodie");
+        jdbc.sql("UPDATE patients_patient SET sex = 'FEMALE', email = 'elodie@example.invalid' WHERE id = :id")
+                .param("id", patient).update();
+        fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
+        String answers = IntakeIT.intake("\"NO\"", "[{\"name\":\"Kardégic\",\"prescribed\":false,\"lastTaken\":\""
+                + LocalDate.now().minusDays(2) + "\"},{\"name\":\"Zorglubine\",\"prescribed\":true}]")
+                .replace("\"otherIngredients\":null", "\"otherIngredients\":\"biotine\"")
+                .replace("\"hyaluronicAcid\":\"NO\"}", "\"hyaluronicAcid\":\"NO\",\"otherIngredients\":\"biotine\"}");
+        assertThat(http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctorToken, answers, Map.of())
+                .statusCode()).isLessThan(300);
+        long lot = Lots.receive(http, admin, org.paris(), "Panthénol", "DEXPANTHENOL", "PAN-7", 10);
+        Lots.receive(http, admin, org.paris(), "Biotine", "BIOTIN", "BIO-7", 10);
+        long formula = SchedulingIT.id(http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctorToken,
+                "{\"formula\":" + FormularyIT.formula("DEXPANTHENOL") + "}", Map.of()));
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(8)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        long appointment = SchedulingIT.id(http.send("POST", "/api/v1/appointments", doctorToken, "{\"clinicId\":"
+                + org.paris() + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctor.id()
+                + ",\"typeCode\":\"MESOTHERAPY\",\"start\":\"" + monday + "T10:00\"}", Map.of()));
+        HttpResponse<String> started = http.send("POST", "/api/v1/sessions", doctorToken, "{\"appointmentId\":"
+                + appointment + ",\"modality\":\"CHEMICAL\",\"formulaId\":" + formula + ",\"precheck\":"
+                + SessionsIT.PRECHECK.formatted("NO") + ",\"overrideReason\":\"Lavage de l'aspirine presque fini\"}",
+                Map.of());
+        assertThat(started.statusCode()).as(started.body()).isLessThan(300);
+        long session = Long.parseLong(started.body().replaceAll("^\\{\"session\":\\{\"id\":(\\d+),.*", "$1"));
+        assertThat(http.send("PUT", "/api/v1/sessions/" + session, doctorToken, "{\"technique\":\"NAPPAGE\","
+                + "\"depthMm\":1,\"zones\":[{\"zone\":\"VERTEX\",\"points\":20,\"volumeMl\":1}],\"lots\":[{\"lotId\":"
+                + lot + ",\"quantity\":1}]}", Map.of("If-Match", "\"0\"")).statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", "/api/v1/sessions/" + session + "/sign", doctorToken, null,
+                Map.of("If-Match", "\"1\"")).statusCode()).isEqualTo(200);
+        long event = SchedulingIT.id(http.send("POST", "/api/v1/adverse-events", doctorToken, "{\"clinicId\":"
+                + org.paris() + ",\"patientId\":" + patient + ",\"sessionId\":" + session + ",\"kind\":\"ERYTHEMA\","
+                + "\"onsetOn\":\"" + LocalDate.now() + "\",\"severity\":\"MILD\",\"relation\":\"POSSIBLE\","
+                + "\"outcome\":\"ONGOING\"}", Map.of()));
+        assertThat(http.send("POST", "/api/v1/lots/" + lot + "/recall", admin,
+                "{\"reason\":\"Avis du fournisseur : stérilité non garantie\"}", Map.of()).statusCode()).isEqualTo(200);
+
+        List<String> pages = List.of("/", "/patients/" + patient, "/patients/" + patient + "/intake",
+                "/patients/" + patient + "/intake/history", "/patients/" + patient + "/formulas/" + formula,
+                "/patients/" + patient + "/formulas/new", "/sessions/" + session, "/appointments/" + appointment,
+                "/adverse-events", "/adverse-events/" + event, "/formulary/stock", "/formulary/lots/" + lot,
+                "/formulary/products", "/formulary", "/formulary/ingredients/DUTASTERIDE", "/formulary/ingredients/BUFLOMEDIL",
+                "/calendar", "/recalls", "/admin/screening",
+                "/patients/" + patient + "/plans/new");
+        List<String> problems = new ArrayList<>();
+        for (String language : List.of("fr", "es")) {
+            for (StaffFixture.Staff who : List.of(doctor, manager)) {
+                Http page = new Http(port);
+                page.signIn(who.username(), StaffFixture.PASSWORD);
+                page.page("/?lang=" + language);
+                for (String path : pages) {
+                    HttpResponse<String> response = page.page(path);
+                    if (response.statusCode() != 200) {
+                        continue;
+                    }
+                    String text = Jsoup.parse(response.body()).body().text();
+                    if (text.contains("??")) {
+                        problems.add(language + " " + path + ": a message without its translation near \""
+                                + around(text, text.indexOf("??")) + "\"");
+                    }
+                    Matcher english = ENGLISH.matcher(text);
+                    while (english.find()) {
+                        problems.add(language + " " + path + ": English \"" + english.group().trim() + "\" in \""
+                                + around(text, english.start()) + "\"");
+                    }
+                    Matcher code = CODE.matcher(text);
+                    while (code.find()) {
+                        if (!MEANT.contains(code.group())) {
+                            problems.add(language + " " + path + ": internal code " + code.group() + " in \""
+                                    + around(text, code.start()) + "\"");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(problems.stream().distinct().toList()).as("what a person should not read").isEmpty();
+    }
+
+    private static String around(String text, int at) {
+        return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40));
+    }
+}
