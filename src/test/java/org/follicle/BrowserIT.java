@@ -281,6 +281,7 @@ class BrowserIT {
         assertThat(page.locator("#med-name-0")).hasValue("Advil");
         assertThat(page.locator("#med-name-0 ~ .form-text")).hasText("Anti-inflammatory (NSAID)");
         page.navigate("/patients/" + patient);
+        assertThat(page.locator("body")).containsText("(Europe/Paris), recorded by Julien.");
         page.getByText("Every version and what changed").click();
         assertThat(page.locator("#version-1")).containsText("Breastfeeding?");
         assertThat(page.locator("#version-1")).containsText("Advil (");
@@ -340,7 +341,7 @@ class BrowserIT {
         try (var pdf = Loader.loadPDF(java.nio.file.Files.readAllBytes(download.path()))) {
             String text = new PDFTextStripper().getText(pdf);
             Assertions.assertThat(text).contains("Consentimiento para la mesoterapia capilar").contains("Noémie Roux")
-                    .contains("Firmado por").contains("Testigo");
+                    .contains("Firmado por").contains("Testigo").contains("(Europe/Paris)");
         }
     }
 
@@ -534,6 +535,7 @@ class BrowserIT {
         assertThat(page.locator("#quarantine")).containsText("stérilité non garantie");
         assertThat(page.locator("#recall-contacts")).containsText("Patients à joindre : 1");
         assertThat(page.locator("#recall-contacts")).containsText("Remis à l'envoi");
+        assertThat(page.locator("#recall-contacts")).containsText("Docteur Rappel");
         Browser.screenshot(page, "30-lot-recalled-fr");
 
         Page doctorPage = browser.newPage("en-GB");

@@ -20,7 +20,6 @@ import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.Audited;
 import org.follicle.security.ClinicAccess;
-import org.follicle.security.ClinicCatalog;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
@@ -51,7 +50,7 @@ class Consents {
 
     private final ClinicAccess access;
 
-    private final ClinicCatalog clinics;
+    private final org.follicle.clinics.ClinicDirectory clinics;
 
     private final AuditLog audit;
 
@@ -60,7 +59,7 @@ class Consents {
     private final ConsentStatus recorded;
 
     Consents(JdbcClient jdbc, ConsentDocuments documents, org.follicle.system.PdfDocuments pdf, PatientRegistry patients,
-            ClinicAccess access, ClinicCatalog clinics, AuditLog audit, Clock clock, ConsentStatus recorded) {
+            ClinicAccess access, org.follicle.clinics.ClinicDirectory clinics, AuditLog audit, Clock clock, ConsentStatus recorded) {
         this.jdbc = jdbc;
         this.recorded = recorded;
         this.documents = documents;
@@ -92,7 +91,8 @@ class Consents {
         CurrentStaff witness = access.current();
         Instant now = clock.instant();
         Map<String, Object> model = new HashMap<>();
-        model.put("clinicName", clinics.find(patient.clinicId()).map(c -> c.name()).orElse(""));
+        var clinic = clinics.find(patient.clinicId());
+        model.put("clinicName", clinic.map(c -> c.name()).orElse(""));
         model.put("type", type.name());
         model.put("version", version);
         model.put("language", lang);
@@ -102,7 +102,10 @@ class Consents {
         model.put("text", documents.text(type, version, lang));
         model.put("signerName", name);
         model.put("signature", signature.dataUrl());
-        model.put("signedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(clock.getZone())));
+        // The clinic's time, with its zone: the document is read where it was signed.
+        java.time.ZoneId zone = clinic.map(org.follicle.clinics.ClinicView::zone).orElse(clock.getZone());
+        model.put("signedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(zone)) + " ("
+                + zone.getId() + ")");
         model.put("witnessName", witness.displayName());
         byte[] document = pdf.render("intake/consent-pdf", model, java.util.Locale.forLanguageTag(lang));
         long id = jdbc.sql("""

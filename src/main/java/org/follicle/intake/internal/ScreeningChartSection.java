@@ -44,7 +44,7 @@ class ScreeningChartSection implements ChartSection {
     public Map<String, Object> model(PatientView patient) {
         LocalDate today = LocalDate.now(clock);
         List<ScreeningView> screenings = records.screenAll(patient, today);
-        return Map.of("patientId", patient.id(), "screenings", screenings,
+        return Map.of("patientId", patient.id(), "clinicId", patient.clinicId(), "screenings", screenings,
                 "intake", forms.current(patient.id()).map(f -> (Object) f).orElse(false),
                 "canReview", access.can(Privilege.CLINICAL_WRITE, patient.clinicId()),
                 "canEditIntake", access.can(Privilege.PATIENT_WRITE, patient.clinicId()) && !patient.voided());
