@@ -211,7 +211,7 @@ public class FormulaRecords {
         List<FormulaCheck.Alert> alerts = new ArrayList<>();
         for (Ingredients.Ingredient i : ingredients.values()) {
             for (IngredientData.RegulatoryAlert a : i.data().alertsIn(jurisdiction)) {
-                alerts.add(new FormulaCheck.Alert(i.code(), i.data().name(), a.jurisdiction(), a.status(),
+                alerts.add(new FormulaCheck.Alert(i.code(), i.data().name(locale), a.jurisdiction(), a.status(),
                         a.blocksActiveFormula(), a.message(locale), a.source()));
             }
         }

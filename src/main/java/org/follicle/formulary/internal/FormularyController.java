@@ -78,7 +78,7 @@ class FormularyController {
         List<Ingredients.Ingredient> ingredients = library.list();
         model.addAttribute("ingredients", ingredients);
         model.addAttribute("ingredientNames", ingredients.stream().collect(java.util.stream.Collectors.toMap(
-                Ingredients.Ingredient::code, i -> i.data().name(), (a, b) -> a)));
+                Ingredients.Ingredient::code, i -> i.data().name(LocaleContextHolder.getLocale()), (a, b) -> a)));
         model.addAttribute("templates", formulas.templates());
         model.addAttribute("knowledge", knowledge);
         return "formulary/library";
@@ -224,7 +224,7 @@ class FormularyController {
 
     private Map<String, String> names() {
         Map<String, String> names = new java.util.HashMap<>();
-        library.list().forEach(i -> names.put(i.code(), i.data().name()));
+        library.list().forEach(i -> names.put(i.code(), i.data().name(LocaleContextHolder.getLocale())));
         return names;
     }
 }

@@ -151,14 +151,14 @@ class IngredientLibrary {
     }
 
     private ObjectNode allergyRule(IngredientData data) {
-        return allergyRule(data.name(), data.names());
+        return allergyRule(data::name, data.names());
     }
 
     /**
      * An exclusion when the patient's free-text allergies name any of the terms: an ingredient by its names, a
      * product by its name, an anaesthetic as the chart names it.
      */
-    ObjectNode allergyRule(String name, List<String> terms) {
+    ObjectNode allergyRule(java.util.function.Function<Locale, String> name, List<String> terms) {
         ObjectNode rule = json.createObjectNode().put("id", "ALLERGY_NOTED").put("class", "EXCLUDE");
         rule.putArray("modalities").add("MESOTHERAPY").add("PRP");
         ObjectNode when = rule.putObject("when").put("answerMentions", "allergies.otherIngredients");
@@ -166,8 +166,9 @@ class IngredientLibrary {
         terms.forEach(list::add);
         ObjectNode message = rule.putObject("message");
         for (String language : List.of("en", "fr", "es")) {
-            message.put(language, messages.getMessage("ingredient.allergyNoted", new Object[] { name },
-                    Locale.forLanguageTag(language)));
+            Locale locale = Locale.forLanguageTag(language);
+            message.put(language, messages.getMessage("ingredient.allergyNoted", new Object[] { name.apply(locale) },
+                    locale));
         }
         return rule.put("source", "Knowledge base 1a: hypersensitivity to any cocktail component [5][6]");
     }

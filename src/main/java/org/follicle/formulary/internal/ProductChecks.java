@@ -94,7 +94,7 @@ public class ProductChecks {
             named.addAll(all.stream().filter(ProductChecks::anaesthetic).toList());
         }
         Map<String, JsonNode> extra = Map.of(ANAESTHETIC_KEY,
-                json.createArrayNode().add(library.allergyRule(product.trim(), List.of(product))));
+                json.createArrayNode().add(library.allergyRule(l -> product.trim(), List.of(product))));
         return List.copyOf(stopping(patient, modalities, date, named, extra).values().stream()
                 .flatMap(List::stream).toList());
     }
@@ -111,7 +111,7 @@ public class ProductChecks {
         Map<String, JsonNode> names = new TreeMap<>();
         byId.values().forEach(p -> {
             p.components().forEach(c -> codes.add(c.code()));
-            names.put(PRODUCT_KEY + p.id(), json.createArrayNode().add(library.allergyRule(p.name(),
+            names.put(PRODUCT_KEY + p.id(), json.createArrayNode().add(library.allergyRule(l -> p.name(),
                     List.of(p.name()))));
         });
         Map<String, List<Finding>> stopping = stopping(patient, modalities, date,
