@@ -116,27 +116,62 @@ class TranslatedPagesIT {
                     if (response.statusCode() != 200) {
                         continue;
                     }
-                    String text = Jsoup.parse(response.body()).body().text();
-                    if (text.contains("??")) {
-                        problems.add(language + " " + path + ": a message without its translation near \""
-                                + around(text, text.indexOf("??")) + "\"");
-                    }
-                    Matcher english = ENGLISH.matcher(text);
-                    while (english.find()) {
-                        problems.add(language + " " + path + ": English \"" + english.group().trim() + "\" in \""
-                                + around(text, english.start()) + "\"");
-                    }
-                    Matcher code = CODE.matcher(text);
-                    while (code.find()) {
-                        if (!MEANT.contains(code.group())) {
-                            problems.add(language + " " + path + ": internal code " + code.group() + " in \""
-                                    + around(text, code.start()) + "\"");
-                        }
-                    }
+                    check(language + " " + path, Jsoup.parse(response.body()).body().text(), problems);
                 }
             }
         }
+        // The patient's documents, in the patient's language.
+        long plan = Long.parseLong(http.send("POST", "/api/v1/patients/" + patient + "/plans", doctorToken,
+                "{\"clinicId\":" + org.paris() + ",\"protocolCode\":\"PRP\",\"practitionerId\":" + doctor.id()
+                        + ",\"startsOn\":\"" + monday.plusWeeks(2) + "\",\"sessionTime\":\"10:00\",\"book\":false}",
+                Map.of()).body().replaceAll("^\\{\"plan\":\\{\"id\":(\\d+),.*", "$1"));
+        for (String language : List.of("fr", "es")) {
+            jdbc.sql("UPDATE patients_patient SET preferred_language = :l WHERE id = :id").param("l", language)
+                    .param("id", patient).update();
+            for (String path : List.of("/api/v1/sessions/" + session + "/aftercare.pdf", "/api/v1/plans/" + plan
+                    + "/quote.pdf", "/api/v1/patients/" + patient + "/progress.pdf")) {
+                String text = pdfText(path, doctorToken);
+                check(language + " " + path, text, problems);
+            }
+        }
         assertThat(problems.stream().distinct().toList()).as("what a person should not read").isEmpty();
+    }
+
+    /** A missing translation, an English word or an internal code in what a person reads, each a problem. */
+    private static void check(String where, String text, List<String> problems) {
+        if (text.contains("??")) {
+            problems.add(where + ": a message without its translation near \"" + around(text, text.indexOf("??")) + "\"");
+        }
+        Matcher english = ENGLISH.matcher(text);
+        while (english.find()) {
+            problems.add(where + ": English \"" + english.group().trim() + "\" in \"" + around(text, english.start())
+                    + "\"");
+        }
+        Matcher code = CODE.matcher(text);
+        while (code.find()) {
+            if (!MEANT.contains(code.group())) {
+                problems.add(where + ": internal code " + code.group() + " in \"" + around(text, code.start()) + "\"");
+            }
+        }
+    }
+
+    private String pdfText(String path, String token) {
+        try {
+            HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).as(path).isEqualTo(200);
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\n', ' ');
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String around(String text, int at) {
