@@ -34,6 +34,9 @@ class OutcomesIT {
 
     long patient;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void setUp() {
         http = new Http(port);
@@ -54,6 +57,19 @@ class OutcomesIT {
                 "\"noChangeYet\":false", "\"source\":\"[85]\"", "\"strength\":\"META_ANALYSIS\"",
                 "not a promise for you");
         assertThat(progress.body()).doesNotContain("DUTASTERIDE_FPHL_PHOTO", "Dutasteride mesotherapy");
+    }
+
+    @Test
+    void aPatientIsShownTheEvidenceOfTheirOwnSexWithItsReference() {
+        jdbc.sql("UPDATE patients_patient SET sex = 'MALE' WHERE id = :id").param("id", patient).update();
+        String man = http.get("/api/v1/patients/" + patient + "/progress?modality=PRP", doctor).body();
+        assertThat(man).contains("PRP meta-analysis, men", "\"reference\":\"Gupta AK et al., 2020")
+                .doesNotContain("PRP meta-analysis, women");
+        jdbc.sql("UPDATE patients_patient SET sex = 'FEMALE' WHERE id = :id").param("id", patient).update();
+        String woman = http.get("/api/v1/patients/" + patient + "/progress?modality=PRP", doctor).body();
+        assertThat(woman).doesNotContain("PRP meta-analysis, men");
+        assertThat(http.get("/api/v1/patients/" + patient + "/progress?modality=MESOTHERAPY", doctor).body())
+                .contains("\"reference\":null").contains("Moftah N et al., 2013");
     }
 
     @Test

@@ -70,9 +70,18 @@ class EvidenceLibrary {
      *
      * @param value the figure, or {@code null} when the finding is that there was no significant change
      * @param months when it was measured after the start, if the source says
+     * @param sexes the sexes it was measured in, when only one
+     * @param reference the publication behind a numbered source, as a patient's document lists it
      */
     record Figure(String id, String modality, String measure, String unit, BigDecimal value, Integer months,
-            String population, Strength strength, String source, Map<String, String> texts) {
+            String population, Strength strength, String source, Map<String, String> texts,
+            java.util.List<org.follicle.patients.Sex> sexes, String reference) {
+
+        /** Whether to quote it to a patient: measured in patients of their sex, or in both, or the sex unknown. */
+        boolean fits(org.follicle.patients.Sex sex) {
+            return sexes == null || sexes.isEmpty() || sexes.contains(sex)
+                    || (sex != org.follicle.patients.Sex.MALE && sex != org.follicle.patients.Sex.FEMALE);
+        }
 
         String problem() {
             if (id == null || modality == null || measure == null || unit == null || population == null) {
@@ -83,6 +92,9 @@ class EvidenceLibrary {
             }
             if (source == null || source.isBlank()) {
                 return "a source is required";
+            }
+            if (strength != Strength.CLINIC_CLAIM && (reference == null || reference.isBlank())) {
+                return "a study needs its reference";
             }
             if (texts == null || !texts.keySet().containsAll(Set.of("en", "fr", "es"))) {
                 return "texts in en, fr and es are required";

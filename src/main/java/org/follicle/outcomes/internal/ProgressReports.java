@@ -82,12 +82,13 @@ class ProgressReports {
     }
 
     private Progress of(long patientId, Modality modality, Locale locale) {
-        patients.readablePatient(patientId);
+        PatientView patient = patients.readablePatient(patientId);
         List<SiteProgress> sites = measures.of(patientId);
         List<Comparison> published = evidence.figures().stream().filter(f -> f.modality().equals(modality.name()))
+                .filter(f -> f.fits(patient.sex()))
                 .sorted(Comparator.comparing(EvidenceLibrary.Figure::strength))
                 .map(f -> new Comparison(f.measure(), f.value(), f.unit(), f.months(), f.strength().name(),
-                        f.source(), f.texts().getOrDefault(locale.getLanguage(), f.texts().get("en"))))
+                        f.source(), f.reference(), f.texts().getOrDefault(locale.getLanguage(), f.texts().get("en"))))
                 .toList();
         List<Review> reviews = followUps.milestones(patientId).stream().filter(s -> s.followUp() != null)
                 .map(s -> new Review(s.milestone().protocolName(), s.milestone().months(), s.followUp().visitOn(),
@@ -104,8 +105,9 @@ class ProgressReports {
     }
 
     /** A published figure as the report shows it, in the reader's language. */
+    /** @param reference the publication, for a study; {@code null} for a clinic's own claim */
     record Comparison(String measure, BigDecimal value, String unit, Integer months, String strength, String source,
-            String text) {
+            String reference, String text) {
     }
 
     /** A follow-up visit's scores: the practitioner's photographic assessment and the patient's satisfaction. */
