@@ -42,23 +42,6 @@ public class StaffDirectory {
                 .param("id", staffId).query(StaffMember.class).optional();
     }
 
-    /**
-     * The names of the organisation's staff by their usernames, for records that keep who acted by login: a record
-     * names people, not logins. A username not found stays as it is.
-     */
-    public java.util.Map<String, String> displayNames(long organisationId, java.util.Collection<String> usernames) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        usernames.forEach(u -> names.put(u, u));
-        if (!usernames.isEmpty()) {
-            jdbc.sql("""
-                    SELECT username, display_name FROM security_staff
-                    WHERE organisation_id = :org AND username IN (:names)""")
-                    .param("org", organisationId).param("names", usernames)
-                    .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
-        }
-        return names;
-    }
-
     /** A staff member as others see them. */
     public record StaffMember(long id, long organisationId, String displayName, String email) {
     }

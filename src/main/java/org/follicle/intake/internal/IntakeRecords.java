@@ -51,9 +51,9 @@ class IntakeRecords {
 
     private final PatientRegistry patients;
 
-    private final org.follicle.clinics.ClinicDirectory clinics;
+    private final org.follicle.clinics.ClinicTime clinicTime;
 
-    private final org.follicle.security.StaffDirectory staff;
+    private final org.follicle.security.People people;
 
     private final ClinicAccess access;
 
@@ -64,14 +64,14 @@ class IntakeRecords {
     private final Clock clock;
 
     IntakeRecords(IntakeForms forms, ScreeningEngine engine, MedicineDictionary medicines, PatientRegistry patients,
-            org.follicle.clinics.ClinicDirectory clinics, org.follicle.security.StaffDirectory staff, ClinicAccess access,
+            org.follicle.clinics.ClinicTime clinicTime, org.follicle.security.People people, ClinicAccess access,
             AuditLog audit, JsonMapper json, Clock clock) {
         this.forms = forms;
         this.engine = engine;
         this.medicines = medicines;
         this.patients = patients;
-        this.clinics = clinics;
-        this.staff = staff;
+        this.clinicTime = clinicTime;
+        this.people = people;
         this.access = access;
         this.audit = audit;
         this.json = json;
@@ -94,10 +94,7 @@ class IntakeRecords {
     List<IntakeVersion> versions(long patientId) {
         PatientView patient = patients.readablePatient(patientId);
         List<IntakeForms.IntakeForm> history = forms.history(patientId);
-        java.time.ZoneId zone = clinics.find(patient.clinicId()).map(org.follicle.clinics.ClinicView::zone)
-                .orElse(java.time.ZoneOffset.UTC);
-        Map<String, String> names = staff.displayNames(patient.organisationId(),
-                history.stream().map(IntakeForms.IntakeForm::recordedBy).distinct().toList());
+        java.time.ZoneId zone = clinicTime.zoneOf(patient.clinicId());
         // The questionnaire's order, the medicines after the medical history as the form shows them.
         Map<String, Integer> order = new java.util.HashMap<>();
         for (Questionnaire.Section section : engine.questionnaire().sections()) {
@@ -111,7 +108,7 @@ class IntakeRecords {
             IntakeForms.IntakeForm form = history.get(i);
             JsonNode before = i + 1 < history.size() ? history.get(i + 1).document() : null;
             versions.add(new IntakeVersion(form.id(), history.size() - i, form.recordedAt().atZone(zone),
-                    names.getOrDefault(form.recordedBy(), form.recordedBy()),
+                    people.named(form.recordedBy()),
                     IntakeChanges.between(before, form.document()).stream()
                             .sorted(java.util.Comparator.comparingInt(c -> order.getOrDefault(c.path(), order.size())))
                             .toList()));

@@ -58,10 +58,6 @@ class SessionsController {
 
     private final ClinicAccess access;
 
-    private final org.follicle.security.StaffDirectory staff;
-
-    private final org.follicle.clinics.ClinicDirectory clinics;
-
     private final PageForms pages;
 
     private final JsonMapper json;
@@ -70,8 +66,8 @@ class SessionsController {
 
     SessionsController(Sessions sessions, AdverseEvents events, ScalpZones zones, AppointmentBook appointments,
             PatientRegistry patients, PatientFormulas formulas, Stock stock,
-            org.follicle.diagnosis.PatientPhotos photos, ClinicAccess access, org.follicle.security.StaffDirectory staff,
-            org.follicle.clinics.ClinicDirectory clinics, PageForms pages, JsonMapper json, Validator validator) {
+            org.follicle.diagnosis.PatientPhotos photos, ClinicAccess access, PageForms pages, JsonMapper json,
+            Validator validator) {
         this.sessions = sessions;
         this.events = events;
         this.zones = zones;
@@ -81,8 +77,6 @@ class SessionsController {
         this.stock = stock;
         this.photos = photos;
         this.access = access;
-        this.staff = staff;
-        this.clinics = clinics;
         this.pages = pages;
         this.json = json;
         this.validator = validator;
@@ -230,11 +224,7 @@ class SessionsController {
         model.addAttribute("event", event);
         model.addAttribute("form", form == null ? json.valueToTree(event) : form);
         model.addAttribute("lots", events.lotsByNumber(event));
-        List<AdverseEvents.Revision> revisions = events.revisions(event.id());
-        model.addAttribute("revisions", revisions);
-        List<String> logins = new java.util.ArrayList<>(List.of(event.recordedBy()));
-        revisions.forEach(r -> logins.add(r.changedBy()));
-        model.addAttribute("names", staff.displayNames(access.current().organisationId(), logins));
+        model.addAttribute("revisions", events.revisions(event.id()));
         model.addAttribute("canAmend", access.can(Privilege.PATIENT_WRITE, event.clinicId()));
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", AdverseEvents.Kind.values());
@@ -306,17 +296,7 @@ class SessionsController {
             model.addAttribute("refusedLots", lots.stream().filter(l -> !l.allowed()).map(l -> new RefusedLot(l.lot(),
                     String.join(" ", l.refusals().stream().map(f -> f.message(locale)).toList()))).toList());
         }
-        List<SessionStore.Addendum> addenda = sessions.addenda(session.id());
-        model.addAttribute("addenda", addenda);
-        // Times in the clinic's zone, stated; people by name, not login.
-        model.addAttribute("zone", clinics.find(session.clinicId()).map(org.follicle.clinics.ClinicView::zone)
-                .orElse(java.time.ZoneOffset.UTC));
-        List<String> logins = new java.util.ArrayList<>();
-        if (session.signedBy() != null) {
-            logins.add(session.signedBy());
-        }
-        addenda.forEach(a -> logins.add(a.author()));
-        model.addAttribute("names", staff.displayNames(access.current().organisationId(), logins));
+        model.addAttribute("addenda", sessions.addenda(session.id()));
         model.addAttribute("sessionEvents", events.ofPatient(session.patientId()).stream()
                 .filter(e -> Long.valueOf(session.id()).equals(e.sessionId())).toList());
         // The photos of the session's day (or the day before) and those the chart already names.
