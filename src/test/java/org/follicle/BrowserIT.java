@@ -183,6 +183,19 @@ class BrowserIT {
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify integrity")).click();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("intact");
         Browser.screenshot(page, "09-audit");
+
+        // In French the log names the person, their role and the clinic's time zone; a name finds their entries.
+        Page french = browser.newPage("fr-FR");
+        Browser.signIn(french, admin.username(), StaffFixture.PASSWORD);
+        french.navigate("/admin/audit?actor=" + java.net.URLEncoder.encode("Camille",
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(french.locator("#audit-results")).containsText("Connexion");
+        assertThat(french.locator("#audit-results")).containsText("(Europe/Paris)");
+        assertThat(french.locator("#audit-results tbody tr").first()).containsText("Camille");
+        assertThat(french.locator("#audit-results")).containsText("Administrateur");
+        Browser.screenshot(french, "09-audit-fr");
+        french.setViewportSize(390, 844);
+        Browser.screenshot(french, "09-audit-fr-phone");
     }
 
     @Test

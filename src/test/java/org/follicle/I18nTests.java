@@ -52,6 +52,23 @@ class I18nTests {
         }
     }
 
+    /** Pages show these by name ("audit.action." + the action): each value needs its message. */
+    @Test
+    void everyValueAPageNamesHasItsMessage() throws IOException {
+        Properties english = bundle("messages.properties");
+        Set<String> missing = new TreeSet<>();
+        for (var named : List.of(java.util.Map.entry("audit.action.", org.follicle.security.AuditAction.values()),
+                java.util.Map.entry("audit.outcome.", org.follicle.security.AuditOutcome.values()),
+                java.util.Map.entry("role.", org.follicle.security.Role.values()))) {
+            for (Enum<?> value : named.getValue()) {
+                if (english.getProperty(named.getKey() + value.name()) == null) {
+                    missing.add(named.getKey() + value.name());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void messagesWithArgumentsAreValidMessageFormats() throws IOException {
         List<String> broken = new ArrayList<>();

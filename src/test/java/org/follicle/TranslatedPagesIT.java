@@ -15,6 +15,7 @@ import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.Lots;
+import org.follicle.support.Signatures;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.jsoup.Jsoup;
@@ -104,7 +105,11 @@ class TranslatedPagesIT {
                 "/adverse-events", "/adverse-events/" + event, "/formulary/stock", "/formulary/lots/" + lot,
                 "/formulary/products", "/formulary", "/formulary/ingredients/DUTASTERIDE", "/formulary/ingredients/BUFLOMEDIL",
                 "/calendar", "/recalls", "/admin/screening",
-                "/patients/" + patient + "/plans/new");
+                "/patients/" + patient + "/plans/new", "/patients/" + patient + "/progress",
+                "/patients/" + patient + "/follow-ups/new", "/patients/" + patient + "/assessments/new",
+                "/patients/" + patient + "/consents/PRP", "/analytics/cohorts", "/admin/audit", "/admin/staff",
+                "/admin/staff/" + doctor.id(), "/admin/clinics", "/admin/clinics/" + org.paris(), "/admin/registry",
+                "/calendar/settings", "/account");
         List<String> problems = new ArrayList<>();
         for (String language : List.of("fr", "es")) {
             for (StaffFixture.Staff who : List.of(doctor, manager)) {
@@ -116,7 +121,9 @@ class TranslatedPagesIT {
                     if (response.statusCode() != 200) {
                         continue;
                     }
-                    check(language + " " + path, Jsoup.parse(response.body()).body().text(), problems);
+                    var body = Jsoup.parse(response.body()).body();
+                    body.select("[lang=en]").remove(); // declared English, such as the audit log's technical notes
+                    check(language + " " + path, body.text(), problems);
                 }
             }
         }
@@ -128,13 +135,34 @@ class TranslatedPagesIT {
         for (String language : List.of("fr", "es")) {
             jdbc.sql("UPDATE patients_patient SET preferred_language = :l WHERE id = :id").param("l", language)
                     .param("id", patient).update();
+            HttpResponse<String> consent = http.send("POST", "/api/v1/patients/" + patient + "/consents", doctorToken,
+                    "{\"type\":\"MESOTHERAPY\",\"language\":\"" + language + "\",\"signerName\":\"Élodie Traduction\","
+                            + "\"signaturePng\":\"" + Signatures.drawn() + "\"}", Map.of());
+            assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
             for (String path : List.of("/api/v1/sessions/" + session + "/aftercare.pdf", "/api/v1/plans/" + plan
-                    + "/quote.pdf", "/api/v1/patients/" + patient + "/progress.pdf")) {
+                    + "/quote.pdf", "/api/v1/patients/" + patient + "/progress.pdf",
+                    consent.headers().firstValue("Location").orElseThrow())) {
                 String text = pdfText(path, doctorToken);
                 check(language + " " + path, text, problems);
             }
         }
         assertThat(problems.stream().distinct().toList()).as("what a person should not read").isEmpty();
+    }
+
+    /** The audit log names every kind of record the application has written so far, in French and Spanish. */
+    @Test
+    void everyKindOfAuditedRecordHasItsName() throws java.io.IOException {
+        List<String> kinds = jdbc.sql("SELECT DISTINCT record_type FROM security_audit_entry WHERE record_type IS NOT NULL")
+                .query(String.class).list();
+        assertThat(kinds).contains("patient", "session");
+        for (String bundle : List.of("messages.properties", "messages_fr.properties", "messages_es.properties")) {
+            java.util.Properties named = new java.util.Properties();
+            try (var in = getClass().getClassLoader().getResourceAsStream(bundle)) {
+                named.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(kinds).allSatisfy(kind -> assertThat(named.getProperty("audit.record." + kind))
+                    .as("audit.record.%s in %s", kind, bundle).isNotBlank());
+        }
     }
 
     /** A missing translation, an English word or an internal code in what a person reads, each a problem. */

@@ -1,5 +1,7 @@
 package org.follicle.security;
 
-/** A clinic as access control knows it: its id, its organisation and its name. */
-public record ClinicRef(long id, long organisationId, String name) {
+import java.time.ZoneId;
+
+/** A clinic as access control knows it: its id, its organisation, its name and the time zone it works in. */
+public record ClinicRef(long id, long organisationId, String name, ZoneId zone) {
 }

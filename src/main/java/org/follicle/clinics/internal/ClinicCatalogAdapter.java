@@ -1,5 +1,6 @@
 package org.follicle.clinics.internal;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,12 +37,12 @@ class ClinicCatalogAdapter implements ClinicCatalog {
     @Override
     public ClinicRef createOrganisation(String organisation, String clinic, String timeZone) {
         long org = clinics.createOrganisation(organisation);
-        long id = clinics.createClinic(org, clinic, java.time.ZoneId.of(timeZone).getId(), java.time.Instant.now(),
-                "setup");
-        return new ClinicRef(id, org, clinic);
+        ZoneId zone = ZoneId.of(timeZone);
+        long id = clinics.createClinic(org, clinic, zone.getId(), java.time.Instant.now(), "setup");
+        return new ClinicRef(id, org, clinic, zone);
     }
 
     private static ClinicRef ref(ClinicView clinic) {
-        return new ClinicRef(clinic.id(), clinic.organisationId(), clinic.name());
+        return new ClinicRef(clinic.id(), clinic.organisationId(), clinic.name(), clinic.zone());
     }
 }

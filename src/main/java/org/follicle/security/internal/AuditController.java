@@ -1,7 +1,9 @@
 package org.follicle.security.internal;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
@@ -41,11 +43,11 @@ class AuditController {
         this.clinics = clinics;
     }
 
-    /** Clinic names for the log's clinic column, which stores ids. */
-    @ModelAttribute("clinicNames")
-    Map<Long, String> clinicNames() {
+    /** The organisation's clinics by id: the log stores ids, the page shows names and each clinic's time. */
+    @ModelAttribute("clinics")
+    Map<Long, ClinicRef> clinics() {
         return clinics.clinicsOf(access.current().organisationId()).stream()
-                .collect(Collectors.toMap(ClinicRef::id, ClinicRef::name));
+                .collect(Collectors.toMap(ClinicRef::id, Function.identity()));
     }
 
     @ModelAttribute("actions")
@@ -60,8 +62,11 @@ class AuditController {
 
     @GetMapping
     String search(@ModelAttribute("query") AuditSearch.AuditQuery query, @Valid PageQuery page, HtmxRequest htmx,
-            Model model) {
-        model.addAttribute("entries", search.search(query, page, ZoneId.systemDefault()));
+            @ModelAttribute("clinics") Map<Long, ClinicRef> byId, Model model) {
+        // Entries tied to no clinic (sign-ins) and the date filter read in the zone of the clinic one works in.
+        ZoneId zone = access.selectedClinic().map(byId::get).map(ClinicRef::zone).orElse(ZoneOffset.UTC);
+        model.addAttribute("zone", zone);
+        model.addAttribute("entries", search.search(query, page, zone));
         return htmx.isHtmxRequest() ? "security/audit :: results" : "security/audit";
     }
 

@@ -49,7 +49,9 @@ class AuditSearch {
                 FROM security_audit_entry e
                 WHERE (e.clinic_id IN (:clinics)
                        OR (e.clinic_id IS NULL AND (e.organisation_id = :org OR e.organisation_id IS NULL)))
-                  AND (CAST(:actor AS VARCHAR) IS NULL OR e.actor = :actor)
+                  AND (CAST(:actor AS VARCHAR) IS NULL OR e.actor = :actor OR e.actor IN (
+                       SELECT s.username FROM security_staff s
+                       WHERE s.organisation_id = :org AND lower(s.display_name) = lower(:actor)))
                   AND (CAST(:action AS VARCHAR) IS NULL OR e.action = :action)
                   AND (CAST(:outcome AS VARCHAR) IS NULL OR e.outcome = :outcome)
                   AND (CAST(:type AS VARCHAR) IS NULL OR e.record_type = :type)
@@ -95,5 +97,32 @@ class AuditSearch {
     /** One audit entry as shown to an auditor. */
     record AuditEntryView(long seq, java.time.Instant occurredAt, String actor, String actorRoles, Long clinicId,
             String action, String recordType, String recordId, String clientAddress, String outcome, String detail) {
+
+        /**
+         * The roles the actor held, as the log stores them: "ADMIN,PRACTITIONER" where the entry has a clinic,
+         * "3:ADMIN,4:ASSISTANT" (clinic id and role) where it has none.
+         */
+        public List<HeldRole> roles() {
+            if (actorRoles == null || actorRoles.isBlank()) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(actorRoles.split(",")).map(HeldRole::parse).toList();
+        }
+    }
+
+    /** A role held when the entry was written, in a given clinic or in the entry's own. */
+    record HeldRole(Long clinicId, String role) {
+
+        static HeldRole parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 0) {
+                return new HeldRole(null, text.trim());
+            }
+            try {
+                return new HeldRole(Long.valueOf(text.substring(0, colon).trim()), text.substring(colon + 1).trim());
+            } catch (NumberFormatException e) {
+                return new HeldRole(null, text.trim());
+            }
+        }
     }
 }

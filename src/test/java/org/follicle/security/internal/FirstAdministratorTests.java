@@ -40,7 +40,7 @@ class FirstAdministratorTests {
     void createsTheOrganisationClinicAndAdministratorOnAnEmptyInstallation() {
         when(accounts.count()).thenReturn(0L);
         when(clinics.createOrganisation("Clinique du Cuir", "Lyon", "Europe/Paris"))
-                .thenReturn(new ClinicRef(3, 2, "Lyon"));
+                .thenReturn(new ClinicRef(3, 2, "Lyon", java.time.ZoneId.of("Europe/Paris")));
         firstAdministrator("Clinique du Cuir", "Lyon", "manager", "a long first password").run(new DefaultApplicationArguments());
         ArgumentCaptor<StaffAccount> saved = ArgumentCaptor.forClass(StaffAccount.class);
         verify(accounts).save(saved.capture());
