@@ -58,10 +58,10 @@ public class Citations {
         if (!references.isEmpty()) {
             shown.append(shown.isEmpty() ? "" : " ").append(String.join("", references));
         }
-        if (source.contains("[LOW]")) {
+        if (source.contains("LOW]")) {
             shown.append(' ').append(text("citation.low", locale));
         }
-        if (source.contains("[VERIFY]")) {
+        if (source.contains("VERIFY]")) {
             shown.append(' ').append(text("citation.verify", locale));
         }
         return shown.isEmpty() ? text("citation.unnamed", locale) : shown.toString().trim();
