@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.follicle.security.AuditAction;
+import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.AuditVerification;
@@ -25,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +53,9 @@ class AuditChainIT {
 
     @Autowired
     AuditChain chain;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Tampering tests damage the shared chain; each test that does puts it back as it was. */
     Runnable repair = () -> { };
@@ -210,6 +216,60 @@ class AuditChainIT {
         })).hasMessage("the page failed");
         assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE seq > :before AND record_type = 'together-failure'")
                 .param("before", before).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryOfATransactionCommitsWithItAndARolledBackOneIsWrittenAsAFailure() {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.executeWithoutResult(status -> {
+            audit.record(AuditRecord.success(AuditAction.UPDATE, "tx-test", "kept", null));
+            // Not in the chain, nor visible to anyone else, before the act commits.
+            assertThat(countOf("kept")).isZero();
+        });
+        assertThat(outcomesOf("kept")).containsExactly("SUCCESS null");
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            audit.record(new AuditRecord(AuditAction.UPDATE, "tx-test", "refused", null, AuditOutcome.SUCCESS, "ATTENDED"));
+            throw new IllegalStateException("refused after the entry");
+        })).hasMessage("refused after the entry");
+        assertThat(outcomesOf("refused")).containsExactly("FAILURE rolled back: ATTENDED");
+        assertThat(verifyOverApi().intact()).isTrue();
+    }
+
+    @Test
+    void whenTheEntryCannotBeWrittenTheActIsNotSavedEither() {
+        // The database refuses this entry as it would refuse every write when it stops.
+        jdbc.sql("""
+                CREATE FUNCTION audit_test_refuse() RETURNS trigger AS $$
+                BEGIN RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql""").update();
+        jdbc.sql("""
+                CREATE TRIGGER audit_test_refuse BEFORE INSERT ON security_audit_pending FOR EACH ROW
+                WHEN (NEW.record_type = 'patient' AND NEW.action = 'CREATE') EXECUTE FUNCTION audit_test_refuse()""")
+                .update();
+        repair = () -> jdbc.sql("DROP FUNCTION audit_test_refuse() CASCADE").update();
+        Organisation org = fixture.organisation();
+        Staff assistant = fixture.staff(org, "assistant", Map.of(org.paris(), Role.ASSISTANT));
+        var response = new Http(port).send("POST", "/api/v1/patients", fixture.token(assistant), """
+                {"clinicId":%d,"patient":{"familyName":"Sansjournal","givenName":"Léa","birthDate":"1990-01-01","sex":"FEMALE"}}"""
+                .formatted(org.paris()), Map.of());
+        assertThat(response.statusCode()).as(response.body()).isGreaterThanOrEqualTo(500);
+        assertThat(response.body()).doesNotContain("refused for the test", "Exception");
+        assertThat(jdbc.sql("SELECT count(*) FROM patients_patient WHERE family_name = 'Sansjournal'")
+                .query(Long.class).single()).as("the patient was not saved without its entry").isZero();
+    }
+
+    private long countOf(String recordId) {
+        return jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE record_type = 'tx-test' AND record_id = :id")
+                .param("id", recordId).query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM security_audit_pending WHERE record_type = 'tx-test' AND record_id = :id")
+                        .param("id", recordId).query(Long.class).single();
+    }
+
+    private List<String> outcomesOf(String recordId) {
+        return jdbc.sql("""
+                SELECT outcome || ' ' || coalesce(detail, 'null') FROM security_audit_entry
+                WHERE record_type = 'tx-test' AND record_id = :id ORDER BY seq""")
+                .param("id", recordId).query(String.class).list();
     }
 
     private AuditVerification verifyOverApi() {

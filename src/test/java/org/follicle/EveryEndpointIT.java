@@ -14,6 +14,7 @@ import org.follicle.support.Http;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,10 +49,23 @@ class EveryEndpointIT {
 
     static final List<Map<String, String>> BAD_FORMS = List.of(Map.of(),
             Map.of("date", "not-a-date", "time", "25:99", "quantity", "-5", "status", "NOPE", "id", "abc",
-                    "startsAt", "yesterday", "reason", ""),
+                    "startsAt", "yesterday", "reason", "", "start", "yesterday", "end", "x", "version", "0"),
             Map.of("name", LARGE, "note", LARGE));
 
-    static final String BAD_QUERY = "?from=zz&to=2026-99-99&date=bad&page=-1&size=100000&clinic=abc&status=NOPE&q="
+    /** Text with a NUL character, which PostgreSQL cannot store: refused with 400 wherever it comes in. */
+    static final String NUL_JSON = "{\"name\":\"a\\u0000b\",\"reason\":\"\\u0000\",\"text\":\"x\\u0000\"}";
+
+    static final Map<String, String> NUL_FORM = Map.of("name", "a\0b", "reason", "\0", "q", "\0");
+
+    static final String NUL_QUERY = "?q=a%00b&name=%00";
+
+    /** Multipart bodies a browser never sends: without a boundary, and cut off before the end. */
+    static final List<Map.Entry<String, String>> BAD_MULTIPART = List.of(
+            Map.entry("multipart/form-data", "--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nabc"),
+            Map.entry("multipart/form-data; boundary=cut", "--cut\r\nContent-Disposition: form-data; name=\"file\"; "
+                    + "filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n\u00ff\u00d8\u00ff"));
+
+    static final String BAD_QUERY = "?from=zz&to=2026-99-99&date=bad&start=yesterday&end=x&page=-1&size=100000&clinic=abc&status=NOPE&q="
             + "a".repeat(3_000);
 
     static final Pattern STACK_TRACE = Pattern.compile("\\bat (org|java|jakarta)\\.[\\w.$]+\\(|Exception:");
@@ -110,22 +124,50 @@ class EveryEndpointIT {
                     check(failures, endpoint, "GET " + path, api ? pages.get(path, token) : pages.page(path));
                     check(failures, endpoint, "GET " + path + " with a malformed query",
                             api ? pages.get(path + BAD_QUERY, token) : pages.page(path + BAD_QUERY));
+                    refused(failures, endpoint, "GET " + path + " with a NUL in the query",
+                            api ? pages.get(path + NUL_QUERY, token) : pages.page(path + NUL_QUERY));
+                    continue;
                 }
-                else if (api) {
+                if (api) {
                     for (String json : BAD_JSON) {
                         check(failures, endpoint, verb + " " + path + " " + json.substring(0, Math.min(40, json.length())),
                                 pages.send(verb, path, token, json, Map.of()));
                     }
+                    check(failures, endpoint, verb + " " + path + " with a NUL in a text",
+                            pages.send(verb, path, token, NUL_JSON, Map.of()));
                 }
                 else {
                     for (Map<String, String> form : BAD_FORMS) {
                         check(failures, endpoint, verb + " " + path + " form " + form.keySet(), pages.form(path, form));
                     }
+                    refused(failures, endpoint, verb + " " + path + " form with a NUL", pages.form(path, NUL_FORM));
+                }
+                for (Map.Entry<String, String> multipart : BAD_MULTIPART) {
+                    check(failures, endpoint, verb + " " + path + " " + multipart.getKey() + " malformed",
+                            pages.raw(verb, path, token, multipart.getKey(),
+                                    multipart.getValue().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
                 }
             }
         });
         assertThat(failures).as("answers to malformed input that are server errors, show a stack trace or ask to sign in")
                 .isEmpty();
+    }
+
+    /** What a person or an integrator reads when a text has a NUL character: which field, and why. */
+    @Test
+    void aNulCharacterIsRefusedWithWhatToDo() {
+        Organisation org = fixture.organisation();
+        Staff assistant = fixture.staff(org, "nul-assistant", Map.of(org.paris(), Role.ASSISTANT));
+        Http http = new Http(port);
+        HttpResponse<String> api = http.send("POST", "/api/v1/patients", fixture.token(assistant), """
+                {"clinicId":%d,"patient":{"familyName":"Ma\\u0000rtin","givenName":"Léa","birthDate":"1990-01-01",\
+                "sex":"FEMALE"}}""".formatted(org.paris()), Map.of());
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"field\":\"patient.familyName\"", "invisible NUL character");
+        http.signIn(assistant.username(), StaffFixture.PASSWORD);
+        HttpResponse<String> page = http.page("/patients?q=Ma%00rtin&lang=fr");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(page.body()).text()).contains("caractère invisible NUL");
     }
 
     /** "VERB /pattern" to its pattern, for every mapping of Follicle's own controllers. */
@@ -151,6 +193,14 @@ class EveryEndpointIT {
             String body = response.body();
             failures.add(endpoint + ": " + call + " -> " + response.statusCode() + " "
                     + body.substring(0, Math.min(300, body.length())));
+        }
+    }
+
+    /** Input nothing can read: 400 with the message that says why, before anything else looks at the request. */
+    private static void refused(List<String> failures, String endpoint, String call, HttpResponse<String> response) {
+        check(failures, endpoint, call, response);
+        if (response.statusCode() != 400 || !response.body().contains("NUL")) {
+            failures.add(endpoint + ": " + call + " -> " + response.statusCode() + " without the NUL message");
         }
     }
 

@@ -205,6 +205,12 @@ class SessionsIT {
         // takes them back with the rest.
         assertThat(jdbc.sql("SELECT status FROM scheduling_appointment WHERE id = :a").param("a", appointment)
                 .query(String.class).single()).isNotEqualTo("ATTENDED");
+        // The audit log says what happened: the appointment was not marked attended, the attempt failed.
+        assertThat(jdbc.sql("""
+                SELECT outcome || ' ' || detail FROM security_audit_entry
+                WHERE record_type = 'appointment' AND record_id = :a AND action = 'UPDATE' ORDER BY seq""")
+                .param("a", String.valueOf(appointment)).query(String.class).list())
+                .containsExactly("FAILURE rolled back: ATTENDED");
         assertThat(jdbc.sql("""
                 SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
                 WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)

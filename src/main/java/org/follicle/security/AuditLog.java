@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes to the append-only, hash-chained audit log. Prefer {@link Audited} on a service method; use this
- * where the record to audit is only known inside the method. An entry is written in its own transaction, so it
- * stays even when the audited work is rolled back.
+ * where the record to audit is only known inside the method. Inside a read-write transaction the entry commits
+ * with it; if the transaction rolls back, the attempt is written as a failure.
  */
 @Component
 public class AuditLog {

@@ -62,6 +62,19 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /**
+     * A body sent as is, with its content type, in this session (its cookie and CSRF token) or with a token: to
+     * send what a browser would not, such as a multipart body without its boundary.
+     */
+    public HttpResponse<String> raw(String method, String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = withCookie(request(path, token)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (csrf != null) {
+            builder.header("X-CSRF-TOKEN", csrf);
+        }
+        return send(builder.build());
+    }
+
     /** Signs in through the login form; returns the response of the form post (a redirect). */
     public HttpResponse<String> signIn(String username, String password) {
         page("/login");

@@ -24,6 +24,7 @@ import org.follicle.system.PageForms;
 import org.follicle.system.Retries;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -114,8 +115,8 @@ class CalendarController {
     @ResponseBody
     List<Map<String, Object>> events(@RequestParam String start, @RequestParam String end,
             @RequestParam(required = false) Long practitioner, @RequestParam(required = false) Long room) {
-        LocalDate from = LocalDate.parse(start.substring(0, 10));
-        LocalDate to = LocalDate.parse(end.substring(0, 10)).minusDays(1);
+        LocalDate from = day(start);
+        LocalDate to = day(end).minusDays(1);
         long clinic = access.workingClinic();
         List<Map<String, Object>> events = new java.util.ArrayList<>(bookings.calendar(clinic, from,
                 to.isBefore(from) ? from : to, practitioner, room, false).stream().map(this::event).toList());
@@ -126,18 +127,37 @@ class CalendarController {
         return events;
     }
 
+    /** The minute an ISO date-time starts with ("2026-12-07T10:30:00+01:00" is 10:30). */
+    private static LocalDateTime minute(String text) {
+        return LocalDateTime.parse(text.length() > 16 ? text.substring(0, 16) : text);
+    }
+
+    /** The day an ISO date or date-time of FullCalendar's starts with; anything else is a bad request (400). */
+    private static LocalDate day(String text) {
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, "not a date");
+        }
+    }
+
     /** A drag on the calendar: the same move as the appointment page, answered in JSON for the script. */
     @PostMapping("/calendar/events/{id}/move")
     @ResponseBody
     ResponseEntity<Map<String, Object>> drag(@PathVariable long id, @RequestParam int version,
             @RequestParam String start, @RequestParam(required = false) String end) {
         try {
-            LocalDateTime from = LocalDateTime.parse(start.substring(0, 16));
-            LocalDateTime to = end == null || end.isBlank() ? null : LocalDateTime.parse(end.substring(0, 16));
+            LocalDateTime from = minute(start);
+            LocalDateTime to = end == null || end.isBlank() ? null : minute(end);
             AppointmentView moved = Retries.onConcurrencyFailure(
                     () -> bookings.move(id, version, new BookingInputs.Move(from, to, null, null))).appointment();
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("ok", true, "version", moved.version()));
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("ok", false, "message", pages.text(new BusinessRuleException("appointment.badTime"))));
         }
         catch (BusinessRuleException e) {
             return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_JSON)

@@ -21,15 +21,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ConcurrentReferenceHashMap;
 
 /**
- * Writes an audit entry for every call of an {@link Audited} method, after the call (and its transaction) has
- * ended: SUCCESS, FAILURE or DENIED. It wraps the transaction so that a write that fails on commit is not
- * recorded as a success. Within a controller call the entry is committed with the call's others when it returns
- * ({@link RequestAudit}).
+ * Writes an audit entry for every call of an {@link Audited} method: SUCCESS, FAILURE or DENIED. It runs inside
+ * the method's transaction, so the entry commits with the act, and a write that fails on commit is recorded as a
+ * failure ({@link AuditChain}). Within a controller call the entries are written together ({@link RequestAudit}).
  */
 @Aspect
 @Component
-// Outside the transaction interceptor, but after Spring's ExposeInvocationInterceptor, which binds the annotation.
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+// Inside the transaction interceptor (TransactionOrder), after Spring's ExposeInvocationInterceptor.
+@Order(TransactionOrder.AUDIT)
 class AuditAspect {
 
     private final SpelExpressionParser parser = new SpelExpressionParser();

@@ -23,10 +23,14 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Role;
@@ -37,6 +41,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -51,6 +57,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * before its entry is written, and fails if it cannot be), but a busy clinic day no longer queues one transaction
  * per entry on the chain's head row: under load, those waits were the database's most expensive statement.
  *
+ * <p>An entry recorded inside a read-write transaction is that transaction's: it is inserted, unchained, into
+ * {@code security_audit_pending} just before the transaction commits, so it commits if and only if the act it
+ * records commits. If the transaction rolls back, the attempt is written as a FAILURE instead. After the commit the
+ * writer moves pending entries into the chain, and the caller waits for that as for any entry; entries left pending
+ * (the application stopped in between) are chained by the next writer that runs, on any instance.
+ *
  * <p>The writer has a small pool of its own. From the application's pool, a request that holds a connection (its
  * own transaction) would wait for a second one to audit: under load, every connection ends up held by a request
  * waiting for another, and nothing moves until the pool's timeout.
@@ -59,6 +71,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditChain implements DisposableBean {
 
     static final String GENESIS = "0".repeat(64);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
 
     /**
      * Enough to empty the queue of a saturated machine in one transaction, small enough to stay one round trip:
@@ -83,7 +97,19 @@ public class AuditChain implements DisposableBean {
                 ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])""";
 
+    /** The pending entries of a batch, oldest first, locked so that two instances never chain one twice. */
+    private static final String PENDING = """
+            SELECT id, occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id, action, record_type,
+                record_id, client_address, outcome, detail
+            FROM security_audit_pending ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED""";
+
+    /** Pending entries every ten seconds when idle: those an instance that stopped left behind. */
+    private static final long SWEEP_MILLIS = 10_000;
+
     private final JdbcTemplate jdbc;
+
+    /** The application's own connection: an entry of a transaction is inserted with it, in it. */
+    private final JdbcTemplate inTransaction;
 
     private final TransactionTemplate ownTransaction;
 
@@ -117,6 +143,7 @@ public class AuditChain implements DisposableBean {
         }
         DataSource audit = pool == null ? dataSource : pool;
         this.jdbc = new JdbcTemplate(audit);
+        this.inTransaction = new JdbcTemplate(dataSource);
         this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(audit));
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -150,13 +177,93 @@ public class AuditChain implements DisposableBean {
                 actor.name(), actor.id(), actor.roles(), record.clinicId(), record.action().name(),
                 record.recordType(), record.recordId(), clientAddress(), record.outcome().name(),
                 truncate(record.detail(), 500), null, null);
-        Pending pending = new Pending(entry, new CompletableFuture<>());
+        TransactionEntries ofTransaction = transactionEntries();
+        if (ofTransaction != null) {
+            ofTransaction.entries.add(entry);
+            return;
+        }
+        queue(new Pending(entry, new CompletableFuture<>()));
+    }
+
+    /** Writes the entry now, or inside {@link #together}, when the work ends. */
+    private void queue(Pending pending) {
         List<Pending> together = gathered.get();
         if (together != null) {
             together.add(pending);
             return;
         }
         submit(List.of(pending));
+    }
+
+    /**
+     * The entries of the current read-write transaction, registered with it on first use; null outside one (no
+     * transaction, or a read-only one, which cannot insert: its entries are written by the writer at once).
+     */
+    private TransactionEntries transactionEntries() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()
+                || TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return null;
+        }
+        // A synchronisation, not a bound resource: an inner REQUIRES_NEW transaction suspends it with its own.
+        for (TransactionSynchronization known : TransactionSynchronizationManager.getSynchronizations()) {
+            if (known instanceof TransactionEntries entries && entries.chain() == this) {
+                return entries;
+            }
+        }
+        TransactionEntries entries = new TransactionEntries();
+        TransactionSynchronizationManager.registerSynchronization(entries);
+        return entries;
+    }
+
+    /** The entries of one transaction: inserted with it, or written as failed attempts when it rolls back. */
+    private final class TransactionEntries implements TransactionSynchronization {
+
+        final List<AuditEntry> entries = new ArrayList<>();
+
+        AuditChain chain() {
+            return AuditChain.this;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            String[][] columns = new String[13][entries.size()];
+            for (int i = 0; i < entries.size(); i++) {
+                AuditEntry e = entries.get(i);
+                Object[] row = { e.occurredAt(), e.organisationId(), e.actor(), e.actorId(), e.actorRoles(),
+                        e.clinicId(), e.action(), e.recordType(), e.recordId(), e.clientAddress(), e.outcome(),
+                        e.detail() };
+                for (int c = 0; c < row.length; c++) {
+                    columns[c][i] = Objects.toString(row[c], null);
+                }
+                columns[12][i] = String.valueOf(i);
+            }
+            // The entries' order within the transaction is kept by the sequence, in the order of the arrays.
+            inTransaction.update("""
+                    INSERT INTO security_audit_pending (occurred_at, organisation_id, actor, actor_id, actor_roles,
+                        clinic_id, action, record_type, record_id, client_address, outcome, detail)
+                    SELECT occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id, action, record_type,
+                        record_id, client_address, outcome, detail
+                    FROM unnest(?::varchar[]::timestamptz[], ?::varchar[]::bigint[], ?::varchar[],
+                        ?::varchar[]::bigint[], ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[],
+                        ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]::int[])
+                        AS e(occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id, action,
+                             record_type, record_id, client_address, outcome, detail, position)
+                    ORDER BY position""", (Object[]) columns);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+                // Committed with the act; the caller waits for the chain as for any entry, but its act stands.
+                queue(new Pending(null, new CompletableFuture<>()));
+                return;
+            }
+            for (AuditEntry e : entries) {
+                queue(new Pending(AuditOutcome.SUCCESS.name().equals(e.outcome()) ? e.failed() : e,
+                        new CompletableFuture<>()));
+            }
+        }
     }
 
     /**
@@ -209,7 +316,16 @@ public class AuditChain implements DisposableBean {
         }
         queue.add(entries);
         for (Pending pending : entries) {
-            await(pending);
+            if (pending.entry() != null) {
+                await(pending);
+                continue;
+            }
+            try {
+                await(pending);
+            }
+            catch (RuntimeException e) {
+                LOG.warn("Committed audit entries are still pending; the writer will chain them: {}", e.toString());
+            }
         }
     }
 
@@ -235,10 +351,15 @@ public class AuditChain implements DisposableBean {
     private void write() {
         List<List<Pending>> groups = new ArrayList<>(MAX_BATCH);
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        long swept = 0;
         while (open || !queue.isEmpty()) {
             try {
                 List<Pending> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    if (System.currentTimeMillis() - swept > SWEEP_MILLIS) {
+                        swept = System.currentTimeMillis();
+                        sweep();
+                    }
                     continue;
                 }
                 groups.add(first);
@@ -280,6 +401,19 @@ public class AuditChain implements DisposableBean {
         batch.forEach(pending -> pending.written().complete(null));
     }
 
+    /** Chains what an earlier run left pending; a failure is tried again at the next sweep. */
+    private void sweep() {
+        try {
+            if (Boolean.TRUE.equals(jdbc.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM security_audit_pending)", Boolean.class))) {
+                ownTransaction.executeWithoutResult(status -> insert(List.of()));
+            }
+        }
+        catch (RuntimeException e) {
+            LOG.warn("Pending audit entries could not be chained yet: {}", e.toString());
+        }
+    }
+
     private void insert(List<Pending> batch) {
         // The head row stays locked for the batch: another instance of the application queues behind it.
         // The head's id a parameter: a statement without one went as text, planned again for every batch.
@@ -287,10 +421,29 @@ public class AuditChain implements DisposableBean {
                 "SELECT last_seq, last_hash FROM security_audit_head WHERE id = ? FOR UPDATE", 1);
         long seq = ((Number) head.get("last_seq")).longValue();
         String previous = ((String) head.get("last_hash")).trim();
+        // The entries committed with their acts come first, then those queued here.
+        List<Long> chainedPending = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>(jdbc.query(PENDING, (rs, n) -> {
+            chainedPending.add(rs.getLong("id"));
+            return new AuditEntry(0, rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("organisation_id", Long.class), rs.getString("actor"),
+                    rs.getObject("actor_id", Long.class), rs.getString("actor_roles"),
+                    rs.getObject("clinic_id", Long.class), rs.getString("action"), rs.getString("record_type"),
+                    rs.getString("record_id"), rs.getString("client_address"), rs.getString("outcome"),
+                    rs.getString("detail"), null, null);
+        }));
+        batch.stream().map(Pending::entry).filter(Objects::nonNull).forEach(entries::add);
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (!chainedPending.isEmpty()) {
+            jdbc.update("DELETE FROM security_audit_pending WHERE id = ANY (?::bigint[])",
+                    (Object) chainedPending.toArray(Long[]::new));
+        }
         // One array per column, in the statement's order.
-        String[][] columns = new String[15][batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            AuditEntry e = batch.get(i).entry().chained(++seq, previous);
+        String[][] columns = new String[15][entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry e = entries.get(i).chained(++seq, previous);
             Object[] row = { e.seq(), e.occurredAt(), e.organisationId(), e.actor(), e.actorId(), e.actorRoles(),
                     e.clinicId(), e.action(), e.recordType(), e.recordId(), e.clientAddress(), e.outcome(),
                     e.detail(), previous, e.hash() };
@@ -361,7 +514,7 @@ public class AuditChain implements DisposableBean {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    /** An entry waiting for the writer, and the caller waiting for it. */
+    /** An entry waiting for the writer, and the caller waiting for it; no entry: chain what is pending. */
     private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
     }
 

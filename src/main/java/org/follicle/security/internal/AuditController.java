@@ -43,12 +43,6 @@ class AuditController {
         this.clinics = clinics;
     }
 
-    /** The organisation's clinics by id: the log stores ids, the page shows names and each clinic's time. */
-    @ModelAttribute("clinics")
-    Map<Long, ClinicRef> clinics() {
-        return clinics.clinicsOf(access.current().organisationId()).stream()
-                .collect(Collectors.toMap(ClinicRef::id, Function.identity()));
-    }
 
     @ModelAttribute("actions")
     AuditAction[] actions() {
@@ -62,7 +56,11 @@ class AuditController {
 
     @GetMapping
     String search(@ModelAttribute("query") AuditSearch.AuditQuery query, @Valid PageQuery page, HtmxRequest htmx,
-            @ModelAttribute("clinics") Map<Long, ClinicRef> byId, Model model) {
+            Model model) {
+        // The log stores clinic ids; the page shows names, and each entry's time in its clinic's zone.
+        Map<Long, ClinicRef> byId = clinics.clinicsOf(access.current().organisationId()).stream()
+                .collect(Collectors.toMap(ClinicRef::id, Function.identity()));
+        model.addAttribute("clinics", byId);
         // Entries tied to no clinic (sign-ins) and the date filter read in the zone of the clinic one works in.
         ZoneId zone = access.selectedClinic().map(byId::get).map(ClinicRef::zone).orElse(ZoneOffset.UTC);
         model.addAttribute("zone", zone);

@@ -99,8 +99,8 @@ class AuditSearch {
             String action, String recordType, String recordId, String clientAddress, String outcome, String detail) {
 
         /**
-         * The roles the actor held, as the log stores them: "ADMIN,PRACTITIONER" where the entry has a clinic,
-         * "3:ADMIN,4:ASSISTANT" (clinic id and role) where it has none.
+         * The roles the actor held, as the log stores them: {@code ADMIN,PRACTITIONER} where the entry has a
+         * clinic, {@code 3:ADMIN,4:ASSISTANT} (clinic id and role) where it has none.
          */
         public List<HeldRole> roles() {
             if (actorRoles == null || actorRoles.isBlank()) {

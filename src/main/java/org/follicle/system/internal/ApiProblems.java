@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -99,6 +100,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         throw e;
     }
 
+    /** A multipart body cut off or without its parts' boundary (a too large one is answered 413 by Spring). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail multipart(MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "problem.multipart");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (Overload.isOverload(e)) {
@@ -146,7 +153,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable");
+        boolean nul = e.getCause() instanceof UnreadableInput.NulCharacter;
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, nul ? "problem.nulCharacter" : "problem.unreadable");
         if (e.getCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             // Name the field, so that an integrator sees which value (an unknown code, a malformed date) is wrong.
             StringBuilder field = new StringBuilder();
@@ -159,7 +167,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 }
             }
             problem.setProperty("errors", List.of(Map.of("field", field.toString(),
-                    "message", text("problem.invalidValue"))));
+                    "message", text(nul ? "problem.nulCharacter" : "problem.invalidValue"))));
         }
         return ResponseEntity.badRequest().body(problem);
     }

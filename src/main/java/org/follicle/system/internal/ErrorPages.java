@@ -39,6 +39,9 @@ class ErrorPages implements ErrorController {
             return "forward:/error/problem";
         }
         response.setStatus(status.value());
+        if (request.getAttribute(UnreadableInput.REFUSAL) instanceof String refusal) {
+            model.addAttribute("detailKey", refusal);
+        }
         return page(status.value(), model);
     }
 
@@ -65,7 +68,8 @@ class ErrorPages implements ErrorController {
     private ResponseEntity<ProblemDetail> problemFor(HttpServletRequest request) {
         HttpStatus status = status(request);
         Locale locale = RequestContextUtils.getLocale(request);
-        String key = switch (status.value()) {
+        String key = request.getAttribute(UnreadableInput.REFUSAL) instanceof String refusal ? refusal
+                : switch (status.value()) {
             case 401 -> "problem.unauthorized";
             case 403 -> "problem.forbidden";
             case 404 -> "problem.notFound";

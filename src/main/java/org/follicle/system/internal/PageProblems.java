@@ -14,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -34,6 +35,17 @@ class PageProblems {
     @ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })
     void security(RuntimeException e) {
         throw e;
+    }
+
+    /** A multipart body cut off or without its boundary: 400 and why; too large: Spring's 413. */
+    @ExceptionHandler(MultipartException.class)
+    String multipart(MultipartException e, HttpServletResponse response, Model model) {
+        int status = e instanceof ErrorResponse mvc ? mvc.getStatusCode().value() : 400;
+        response.setStatus(status);
+        if (status == 400) {
+            model.addAttribute("detailKey", "problem.multipart");
+        }
+        return ErrorPages.page(status, model);
     }
 
     @ExceptionHandler(Exception.class)
