@@ -211,10 +211,10 @@ class AuditChainIT {
     void entriesRecordedTogetherAreWrittenWhenTheWorkFails() {
         long before = lastSeq();
         assertThatThrownBy(() -> chain.together(() -> {
-            audit.record(AuditRecord.success(AuditAction.READ, "together-failure", 1, null));
+            audit.record(AuditRecord.success(AuditAction.READ, "failure-test", 1, null));
             throw new IllegalStateException("the page failed");
         })).hasMessage("the page failed");
-        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE seq > :before AND record_type = 'together-failure'")
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE seq > :before AND record_type = 'failure-test'")
                 .param("before", before).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -48,6 +48,8 @@ class FormularyIT {
 
     String admin;
 
+    String bothClinics;
+
     String practitioner;
 
     String madridAdmin;
@@ -61,6 +63,8 @@ class FormularyIT {
         admin = fixture.token(fixture.staff(org, "manager", Map.of(org.paris(), Role.ADMIN)));
         practitioner = fixture.token(fixture.staff(org, "doctor", Map.of(org.paris(), Role.PRACTITIONER)));
         madridAdmin = fixture.token(fixture.staff(org, "madrid", Map.of(org.madrid(), Role.ADMIN)));
+        bothClinics = fixture.token(fixture.staff(org, "stock", Map.of(org.paris(), Role.ASSISTANT,
+                org.madrid(), Role.ASSISTANT)));
         patient = fixture.patient(org, org.paris(), "Formule", "Claire");
     }
 
@@ -258,6 +262,11 @@ class FormularyIT {
         move(lot, org.paris(), "WASTED", 1, "Vial dropped", null, 201);
         move(lot, org.paris(), "ADJUSTED", -1, "Count after inventory", null, 201);
         move(lot, org.paris(), "ADJUSTED", 3, "Found in the second fridge", null, 201);
+        HttpResponse<String> oneClinic = http.send("POST", "/api/v1/stock-movements", admin, "{\"clinicId\":"
+                + org.paris() + ",\"lotId\":" + lot + ",\"kind\":\"TRANSFER\",\"quantity\":1,\"toClinicId\":"
+                + org.madrid() + "}", Map.of());
+        assertThat(oneClinic.statusCode()).isEqualTo(422);
+        assertThat(oneClinic.body()).contains("only to a clinic where you also manage stock").doesNotContain("balance");
         move(lot, org.paris(), "TRANSFER", 4, "Madrid ran out", org.madrid(), 201);
         assertThat(quantity(lot, org.paris())).isEqualTo(5);
         assertThat(quantity(lot, org.madrid())).isEqualTo(4);
@@ -447,7 +456,9 @@ class FormularyIT {
 
     private HttpResponse<String> move(long lot, long clinic, String kind, int quantity, String reason, Long to,
             int expected) {
-        HttpResponse<String> moved = http.send("POST", "/api/v1/stock-movements", admin, "{\"clinicId\":" + clinic
+        // A transfer needs stock rights in both clinics.
+        HttpResponse<String> moved = http.send("POST", "/api/v1/stock-movements", to == null ? admin : bothClinics,
+                "{\"clinicId\":" + clinic
                 + ",\"lotId\":" + lot + ",\"kind\":\"" + kind + "\",\"quantity\":" + quantity
                 + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + (to == null ? "" : ",\"toClinicId\":" + to)
                 + "}", Map.of());

@@ -3,6 +3,7 @@ package org.follicle;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import org.follicle.security.Role;
@@ -72,21 +73,29 @@ class SecurityIT {
     }
 
     @Test
-    void locksTheAccountAfterSevenWrongPasswordsEvenForTheRightOne() {
+    void locksTheAccountFromThisAddressAfterSevenWrongPasswordsAndAnswersAsForAnUnknownName() {
         for (int i = 0; i < 7; i++) {
             http.signIn(admin.username(), "wrong password " + i);
         }
         HttpResponse<String> rightPassword = new Http(port).signIn(admin.username(), StaffFixture.PASSWORD);
-        assertThat(rightPassword.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login?locked"));
-        assertThat(jdbc.sql("SELECT locked_until FROM security_staff WHERE id = :id").param("id", admin.id())
-                .query(java.time.OffsetDateTime.class).single().toInstant())
+        HttpResponse<String> unknownName = new Http(port).signIn("nobody-" + admin.username(), "any password at all");
+        assertThat(rightPassword.headers().firstValue("Location")).isEqualTo(unknownName.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
+        assertThat(jdbc.sql("SELECT locked_until FROM security_sign_in_throttle WHERE username = :u")
+                .param("u", admin.username()).query(java.time.OffsetDateTime.class).single().toInstant())
                 .isBetween(Instant.now().plus(4, ChronoUnit.MINUTES), Instant.now().plus(6, ChronoUnit.MINUTES));
+        assertThat(jdbc.sql("SELECT detail FROM security_audit_entry WHERE actor = :u AND action = 'LOGIN_FAILURE' "
+                + "ORDER BY seq DESC LIMIT 1").param("u", admin.username()).query(String.class).single())
+                .isEqualTo("throttled");
     }
 
     @Test
     void unlocksWhenTheLockoutHasPassed() {
-        jdbc.sql("UPDATE security_staff SET locked_until = now() - interval '1 second' WHERE id = :id")
-                .param("id", admin.id()).update();
+        for (int i = 0; i < 7; i++) {
+            http.signIn(admin.username(), "wrong password " + i);
+        }
+        jdbc.sql("UPDATE security_sign_in_throttle SET locked_until = now() - interval '1 second' WHERE username = :u")
+                .param("u", admin.username()).update();
         assertThat(http.signIn(admin.username(), StaffFixture.PASSWORD).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).doesNotContain("login"));
     }
@@ -125,6 +134,43 @@ class SecurityIT {
         HttpResponse<String> wrong = http.get("/api/v1/me", "flc_not-a-real-token");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.body()).contains("not valid");
+    }
+
+    @Test
+    void anAdministratorOfOneClinicCannotChangeTheRolesOfSomeoneWhoAlsoWorksElsewhere() {
+        Staff parisAdmin = fixture.staff(org, "paris-admin", Map.of(org.paris(), Role.ADMIN));
+        Staff both = fixture.staff(org, "both-clinics", Map.of(org.paris(), Role.ASSISTANT, org.madrid(), Role.ADMIN));
+        http.signIn(parisAdmin.username(), StaffFixture.PASSWORD);
+        http.page("/admin/staff/" + both.id());
+        http.form("/admin/staff/" + both.id() + "/roles", Map.of("roles-" + org.paris(), "ADMIN"));
+        assertThat(http.page("/admin/staff/" + both.id()).body()).contains("also works in clinics you do not manage");
+        assertThat(rolesOf(both)).containsExactlyInAnyOrder("ADMIN@" + org.madrid(), "ASSISTANT@" + org.paris());
+    }
+
+    @Test
+    void nobodyGivesThemselvesARoleAnotherAdministratorDoes() {
+        Staff self = fixture.staff(org, "self-admin", Map.of(org.paris(), Role.ADMIN, org.madrid(), Role.ADMIN));
+        http.signIn(self.username(), StaffFixture.PASSWORD);
+        http.page("/admin/staff/" + self.id());
+        String form = "roles-" + org.paris() + "=ADMIN&roles-" + org.paris() + "=PRACTITIONER&roles-" + org.madrid()
+                + "=ADMIN";
+        http.raw("POST", "/admin/staff/" + self.id() + "/roles", null, "application/x-www-form-urlencoded",
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(http.page("/admin/staff/" + self.id()).body()).contains("cannot give yourself a role");
+        assertThat(rolesOf(self)).containsExactlyInAnyOrder("ADMIN@" + org.paris(), "ADMIN@" + org.madrid());
+
+        Http other = new Http(port);
+        other.signIn(admin.username(), StaffFixture.PASSWORD);
+        other.page("/admin/staff/" + self.id());
+        other.raw("POST", "/admin/staff/" + self.id() + "/roles", null, "application/x-www-form-urlencoded",
+                form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(rolesOf(self)).containsExactlyInAnyOrder("ADMIN@" + org.paris(), "PRACTITIONER@" + org.paris(),
+                "ADMIN@" + org.madrid());
+    }
+
+    private List<String> rolesOf(Staff staff) {
+        return jdbc.sql("SELECT role || '@' || clinic_id FROM security_clinic_role WHERE staff_id = :id")
+                .param("id", staff.id()).query(String.class).list();
     }
 
     @Test

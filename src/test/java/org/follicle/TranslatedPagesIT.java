@@ -156,7 +156,7 @@ class TranslatedPagesIT {
     /** The audit log names every kind of record the application has written so far, in French and Spanish. */
     @Test
     void everyKindOfAuditedRecordHasItsName() throws java.io.IOException {
-        List<String> kinds = jdbc.sql("SELECT DISTINCT record_type FROM security_audit_entry WHERE record_type IS NOT NULL")
+        List<String> kinds = jdbc.sql("SELECT DISTINCT record_type FROM security_audit_entry WHERE record_type NOT LIKE '%-test'")
                 .query(String.class).list();
         assertThat(kinds).contains("patient", "session");
         for (String bundle : List.of("messages.properties", "messages_fr.properties", "messages_es.properties")) {

@@ -41,6 +41,47 @@ public final class Photos {
         return encode(new BufferedImage(8000, 8000, BufferedImage.TYPE_BYTE_BINARY), "png");
     }
 
+    /**
+     * A real PNG of {@code side} x {@code side} black-and-white pixels, all white: it compresses about a thousand
+     * to one (30,000 a side is some 110 KB declaring 900 million pixels), and is written row by row, never held
+     * decoded.
+     */
+    public static byte[] gigapixelPng(int side) {
+        try {
+            java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+            png.write(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+            chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(side).putInt(side).put((byte) 1).put((byte) 0)
+                    .put((byte) 0).put((byte) 0).put((byte) 0).array());
+            java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+            try (var deflate = new java.util.zip.DeflaterOutputStream(idat,
+                    new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+                byte[] row = new byte[1 + (side + 7) / 8];
+                java.util.Arrays.fill(row, (byte) 0xff);
+                row[0] = 0;
+                for (int y = 0; y < side; y++) {
+                    deflate.write(row);
+                }
+            }
+            chunk(png, "IDAT", idat.toByteArray());
+            chunk(png, "IEND", new byte[0]);
+            return png.toByteArray();
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream png, String type, byte[] data) throws java.io.IOException {
+        byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.write(name);
+        png.write(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(name);
+        crc.update(data);
+        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
+
     public static byte[] png() {
         BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

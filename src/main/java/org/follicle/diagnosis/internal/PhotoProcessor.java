@@ -18,6 +18,7 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.ImageDecoding;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -49,12 +50,21 @@ class PhotoProcessor {
             throw BusinessRuleException.onField("file", "photo.tooLarge", maxBytes / (1024 * 1024));
         }
         String format = format(upload);
-        BufferedImage image = decode(upload, format);
-        image = upright(image, orientation(upload));
-        boolean png = format.equals("png");
-        BufferedImage rgb = png ? image : withoutAlpha(image);
-        return new Processed(encode(rgb, png ? "png" : "jpeg"), png ? "image/png" : "image/jpeg", rgb.getWidth(),
-                rgb.getHeight(), encode(thumbnail(withoutAlpha(image)), "jpeg"));
+        int orientation = orientation(upload);
+        try {
+            return ImageDecoding.shared().decode(upload, format, MAX_PIXELS, Integer.MAX_VALUE, decoded -> {
+                BufferedImage image = upright(decoded, orientation);
+                boolean png = format.equals("png");
+                BufferedImage rgb = png ? image : withoutAlpha(image);
+                return new Processed(encode(rgb, png ? "png" : "jpeg"), png ? "image/png" : "image/jpeg",
+                        rgb.getWidth(), rgb.getHeight(), encode(thumbnail(withoutAlpha(image)), "jpeg"));
+            });
+        }
+        catch (ImageDecoding.Refused refused) {
+            throw refused.refusal() == ImageDecoding.Refusal.TOO_LARGE
+                    ? BusinessRuleException.onField("file", "photo.tooManyPixels", MAX_PIXELS / 1_000_000)
+                    : BusinessRuleException.onField("file", "photo.unreadable");
+        }
     }
 
     /** The format by the file's first bytes: the name and the declared type can say anything. */
@@ -70,31 +80,6 @@ class PhotoProcessor {
             return "webp";
         }
         throw BusinessRuleException.onField("file", "photo.notAnImage");
-    }
-
-    private static BufferedImage decode(byte[] upload, String format) {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-        if (!readers.hasNext()) {
-            throw BusinessRuleException.onField("file", "photo.notAnImage");
-        }
-        ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            reader.setInput(in, true, true);
-            long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-            if (pixels > MAX_PIXELS) {
-                throw BusinessRuleException.onField("file", "photo.tooManyPixels", MAX_PIXELS / 1_000_000);
-            }
-            return reader.read(0);
-        }
-        catch (IOException | RuntimeException e) {
-            if (e instanceof BusinessRuleException rule) {
-                throw rule;
-            }
-            throw BusinessRuleException.onField("file", "photo.unreadable");
-        }
-        finally {
-            reader.dispose();
-        }
     }
 
     /** The EXIF orientation (1 upright), read before the metadata is dropped; none for PNG or on any doubt. */

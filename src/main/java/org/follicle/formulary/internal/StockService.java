@@ -151,6 +151,10 @@ public class StockService {
         if (to == null || to.id() == from.id()) {
             throw BusinessRuleException.onField("toClinicId", "stock.transferClinicInvalid");
         }
+        // Stock arrives in the other clinic's ledger, and the reply shows its balance: both clinics' rights.
+        if (!access.can(Privilege.STOCK_MANAGE, to.id())) {
+            throw BusinessRuleException.onField("toClinicId", "stock.transferNeedsBothClinics");
+        }
         StockLedger.Movement out = take(from, lot, StockLedger.MovementKind.TRANSFER_OUT, quantity, reason, null,
                 to.id());
         int balance = ledger.increase(to.organisationId(), lot.id(), to.id(), quantity);

@@ -1,14 +1,11 @@
 package org.follicle.intake.internal;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Base64;
 
-import javax.imageio.ImageIO;
-
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.ImageDecoding;
 
 /**
  * A drawn signature, checked by its content: a real PNG (by its bytes, whatever it claims to be), at most
@@ -48,17 +45,16 @@ record Signature(byte[] png) {
         if (bytes.length < PNG_MAGIC.length || !Arrays.equals(Arrays.copyOf(bytes, PNG_MAGIC.length), PNG_MAGIC)) {
             throw BusinessRuleException.onField("signature", "consent.signatureInvalid");
         }
-        BufferedImage image;
+        boolean inked;
         try {
-            image = ImageIO.read(new ByteArrayInputStream(bytes));
+            // The size from the header, before decoding: a few kilobytes can declare a gigapixel.
+            inked = ImageDecoding.shared().decode(bytes, "png", (long) MAX_SIDE * MAX_SIDE, MAX_SIDE,
+                    Signature::hasInk);
         }
-        catch (IOException e) {
+        catch (ImageDecoding.Refused refused) {
             throw BusinessRuleException.onField("signature", "consent.signatureInvalid");
         }
-        if (image == null || image.getWidth() > MAX_SIDE || image.getHeight() > MAX_SIDE) {
-            throw BusinessRuleException.onField("signature", "consent.signatureInvalid");
-        }
-        if (!hasInk(image)) {
+        if (!inked) {
             throw BusinessRuleException.onField("signature", "consent.signatureRequired");
         }
         return new Signature(bytes);

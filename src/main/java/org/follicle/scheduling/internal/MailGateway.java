@@ -29,14 +29,14 @@ class MailGateway {
         this.sender = sender.getIfAvailable();
         this.from = from;
         if (this.sender == null) {
-            log.info("No SMTP server set (spring.mail.host): patient emails are logged, not sent");
+            log.info("No SMTP server set (spring.mail.host): patient emails are not sent, only counted in the log");
         }
     }
 
     void send(Outbox.Queued message) throws Exception {
         if (sender == null) {
-            log.info("Email {} to {} not sent (no SMTP server): {}", message.id(), message.recipient(),
-                    message.subject());
+            // Recipients and subjects are patient data: the log names the message by its id only.
+            log.info("Email {} not sent (no SMTP server)", message.id());
             return;
         }
         MimeMessage mime = sender.createMimeMessage();

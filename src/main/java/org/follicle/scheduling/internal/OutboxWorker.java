@@ -43,7 +43,9 @@ class OutboxWorker {
                     sent++;
                 }
                 catch (Exception e) {
-                    log.warn("Email {} not sent (attempt {}): {}", message.id(), message.attempts(), e.toString());
+                    // A mail error may quote the address: the log names its kind only.
+                    log.warn("Email {} not sent (attempt {}): {}", message.id(), message.attempts(),
+                            e.getClass().getSimpleName());
                     outbox.failed(message, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
                 }
             }

@@ -71,7 +71,7 @@ class FirstAdministrator implements ApplicationRunner {
             }
             ClinicRef first = clinics.createOrganisation(setup.organisation(), setup.clinic(), setup.timeZone());
             StaffAccount admin = new StaffAccount(first.organisationId(), setup.username(), setup.username(), null,
-                    passwords.hash("password", setup.password()), clock.instant(), "setup");
+                    passwords.hash("password", setup.password(), setup.username()), clock.instant(), "setup");
             admin.setRolesIn(first.id(), Set.of(Role.ADMIN), clock.instant(), "setup");
             accounts.save(admin);
             log.info("First start: created organisation '{}', clinic '{}' and administrator '{}'.",

@@ -93,7 +93,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, AuditChain audit,
-            ApiProblemWriter problems) throws Exception {
+            ApiProblemWriter problems, StrictTransport strictTransport) throws Exception {
         return http.securityMatcher(API)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -111,7 +111,8 @@ class SecurityConfiguration {
                                 HttpServletResponse.SC_UNAUTHORIZED, "problem.unauthorized"))
                         .accessDeniedHandler(denied(audit, (request, response) -> problems.write(request, response,
                                 HttpServletResponse.SC_FORBIDDEN, "problem.forbidden"))))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; "
+                .headers(headers -> headers.addHeaderWriter(strictTransport)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; "
                         + "frame-ancestors 'none'")))
                 .build();
     }
@@ -119,7 +120,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, SecuritySettings settings, StaffSessions staff, AuditChain audit,
-            SignInSuccess success, Clock clock) throws Exception {
+            SignInSuccess success, SignInThrottle throttle, StrictTransport strictTransport, Clock clock)
+            throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
@@ -130,10 +132,12 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/audit/**").hasAuthority(Privilege.AUDIT_READ.authority())
                         .requestMatchers("/admin/clinics/**").hasAuthority(Privilege.CLINIC_MANAGE.authority())
                         .anyRequest().authenticated())
+                // One answer for an unknown name, a wrong password, a deactivated account and a throttled sign-in.
                 .formLogin(form -> form.loginPage("/login").successHandler(success)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof org.springframework.security.authentication.LockedException
-                                        ? "/login?locked" : "/login?error"))))
+                                + "/login?error")))
+                .addFilterBefore(new SignInThrottleFilter(throttle, audit),
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("FOLLICLE_SESSION"))
                 .sessionManagement(session -> session.invalidSessionUrl("/login?expired"))
@@ -143,7 +147,7 @@ class SecurityConfiguration {
                         FreshStaffFilter.class)
                 .exceptionHandling(errors -> errors.accessDeniedHandler(denied(audit,
                         (request, response) -> response.sendError(HttpServletResponse.SC_FORBIDDEN))))
-                .headers(headers -> headers
+                .headers(headers -> headers.addHeaderWriter(strictTransport)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .addHeaderWriter((request, response) -> {
                             if (API_DOCS.matches(request)) {

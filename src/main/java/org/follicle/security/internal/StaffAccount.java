@@ -38,10 +38,6 @@ class StaffAccount implements Persistable<Long> {
 
     private boolean active = true;
 
-    private int failedLogins;
-
-    private Instant lockedUntil;
-
     private Instant passwordChangedAt;
 
     @Version
@@ -80,15 +76,9 @@ class StaffAccount implements Persistable<Long> {
         return username == null ? null : username.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
     void changePassword(String newHash, Instant now, String by) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
         touch(now, by);
     }
 
@@ -167,16 +157,22 @@ class StaffAccount implements Persistable<Long> {
         return active;
     }
 
-    Instant getLockedUntil() {
-        return lockedUntil;
-    }
-
     int getVersion() {
         return version;
     }
 
     Set<ClinicRole> getRoles() {
         return roles;
+    }
+
+    Set<Role> rolesIn(long clinicId) {
+        return roles.stream().filter(r -> r.clinicId() == clinicId).map(ClinicRole::role)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    Set<Long> clinicsWith(Role role) {
+        return roles.stream().filter(r -> r.role() == role).map(ClinicRole::clinicId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /** One role in one clinic. */

@@ -49,8 +49,11 @@ class StaffAdministration {
 
     private final Clock clock;
 
+    private final SignInThrottle throttle;
+
     StaffAdministration(StaffAccounts accounts, JdbcClient jdbc, ClinicAccess access, PasswordPolicy passwords,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.access = access;
@@ -81,13 +84,16 @@ class StaffAdministration {
                 .param("limit", page.size()).param("offset", page.offset()).query(Long.class).list();
         Map<Long, StaffAccount> byId = accounts.findAllById(ids).stream()
                 .collect(Collectors.toMap(StaffAccount::getId, a -> a));
-        List<StaffSummary> items = ids.stream().map(byId::get).map(a -> StaffSummary.of(a, clock.instant())).toList();
+        Set<String> locked = throttle.locked(byId.values().stream().map(StaffAccount::getUsername).toList());
+        List<StaffSummary> items = ids.stream().map(byId::get)
+                .map(a -> StaffSummary.of(a, locked.contains(a.getUsername()))).toList();
         return page.page(items, total);
     }
 
     @Transactional(readOnly = true)
     StaffSummary get(long staffId) {
-        return StaffSummary.of(visible(staffId), clock.instant());
+        StaffAccount account = visible(staffId);
+        return StaffSummary.of(account, !throttle.locked(List.of(account.getUsername())).isEmpty());
     }
 
     StaffSummary create(NewStaff command) {
@@ -99,11 +105,11 @@ class StaffAdministration {
         command.rolesByClinic().keySet().forEach(clinic -> access.require(Privilege.STAFF_MANAGE, clinic));
         Instant now = clock.instant();
         StaffAccount account = new StaffAccount(admin.organisationId(), username, command.displayName().trim(),
-                blankToNull(command.email()), passwords.hash("password", command.password()), now, admin.username());
+                blankToNull(command.email()), passwords.hash("password", command.password(), username, command.displayName()), now, admin.username());
         command.rolesByClinic().forEach((clinic, roles) -> account.setRolesIn(clinic, roles, now, admin.username()));
         StaffAccount saved = accounts.save(account);
         audit.record(AuditRecord.success(AuditAction.CREATE, RECORD_TYPE, saved.getId(), null));
-        return StaffSummary.of(saved, clock.instant());
+        return StaffSummary.of(saved, false);
     }
 
     void update(long staffId, String displayName, String email, int version) {
@@ -119,11 +125,24 @@ class StaffAdministration {
     /** Gives exactly these roles in one clinic where the admin manages staff. */
     void setRoles(long staffId, long clinicId, Set<Role> roles) {
         access.require(Privilege.STAFF_MANAGE, clinicId);
+        // Only accounts that work nowhere else: an admin of one clinic does not change the roles of someone who
+        // also works, or administers the organisation, in clinics they do not manage.
         StaffAccount account = visible(staffId);
+        if (!account.getRoles().stream().allMatch(r -> managedClinics().contains(r.clinicId()))) {
+            throw new BusinessRuleException("staff.rolesElsewhere");
+        }
         CurrentStaff admin = access.current();
         if (account.getId() == admin.id() && !roles.contains(Role.ADMIN) && admin.rolesIn(clinicId).contains(Role.ADMIN)) {
             // Nobody removes their own admin role: a clinic must not lose its last administrator by a slip.
             throw new BusinessRuleException("staff.cannotRemoveOwnAdmin");
+        }
+        if (account.getId() == admin.id() && !admin.rolesIn(clinicId).containsAll(roles)) {
+            // A role one gives oneself is given by nobody: another administrator gives it.
+            throw new BusinessRuleException("staff.cannotGrantSelf");
+        }
+        if (!roles.contains(Role.ADMIN) && account.rolesIn(clinicId).contains(Role.ADMIN)
+                && otherActiveAdmins(clinicId, staffId) == 0) {
+            throw new BusinessRuleException("staff.lastAdmin");
         }
         account.setRolesIn(clinicId, roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles), clock.instant(),
                 admin.username());
@@ -133,9 +152,12 @@ class StaffAdministration {
                 roles.stream().map(Role::name).sorted().collect(Collectors.joining(","))));
     }
 
+    /** A new password given by an administrator; it also lifts every lock on the account's sign-ins. */
     void resetPassword(long staffId, String newPassword) {
         StaffAccount account = managed(staffId);
-        account.changePassword(passwords.hash("password", newPassword), clock.instant(), access.current().username());
+        throttle.forget(account.getUsername());
+        account.changePassword(passwords.hash("password", newPassword, account.getUsername(), account.getDisplayName()),
+                clock.instant(), access.current().username());
         accounts.save(account);
         audit.record(AuditRecord.success(AuditAction.PASSWORD_RESET, RECORD_TYPE, staffId, null));
     }
@@ -144,6 +166,11 @@ class StaffAdministration {
         StaffAccount account = managed(staffId);
         if (account.getId() == access.current().id()) {
             throw new BusinessRuleException("staff.cannotDeactivateSelf");
+        }
+        for (long clinicId : account.clinicsWith(Role.ADMIN)) {
+            if (otherActiveAdmins(clinicId, staffId) == 0) {
+                throw new BusinessRuleException("staff.lastAdmin");
+            }
         }
         account.deactivate(clock.instant(), access.current().username());
         accounts.save(account);
@@ -166,7 +193,8 @@ class StaffAdministration {
         if (!passwords.matches(currentPassword, account.getPasswordHash())) {
             throw BusinessRuleException.onField("currentPassword", "password.currentWrong");
         }
-        account.changePassword(passwords.hash("newPassword", newPassword), clock.instant(), me.username());
+        account.changePassword(passwords.hash("newPassword", newPassword, me.username(), me.displayName()),
+                clock.instant(), me.username());
         accounts.save(account);
         audit.record(AuditRecord.success(AuditAction.PASSWORD_CHANGE, RECORD_TYPE, me.id(), null));
     }
@@ -175,6 +203,14 @@ class StaffAdministration {
     void on(LanguageChosen event) {
         jdbc.sql("UPDATE security_staff SET locale = :locale WHERE username = :username")
                 .param("locale", event.language().toLanguageTag()).param("username", event.username()).update();
+    }
+
+    /** Active administrators of the clinic other than this account. */
+    private long otherActiveAdmins(long clinicId, long staffId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM security_clinic_role r JOIN security_staff s ON s.id = r.staff_id
+                WHERE r.clinic_id = :clinic AND r.role = 'ADMIN' AND s.active AND s.id <> :staff""")
+                .param("clinic", clinicId).param("staff", staffId).query(Long.class).single();
     }
 
     Set<Long> managedClinics() {
@@ -214,12 +250,13 @@ class StaffAdministration {
     record StaffSummary(long id, String username, String displayName, String email, boolean active, boolean locked,
             Map<Long, List<Role>> rolesByClinic, int version) {
 
-        static StaffSummary of(StaffAccount a, Instant now) {
+        /** {@code locked}: sign-ins as this account are refused from some address for now. */
+        static StaffSummary of(StaffAccount a, boolean locked) {
             Map<Long, List<Role>> roles = new java.util.TreeMap<>();
             a.getRoles().forEach(r -> roles.computeIfAbsent(r.clinicId(), k -> new ArrayList<>()).add(r.role()));
             roles.values().forEach(list -> list.sort(null));
             return new StaffSummary(a.getId(), a.getUsername(), a.getDisplayName(), a.getEmail(), a.isActive(),
-                    a.isLocked(now), roles, a.getVersion());
+                    locked, roles, a.getVersion());
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.follicle.security.internal;
 
-import java.time.Clock;
-
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,17 +10,15 @@ class StaffDetailsService implements UserDetailsService {
 
     private final StaffAccounts accounts;
 
-    private final Clock clock;
-
-    StaffDetailsService(StaffAccounts accounts, Clock clock) {
+    StaffDetailsService(StaffAccounts accounts) {
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(StaffAccount.normalise(username))
-                .map(account -> StaffPrincipal.of(account, account.isLocked(clock.instant())))
+                // Never locked as an account: sign-ins are throttled per name and address (SignInThrottle).
+                .map(account -> StaffPrincipal.of(account, false))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 }

@@ -40,10 +40,11 @@ class Overload {
 
     private static final Logger log = LoggerFactory.getLogger(Overload.class);
 
-    /** Whether this failure, or one of its causes, is a connection the pool could not give in time. */
+    /** Whether this failure, or one of its causes, is a connection the pool could not give in time, or "busy". */
     static boolean isOverload(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof CannotGetJdbcConnectionException || e instanceof CannotCreateTransactionException
+                    || e instanceof org.follicle.system.BusyException
                     || e instanceof SQLTransientConnectionException) {
                 return true;
             }
