@@ -67,7 +67,7 @@ class AuditChainIT {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry() {
-        audit.record(AuditRecord.success(AuditAction.READ, "test-record", 1, null));
+        audit.record(AuditRecord.success(AuditAction.READ, "record-test", 1, null));
         long seq = lastSeq();
         assertThatThrownBy(() -> jdbc.sql("UPDATE security_audit_entry SET actor = 'mallory' WHERE seq = :seq")
                 .param("seq", seq).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
@@ -77,7 +77,7 @@ class AuditChainIT {
 
     @Test
     void anUntouchedChainVerifies() {
-        audit.record(AuditRecord.success(AuditAction.CREATE, "test-record", 2, null));
+        audit.record(AuditRecord.success(AuditAction.CREATE, "record-test", 2, null));
         AuditVerification result = verifyOverApi();
         assertThat(result.intact()).isTrue();
         assertThat(result.entriesChecked()).isEqualTo(lastSeq() - 1); // the verification itself is appended after
@@ -113,6 +113,58 @@ class AuditChainIT {
         assertThat(result.intact()).isFalse();
         assertThat(result.brokenAt()).isEqualTo(seq);
         assertThat(result.problem()).isEqualTo("audit.verify.problem.missing");
+    }
+
+    /**
+     * The attack the database role allowed: delete the last entries (the record of earlier failed checks among
+     * them) and rewrite the head row to match. The checkpoint kept outside the database saw more.
+     */
+    @Test
+    void removingTheLastEntriesAndRewritingTheHeadIsFoundByTheCheckpoint() {
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 70, null));
+        assertThat(verifyOverApi().intact()).isTrue(); // writes a checkpoint of the head as it is
+        long anchored = jdbc.sql("SELECT last_seq FROM security_audit_head").query(Long.class).single();
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 71, null));
+        long last = lastSeq();
+        List<Map<String, Object>> tail = jdbc.sql("SELECT * FROM security_audit_entry WHERE seq > :keep ORDER BY seq")
+                .param("keep", anchored - 2).query().listOfRows();
+        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM security_audit_head").query().singleRow();
+        tamper("DELETE FROM security_audit_entry WHERE seq > " + (anchored - 2));
+        jdbc.sql("UPDATE security_audit_head SET last_seq = :seq, last_hash = (SELECT hash FROM security_audit_entry "
+                + "WHERE seq = :seq)").param("seq", anchored - 2).update();
+        repair = () -> restore(anchored - 1, tail, head);
+        assertThat(last).isGreaterThan(anchored);
+
+        AuditVerification result = verifyOverApi();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problem()).isEqualTo("audit.verify.problem.truncated");
+        assertThat(result.brokenAt()).isEqualTo(anchored - 1);
+    }
+
+    /** Rewriting an entry and recomputing its hash as SHA-256 (the key is not in the database) is found. */
+    @Test
+    void rewritingAnEntryWithARecomputedHashIsFound() {
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 80, null));
+        long seq = lastSeq();
+        Map<String, Object> row = jdbc.sql("SELECT * FROM security_audit_entry WHERE seq = :seq").param("seq", seq)
+                .query().singleRow();
+        Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM security_audit_head").query().singleRow();
+        java.time.Instant at = ((java.time.OffsetDateTime) jdbc.sql("SELECT occurred_at FROM security_audit_entry WHERE seq = :seq")
+                .param("seq", seq).query(java.time.OffsetDateTime.class).single()).toInstant();
+        for (String keyId : new String[] { null, String.valueOf(row.get("key_id")) }) {
+            org.follicle.security.internal.AuditChainAccess forged = org.follicle.security.internal.AuditChainAccess
+                    .sha256Entry(seq, at, row, "81", String.valueOf(row.get("previous_hash")).trim(), keyId);
+            tamper("UPDATE security_audit_entry SET record_id = '81', key_id = " + (keyId == null ? "NULL" : "'" + keyId
+                    + "'") + ", hash = '" + forged.hash() + "' WHERE seq = " + seq);
+            jdbc.sql("UPDATE security_audit_head SET last_hash = :hash").param("hash", forged.hash()).update();
+            repair = () -> restore(seq, List.of(row), head);
+            AuditVerification result = verifyOverApi();
+            assertThat(result.intact()).as("key %s", keyId).isFalse();
+            assertThat(result.brokenAt()).isEqualTo(seq);
+            assertThat(result.problem()).isEqualTo("audit.verify.problem.altered");
+            repair.run();
+            repair = () -> { };
+        }
     }
 
     @Test
@@ -282,7 +334,7 @@ class AuditChainIT {
         Long brokenAt = intact ? null : Long.valueOf(body.replaceAll(".*\"brokenAt\":(\\d+).*", "$1"));
         String problem = intact ? null : body.replaceAll(".*\"problem\":\"([^\"]+)\".*", "$1");
         long checked = Long.parseLong(body.replaceAll(".*\"entriesChecked\":(\\d+).*", "$1"));
-        return new AuditVerification(intact, checked, brokenAt, problem, null);
+        return new AuditVerification(intact, checked, brokenAt, problem, null, null, null);
     }
 
     private long lastSeq() {
@@ -300,12 +352,20 @@ class AuditChainIT {
         }
     }
 
+    /** Puts back the entries from {@code from} on as they were, dropping those written on the tampered chain. */
+    private void restore(long from, List<Map<String, Object>> rows, Map<String, Object> head) {
+        tamper("DELETE FROM security_audit_entry WHERE seq >= " + from);
+        rows.forEach(this::reinsert);
+        jdbc.sql("UPDATE security_audit_head SET last_seq = :seq, last_hash = :hash")
+                .param("seq", head.get("last_seq")).param("hash", head.get("last_hash")).update();
+    }
+
     private void reinsert(Map<String, Object> row) {
         jdbc.sql("""
                 INSERT INTO security_audit_entry (seq, occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id,
-                    action, record_type, record_id, client_address, outcome, detail, previous_hash, hash)
+                    action, record_type, record_id, client_address, outcome, detail, previous_hash, hash, key_id)
                 VALUES (:seq, :occurred_at, :organisation_id, :actor, :actor_id, :actor_roles, :clinic_id, :action,
-                    :record_type, :record_id, :client_address, :outcome, :detail, :previous_hash, :hash)""")
+                    :record_type, :record_id, :client_address, :outcome, :detail, :previous_hash, :hash, :key_id)""")
                 .params(row).update();
     }
 }

@@ -73,7 +73,9 @@ class LotRecallIT {
         give(doctorToken, org.paris(), emailed);
         give(doctorToken, org.paris(), unreachable);
         // Some of the lot goes to Madrid, where a Madrid practitioner gives it to a Madrid patient.
-        assertThat(http.send("POST", "/api/v1/stock-movements", admin, "{\"clinicId\":" + org.paris() + ",\"lotId\":"
+        String bothClinics = fixture.token(fixture.staff(org, "stock", Map.of(org.paris(), Role.ASSISTANT,
+                org.madrid(), Role.ASSISTANT)));
+        assertThat(http.send("POST", "/api/v1/stock-movements", bothClinics, "{\"clinicId\":" + org.paris() + ",\"lotId\":"
                 + lot + ",\"kind\":\"TRANSFER\",\"quantity\":2,\"toClinicId\":" + org.madrid() + "}", Map.of())
                 .statusCode()).isEqualTo(201);
         give(fixture.token(fixture.staff(org, "madrid-doc", Map.of(org.madrid(), Role.PRACTITIONER))), org.madrid(),

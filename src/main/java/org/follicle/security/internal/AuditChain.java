@@ -92,10 +92,10 @@ public class AuditChain implements DisposableBean {
     private static final String INSERT = """
             WITH head AS (UPDATE security_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1)
             INSERT INTO security_audit_entry (seq, occurred_at, organisation_id, actor, actor_id, actor_roles,
-                clinic_id, action, record_type, record_id, client_address, outcome, detail, previous_hash, hash)
+                clinic_id, action, record_type, record_id, client_address, outcome, detail, previous_hash, hash, key_id)
             SELECT * FROM unnest(?::varchar[]::bigint[], ?::varchar[]::timestamptz[], ?::varchar[]::bigint[],
                 ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[],
-                ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])""";
+                ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])""";
 
     /** The pending entries of a batch, oldest first, locked so that two instances never chain one twice. */
     private static final String PENDING = """
@@ -128,7 +128,10 @@ public class AuditChain implements DisposableBean {
     /** The entries of a {@link #together} call on this thread, written when it ends; null outside one. */
     private final ThreadLocal<List<Pending>> gathered = new ThreadLocal<>();
 
-    AuditChain(DataSource dataSource, Clock clock) {
+    private final AuditKeys keys;
+
+    AuditChain(DataSource dataSource, Clock clock, AuditKeys keys) {
+        this.keys = keys;
         if (dataSource instanceof HikariDataSource application) {
             HikariConfig config = new HikariConfig();
             application.copyStateTo(config);
@@ -173,10 +176,10 @@ public class AuditChain implements DisposableBean {
      * or inside {@link #together}, at once (the entry is written when the work ends).
      */
     void append(Actor actor, AuditRecord record) {
-        AuditEntry entry = new AuditEntry(0, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor.organisationId(),
-                actor.name(), actor.id(), actor.roles(), record.clinicId(), record.action().name(),
-                record.recordType(), record.recordId(), clientAddress(), record.outcome().name(),
-                truncate(record.detail(), 500), null, null);
+        AuditEntry entry = AuditEntry.unchained(Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                actor.organisationId(), actor.name(), actor.id(), actor.roles(), record.clinicId(),
+                record.action().name(), record.recordType(), record.recordId(), clientAddress(),
+                record.outcome().name(), truncate(record.detail(), 500));
         TransactionEntries ofTransaction = transactionEntries();
         if (ofTransaction != null) {
             ofTransaction.entries.add(entry);
@@ -425,12 +428,12 @@ public class AuditChain implements DisposableBean {
         List<Long> chainedPending = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>(jdbc.query(PENDING, (rs, n) -> {
             chainedPending.add(rs.getLong("id"));
-            return new AuditEntry(0, rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+            return AuditEntry.unchained(rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
                     rs.getObject("organisation_id", Long.class), rs.getString("actor"),
                     rs.getObject("actor_id", Long.class), rs.getString("actor_roles"),
                     rs.getObject("clinic_id", Long.class), rs.getString("action"), rs.getString("record_type"),
                     rs.getString("record_id"), rs.getString("client_address"), rs.getString("outcome"),
-                    rs.getString("detail"), null, null);
+                    rs.getString("detail"));
         }));
         batch.stream().map(Pending::entry).filter(Objects::nonNull).forEach(entries::add);
         if (entries.isEmpty()) {
@@ -441,12 +444,12 @@ public class AuditChain implements DisposableBean {
                     (Object) chainedPending.toArray(Long[]::new));
         }
         // One array per column, in the statement's order.
-        String[][] columns = new String[15][entries.size()];
+        String[][] columns = new String[16][entries.size()];
         for (int i = 0; i < entries.size(); i++) {
-            AuditEntry e = entries.get(i).chained(++seq, previous);
+            AuditEntry e = entries.get(i).chained(++seq, previous, keys);
             Object[] row = { e.seq(), e.occurredAt(), e.organisationId(), e.actor(), e.actorId(), e.actorRoles(),
                     e.clinicId(), e.action(), e.recordType(), e.recordId(), e.clientAddress(), e.outcome(),
-                    e.detail(), previous, e.hash() };
+                    e.detail(), previous, e.hash(), e.keyId() };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = Objects.toString(row[c], null);
             }
@@ -459,7 +462,13 @@ public class AuditChain implements DisposableBean {
         jdbc.update(INSERT, args);
     }
 
+    /** The SHA-256 hash of an entry written before the chain was keyed (see {@link AuditKeys#hash}). */
     static String hash(AuditEntry e, String previousHash) {
+        return sha256(canonical(e, previousHash));
+    }
+
+    /** The text an entry's hash is computed over: every field, and the key's name when it has one. */
+    static String canonical(AuditEntry e, String previousHash) {
         StringBuilder canonical = new StringBuilder();
         // Length-prefixed fields: no value can be shifted into its neighbour and keep the same text.
         for (Object field : new Object[] { previousHash, e.seq(), e.occurredAt().toString(), e.organisationId(),
@@ -468,7 +477,10 @@ public class AuditChain implements DisposableBean {
             String text = field == null ? "\u0000" : field.toString();
             canonical.append(text.length()).append(':').append(text).append(';');
         }
-        return sha256(canonical.toString());
+        if (e.keyId() != null) {
+            canonical.append("key:").append(e.keyId().length()).append(':').append(e.keyId()).append(';');
+        }
+        return canonical.toString();
     }
 
     /** Hex SHA-256 of UTF-8 text. */

@@ -1,0 +1,18 @@
+package org.follicle.security.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** What an attacker without the audit key can compute: an entry rewritten and hashed with plain SHA-256. */
+public record AuditChainAccess(String hash) {
+
+    public static AuditChainAccess sha256Entry(long seq, Instant at, Map<String, Object> row, String newRecordId,
+            String previousHash, String keyId) {
+        AuditEntry entry = new AuditEntry(seq, at, (Long) row.get("organisation_id"), (String) row.get("actor"),
+                (Long) row.get("actor_id"), (String) row.get("actor_roles"), (Long) row.get("clinic_id"),
+                (String) row.get("action"), (String) row.get("record_type"), newRecordId,
+                (String) row.get("client_address"), (String) row.get("outcome"), (String) row.get("detail"),
+                previousHash, null, keyId);
+        return new AuditChainAccess(AuditChain.sha256(AuditChain.canonical(entry, previousHash)));
+    }
+}
