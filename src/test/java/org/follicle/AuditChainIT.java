@@ -15,6 +15,7 @@ import org.follicle.security.AuditRecord;
 import org.follicle.security.AuditVerification;
 import org.follicle.security.Role;
 import org.follicle.security.internal.AuditChain;
+import org.follicle.support.DatabaseOwner;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.StaffFixture;
@@ -57,6 +58,9 @@ class AuditChainIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     /** Tampering tests damage the shared chain; each test that does puts it back as it was. */
     Runnable repair = () -> { };
 
@@ -65,14 +69,35 @@ class AuditChainIT {
         repair.run();
     }
 
+    /** Even the owner changes nothing by mistake: the trigger must be switched off first. */
     @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry() {
         audit.record(AuditRecord.success(AuditAction.READ, "record-test", 1, null));
         long seq = lastSeq();
-        assertThatThrownBy(() -> jdbc.sql("UPDATE security_audit_entry SET actor = 'mallory' WHERE seq = :seq")
-                .param("seq", seq).update()).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("DELETE FROM security_audit_entry WHERE seq = :seq").param("seq", seq).update())
-                .isInstanceOf(DataAccessException.class);
+        JdbcClient owner = DatabaseOwner.jdbc(environment);
+        assertThatThrownBy(() -> owner.sql("UPDATE security_audit_entry SET actor = 'mallory' WHERE seq = :seq")
+                .param("seq", seq).update()).isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(((DataAccessException) e).getMostSpecificCause().getMessage())
+                        .contains("append-only"));
+        assertThatThrownBy(() -> owner.sql("DELETE FROM security_audit_entry WHERE seq = :seq").param("seq", seq)
+                .update()).isInstanceOf(DataAccessException.class);
+    }
+
+    /** The application's own login can add entries, and nothing else: no change, no deletion, no switching off. */
+    @Test
+    void theApplicationsRoleCannotAlterTheAuditTables() {
+        audit.record(AuditRecord.success(AuditAction.READ, "record-test", 3, null));
+        for (String attack : List.of("ALTER TABLE security_audit_entry DISABLE TRIGGER USER",
+                "DROP TRIGGER security_audit_entry_append_only ON security_audit_entry",
+                "DELETE FROM security_audit_entry WHERE seq = (SELECT max(seq) FROM security_audit_entry)",
+                "UPDATE security_audit_entry SET actor = 'mallory' WHERE seq = 1",
+                "TRUNCATE security_audit_entry", "DELETE FROM security_audit_head",
+                "ALTER TABLE security_audit_entry OWNER TO CURRENT_USER")) {
+            assertThatThrownBy(() -> jdbc.sql(attack).update()).as(attack).isInstanceOf(DataAccessException.class)
+                    .satisfies(e -> assertThat(((DataAccessException) e).getMostSpecificCause().getMessage())
+                            .as(attack).containsAnyOf("permission denied", "must be owner"));
+        }
+        assertThat(verifyOverApi().intact()).isTrue();
     }
 
     @Test
@@ -121,18 +146,20 @@ class AuditChainIT {
      */
     @Test
     void removingTheLastEntriesAndRewritingTheHeadIsFoundByTheCheckpoint() {
-        audit.record(AuditRecord.success(AuditAction.READ, "patient", 70, null));
+        for (int i = 0; i < 3; i++) {
+            audit.record(AuditRecord.success(AuditAction.READ, "patient", 70 + i, null));
+        }
         assertThat(verifyOverApi().intact()).isTrue(); // writes a checkpoint of the head as it is
         long anchored = jdbc.sql("SELECT last_seq FROM security_audit_head").query(Long.class).single();
-        audit.record(AuditRecord.success(AuditAction.READ, "patient", 71, null));
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 73, null));
         long last = lastSeq();
         List<Map<String, Object>> tail = jdbc.sql("SELECT * FROM security_audit_entry WHERE seq > :keep ORDER BY seq")
                 .param("keep", anchored - 2).query().listOfRows();
         Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM security_audit_head").query().singleRow();
+        repair = () -> restore(anchored - 1, tail, head);
         tamper("DELETE FROM security_audit_entry WHERE seq > " + (anchored - 2));
         jdbc.sql("UPDATE security_audit_head SET last_seq = :seq, last_hash = (SELECT hash FROM security_audit_entry "
                 + "WHERE seq = :seq)").param("seq", anchored - 2).update();
-        repair = () -> restore(anchored - 1, tail, head);
         assertThat(last).isGreaterThan(anchored);
 
         AuditVerification result = verifyOverApi();
@@ -291,14 +318,15 @@ class AuditChainIT {
     @Test
     void whenTheEntryCannotBeWrittenTheActIsNotSavedEither() {
         // The database refuses this entry as it would refuse every write when it stops.
-        jdbc.sql("""
+        JdbcClient owner = DatabaseOwner.jdbc(environment);
+        owner.sql("""
                 CREATE FUNCTION audit_test_refuse() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'refused for the test'; END $$ LANGUAGE plpgsql""").update();
-        jdbc.sql("""
+        owner.sql("""
                 CREATE TRIGGER audit_test_refuse BEFORE INSERT ON security_audit_pending FOR EACH ROW
                 WHEN (NEW.record_type = 'patient' AND NEW.action = 'CREATE') EXECUTE FUNCTION audit_test_refuse()""")
                 .update();
-        repair = () -> jdbc.sql("DROP FUNCTION audit_test_refuse() CASCADE").update();
+        repair = () -> owner.sql("DROP FUNCTION audit_test_refuse() CASCADE").update();
         Organisation org = fixture.organisation();
         Staff assistant = fixture.staff(org, "assistant", Map.of(org.paris(), Role.ASSISTANT));
         var response = new Http(port).send("POST", "/api/v1/patients", fixture.token(assistant), """
@@ -341,14 +369,15 @@ class AuditChainIT {
         return jdbc.sql("SELECT coalesce(max(seq), 0) FROM security_audit_entry").query(Long.class).single();
     }
 
-    /** What an attacker with database rights could do: switch the guard off, change the log, switch it on. */
+    /** What an attacker with the owner's rights could do: switch the guard off, change the log, switch it on. */
     private void tamper(String sql) {
-        jdbc.sql("ALTER TABLE security_audit_entry DISABLE TRIGGER USER").update();
+        JdbcClient owner = DatabaseOwner.jdbc(environment);
+        owner.sql("ALTER TABLE security_audit_entry DISABLE TRIGGER USER").update();
         try {
-            jdbc.sql(sql).update();
+            owner.sql(sql).update();
         }
         finally {
-            jdbc.sql("ALTER TABLE security_audit_entry ENABLE TRIGGER USER").update();
+            owner.sql("ALTER TABLE security_audit_entry ENABLE TRIGGER USER").update();
         }
     }
 

@@ -532,5 +532,11 @@ public class AuditChain implements DisposableBean {
 
     /** Who acted, as the log names them. */
     record Actor(String name, Long id, Long organisationId, String roles) {
+
+        /** Whoever typed this name at the sign-in, known or not. */
+        static Actor typed(String username) {
+            String name = StaffAccount.normalise(username);
+            return new Actor(name.length() > 100 ? name.substring(0, 100) : name, null, null, null);
+        }
     }
 }

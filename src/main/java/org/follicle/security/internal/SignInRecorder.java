@@ -8,7 +8,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -49,14 +48,10 @@ class SignInRecorder {
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             throttle.failed(typed, source(event.getAuthentication()));
         }
-        else if (event instanceof AuthenticationFailureLockedEvent) {
-            reason = "locked";
-        }
         else if (event instanceof AuthenticationFailureDisabledEvent) {
             reason = "deactivated";
         }
-        String actor = typed.length() > 100 ? typed.substring(0, 100) : typed;
-        audit.append(new AuditChain.Actor(actor, null, null, null),
+        audit.append(AuditChain.Actor.typed(typed),
                 new AuditRecord(AuditAction.LOGIN_FAILURE, null, null, null, AuditOutcome.FAILURE, reason));
     }
 

@@ -37,10 +37,8 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String typed = request.getParameter("username");
         if (typed != null && throttle.refused(typed, request.getRemoteAddr())) {
-            String actor = StaffAccount.normalise(typed);
-            audit.append(new AuditChain.Actor(actor.length() > 100 ? actor.substring(0, 100) : actor, null, null,
-                    null), new AuditRecord(AuditAction.LOGIN_FAILURE, null, null, null, AuditOutcome.FAILURE,
-                            "throttled"));
+            audit.append(AuditChain.Actor.typed(typed), new AuditRecord(AuditAction.LOGIN_FAILURE, null, null, null,
+                    AuditOutcome.FAILURE, "throttled"));
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;
         }

@@ -29,10 +29,21 @@ import org.springframework.util.StringUtils;
  * <li>otherwise: an embedded PostgreSQL whose data persists in {@code follicle.database.embedded.data-dir}.</li>
  * </ol>
  * The embedded server is started once per JVM, so every Spring context of a test run shares it.
+ * <p>
+ * Two roles: migrations run as the schema's owner, the application as a role that may read and write rows but
+ * not alter tables or their triggers, nor change or delete audit entries (granted by {@code afterMigrate.sql}).
+ * For an external server the owner is {@code DATABASE_OWNER_USERNAME}; without it both are the one role given, and
+ * the audit log is protected by its key and checkpoints only. The embedded server does it by itself: it migrates
+ * as {@code postgres} and runs as {@value #EMBEDDED_APP_ROLE}.
  */
 public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
     public static final String EMBEDDED_FLAG = "follicle.database.embedded-active";
+
+    static final String EMBEDDED_APP_ROLE = "follicle_app";
+
+    /** The role the grants after each migration are for; empty when the application runs as the owner. */
+    static final String APP_ROLE_PLACEHOLDER = "spring.flyway.placeholders.appRole";
 
     private static EmbeddedPostgres embedded;
 
@@ -61,6 +72,18 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             props.put("spring.datasource.url", db.jdbcUrl());
             putIfText(props, "spring.datasource.username", db.username());
             putIfText(props, "spring.datasource.password", db.password());
+            String owner = env.getProperty("follicle.database.owner-username");
+            if (StringUtils.hasText(owner) && !owner.equals(db.username())) {
+                props.put("spring.flyway.user", owner);
+                props.put("spring.flyway.password", env.getProperty("follicle.database.owner-password", ""));
+                props.put(APP_ROLE_PLACEHOLDER, db.username());
+            }
+            else {
+                props.put(APP_ROLE_PLACEHOLDER, "");
+                log.warn("Follicle runs as the owner of its tables (DATABASE_OWNER_USERNAME is not set): its own "
+                        + "database login could alter the audit tables. Their key and checkpoints still reveal it; "
+                        + "see the README, 'Two database roles'.");
+            }
             props.put(EMBEDDED_FLAG, false);
         }
         else if (Arrays.asList(env.getActiveProfiles()).contains("prod")) {
@@ -72,9 +95,13 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             Path dir = Path.of(env.getProperty("follicle.database.embedded.data-dir", "data/postgres"));
             boolean clean = env.getProperty("follicle.database.embedded.clean", Boolean.class, false);
             EmbeddedPostgres pg = start(dir, clean);
-            props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
-            props.put("spring.datasource.username", "postgres");
-            props.put("spring.datasource.password", "");
+            // Without the user in the URL, which would override the role below.
+            props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+            props.put("spring.datasource.username", EMBEDDED_APP_ROLE);
+            props.put("spring.datasource.password", EMBEDDED_APP_ROLE);
+            props.put("spring.flyway.user", "postgres");
+            props.put("spring.flyway.password", "");
+            props.put(APP_ROLE_PLACEHOLDER, EMBEDDED_APP_ROLE);
             props.put(EMBEDDED_FLAG, true);
             log.warn("Follicle is running on an EMBEDDED EVALUATION DATABASE (PostgreSQL, data in "
                     + dir.toAbsolutePath() + "). Set DATABASE_URL to use your own PostgreSQL server.");
@@ -98,6 +125,7 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
                         .setServerConfig("max_connections", "100")
                         .setRegisterShutdownHook(false)
                         .start();
+                createApplicationRole(embedded);
                 EmbeddedPostgres started = embedded;
                 // Runs after every application context has closed, so connections end before the server does.
                 SpringApplication.getShutdownHandlers().add(() -> close(started));
@@ -108,6 +136,24 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             }
         }
         return embedded;
+    }
+
+    /** The embedded server's application role, once; it may run maintenance (VACUUM, ANALYZE) on its tables. */
+    private static void createApplicationRole(EmbeddedPostgres pg) {
+        try (var connection = pg.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("""
+                    DO $$ BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                            CREATE ROLE %1$s LOGIN PASSWORD '%1$s';
+                        END IF;
+                        IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'pg_maintain') THEN
+                            GRANT pg_maintain TO %1$s;
+                        END IF;
+                    END $$""".formatted(EMBEDDED_APP_ROLE));
+        }
+        catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the application's role in the embedded PostgreSQL", e);
+        }
     }
 
     private static void close(EmbeddedPostgres pg) {
