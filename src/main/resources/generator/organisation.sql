@@ -249,10 +249,12 @@ INSERT INTO formulary_preparation (organisation_id, clinic_id, request_key, prep
 SELECT ${org}, clinic_id, 'load-a' || id, starts_at, 'generator'
 FROM scheduling_appointment WHERE organisation_id = ${org} AND status = 'ATTENDED' ORDER BY id;
 -- Statistics of what was just written, or the planner may join preparations to appointments in a nested loop
--- (minutes instead of a second), depending on whether autovacuum has been by.
+-- (minutes instead of a second), depending on whether autovacuum has been by. A role that does not own the tables
+-- cannot analyse them (the application's own, before PostgreSQL 17), so nested loops are also ruled out here.
 ANALYZE formulary_preparation;
 ANALYZE scheduling_appointment;
 ANALYZE formulary_lot;
+SET enable_nestloop = off;
 CREATE TEMP TABLE load_use AS
 SELECT f.id AS preparation_id, f.clinic_id, f.prepared_at, a.patient_id, l.id AS lot_id
 FROM formulary_preparation f
@@ -263,6 +265,7 @@ JOIN formulary_product pr ON pr.organisation_id = ${org} AND pr.sku = sku.sku
 JOIN formulary_lot l ON l.product_id = pr.id
   AND l.lot_number = pr.sku || '-' || to_char(date_trunc('quarter', f.prepared_at), 'YYYY"Q"Q')
 WHERE f.organisation_id = ${org};
+RESET enable_nestloop;
 -- Each lot came into each clinic once: what was used, and 2,000 more of the lots still in date.
 CREATE TEMP TABLE load_receipt AS
 SELECT l.id AS lot_id, c.id AS clinic_id, l.received_at,

@@ -61,6 +61,9 @@ class AuditChainIT {
     @Autowired
     org.springframework.core.env.Environment environment;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     /** Tampering tests damage the shared chain; each test that does puts it back as it was. */
     Runnable repair = () -> { };
 
@@ -166,6 +169,34 @@ class AuditChainIT {
         assertThat(result.intact()).isFalse();
         assertThat(result.problem()).isEqualTo("audit.verify.problem.truncated");
         assertThat(result.brokenAt()).isEqualTo(anchored - 1);
+    }
+
+    /** A checkpoint rewritten to match a shortened chain does not carry the key's signature. */
+    @Test
+    void aForgedCheckpointIsFound() throws Exception {
+        audit.record(AuditRecord.success(AuditAction.READ, "patient", 90, null));
+        assertThat(verifyOverApi().intact()).isTrue();
+        java.nio.file.Path dir = org.follicle.security.internal.AuditChainAccess.anchorDir(context);
+        java.nio.file.Path latest;
+        try (var files = java.nio.file.Files.list(dir)) {
+            latest = files.filter(f -> f.toString().endsWith(".anchor")).max(java.util.Comparator.naturalOrder())
+                    .orElseThrow();
+        }
+        String original = java.nio.file.Files.readString(latest);
+        java.nio.file.Path forged = dir.resolve("99999999999999999999.anchor");
+        java.nio.file.Files.writeString(forged, original.replaceAll("seq=\\d+", "seq=1"));
+        repair = () -> {
+            try {
+                java.nio.file.Files.delete(forged);
+            }
+            catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        AuditVerification result = verifyOverApi();
+        assertThat(result.intact()).isFalse();
+        assertThat(result.problem()).isEqualTo("audit.verify.problem.anchorForged");
     }
 
     /** Rewriting an entry and recomputing its hash as SHA-256 (the key is not in the database) is found. */

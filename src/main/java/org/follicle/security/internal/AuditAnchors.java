@@ -84,6 +84,11 @@ class AuditAnchors implements DisposableBean {
         }
     }
 
+    /** Where the checkpoints are written. */
+    Path dir() {
+        return dir;
+    }
+
     /** Writes a checkpoint of the head as it is now; none while the chain is empty. */
     Optional<Anchor> write() {
         Map<String, Object> head = jdbc.sql("SELECT last_seq, last_hash FROM security_audit_head WHERE id = 1")

@@ -3,8 +3,13 @@ package org.follicle.security.internal;
 import java.time.Instant;
 import java.util.Map;
 
-/** What an attacker without the audit key can compute: an entry rewritten and hashed with plain SHA-256. */
+/** What a test of the audit chain reaches: an entry as an attacker without the key would hash it, the checkpoints. */
 public record AuditChainAccess(String hash) {
+
+    /** Where this application writes its checkpoints of the chain. */
+    public static java.nio.file.Path anchorDir(org.springframework.context.ApplicationContext context) {
+        return context.getBean(AuditAnchors.class).dir();
+    }
 
     public static AuditChainAccess sha256Entry(long seq, Instant at, Map<String, Object> row, String newRecordId,
             String previousHash, String keyId) {
