@@ -97,11 +97,17 @@ public class AuditChain implements DisposableBean {
                 ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[]::bigint[], ?::varchar[], ?::varchar[],
                 ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])""";
 
-    /** The pending entries of a batch, oldest first, locked so that two instances never chain one twice. */
+    /**
+     * The pending entries of a batch, taken out in one statement (the batch's transaction puts them in the chain or
+     * rolls back and leaves them), oldest first, locked so that two instances never chain one twice.
+     */
     private static final String PENDING = """
-            SELECT id, occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id, action, record_type,
-                record_id, client_address, outcome, detail
-            FROM security_audit_pending ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED""";
+            WITH taken AS (
+                DELETE FROM security_audit_pending WHERE id IN (
+                    SELECT id FROM security_audit_pending ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED)
+                RETURNING id, occurred_at, organisation_id, actor, actor_id, actor_roles, clinic_id, action,
+                    record_type, record_id, client_address, outcome, detail)
+            SELECT * FROM taken ORDER BY id""";
 
     /** Pending entries every ten seconds when idle: those an instance that stopped left behind. */
     private static final long SWEEP_MILLIS = 10_000;
@@ -425,23 +431,16 @@ public class AuditChain implements DisposableBean {
         long seq = ((Number) head.get("last_seq")).longValue();
         String previous = ((String) head.get("last_hash")).trim();
         // The entries committed with their acts come first, then those queued here.
-        List<Long> chainedPending = new ArrayList<>();
-        List<AuditEntry> entries = new ArrayList<>(jdbc.query(PENDING, (rs, n) -> {
-            chainedPending.add(rs.getLong("id"));
-            return AuditEntry.unchained(rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
-                    rs.getObject("organisation_id", Long.class), rs.getString("actor"),
-                    rs.getObject("actor_id", Long.class), rs.getString("actor_roles"),
-                    rs.getObject("clinic_id", Long.class), rs.getString("action"), rs.getString("record_type"),
-                    rs.getString("record_id"), rs.getString("client_address"), rs.getString("outcome"),
-                    rs.getString("detail"));
-        }));
+        List<AuditEntry> entries = new ArrayList<>(jdbc.query(PENDING, (rs, n) -> AuditEntry.unchained(
+                rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                rs.getObject("organisation_id", Long.class), rs.getString("actor"),
+                rs.getObject("actor_id", Long.class), rs.getString("actor_roles"),
+                rs.getObject("clinic_id", Long.class), rs.getString("action"), rs.getString("record_type"),
+                rs.getString("record_id"), rs.getString("client_address"), rs.getString("outcome"),
+                rs.getString("detail"))));
         batch.stream().map(Pending::entry).filter(Objects::nonNull).forEach(entries::add);
         if (entries.isEmpty()) {
             return;
-        }
-        if (!chainedPending.isEmpty()) {
-            jdbc.update("DELETE FROM security_audit_pending WHERE id = ANY (?::bigint[])",
-                    (Object) chainedPending.toArray(Long[]::new));
         }
         // One array per column, in the statement's order.
         String[][] columns = new String[16][entries.size()];
