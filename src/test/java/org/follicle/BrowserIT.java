@@ -200,6 +200,18 @@ class BrowserIT {
         Browser.screenshot(french, "09-audit-fr-phone");
     }
 
+    /** A NUL character pasted into a search: the page says what is wrong, in the reader's language. */
+    @Test
+    void aNulCharacterInASearchIsRefusedWithWhatToDo() {
+        Page page = browser.newPage("fr-FR");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients?q=Ma%00rtin&lang=fr");
+        assertThat(page.locator("#content")).containsText("caractère invisible NUL");
+        Browser.screenshot(page, "27-nul-fr");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "27-nul-fr-phone");
+    }
+
     @Test
     void searchesStaffAsYouTypeAndOpensTheApiDocumentation() {
         fixture.staff(org, "Zoé Fontaine", Map.of(org.paris(), Role.ASSISTANT));
