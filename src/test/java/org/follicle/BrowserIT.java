@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.awaitility.Awaitility.await;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Staff use Follicle in a real Chromium: sign in, languages, lockout, idle logout, refusals, admin pages. */
@@ -820,10 +821,11 @@ class BrowserIT {
         catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Assertions.assertThat(jdbc.sql("""
-                SELECT count(*) FROM scheduling_message WHERE appointment_id = :a AND kind = 'AFTERCARE'
-                  AND status = 'QUEUED' AND send_after <= now()""").param("a", appointment).query(Long.class).single())
-                .isEqualTo(1);
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> Assertions
+                .assertThat(jdbc.sql("""
+                        SELECT count(*) FROM scheduling_message WHERE appointment_id = :a AND kind = 'AFTERCARE'
+                          AND status = 'QUEUED' AND send_after <= now()""").param("a", appointment)
+                        .query(Long.class).single()).isEqualTo(1));
         Assertions.assertThat(jdbc.sql("SELECT quantity FROM formulary_stock WHERE lot_id = :lot").param("lot", lot)
                 .query(Integer.class).single()).isEqualTo(4);
     }

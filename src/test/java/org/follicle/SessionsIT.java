@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.follicle.SchedulingIT.expect;
@@ -111,11 +112,15 @@ class SessionsIT {
         HttpResponse<String> signed = sign(session, 1);
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(signed.body()).contains("\"status\":\"SIGNED\"");
-        // The aftercare email goes now, not at the booked end; the sheet is there as a PDF.
-        assertThat(jdbc.sql("""
-                SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
-                WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
-                .query(String.class).list()).containsExactly("CANCELLED false", "QUEUED true");
+        // The aftercare email goes now, not at the booked end, once the signing has committed; the sheet is there
+        // as a PDF.
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.sql("""
+                        SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
+                        WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
+                        .query(String.class).list()).containsExactly("CANCELLED false", "QUEUED true"));
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+                .query(Long.class).single()).as("the event is done with").isZero();
         HttpResponse<String> sheet = http.get("/api/v1/sessions/" + session + "/aftercare.pdf", doctor);
         assertThat(sheet.statusCode()).isEqualTo(200);
         assertThat(sheet.body()).startsWith("%PDF");

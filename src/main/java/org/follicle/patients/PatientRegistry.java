@@ -55,6 +55,19 @@ public class PatientRegistry {
     }
 
     /**
+     * The patient a care message is addressed to (a signed session's aftercare), read by the application once the
+     * act that owes it has committed, with or without a signed-in user; empty if the patient is not of the
+     * organisation. Audited as a read made for the message.
+     */
+    public java.util.Optional<PatientView> forCareMessage(long organisationId, long patientId) {
+        return access.ofOrganisation(organisationId, java.util.List.of(patientId)).stream().findFirst().map(p -> {
+            audit.record(new AuditRecord(AuditAction.READ, Patients.RECORD_TYPE, String.valueOf(p.id()), p.clinicId(),
+                    org.follicle.security.AuditOutcome.SUCCESS, "care message"));
+            return p;
+        });
+    }
+
+    /**
      * A patient the user may read, of the organisation, to book or plan for: 404 otherwise, and refused (422)
      * when the record is voided.
      */

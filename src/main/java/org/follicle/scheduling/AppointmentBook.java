@@ -47,11 +47,11 @@ public interface AppointmentBook {
     /** An appointment the user may see; 404 otherwise. */
     AppointmentView appointment(long appointmentId);
 
-    /** The session took place: a booked appointment becomes attended (whatever the time, charting may start early). */
-    AppointmentView markAttended(long appointmentId);
-
-    /** The session is signed: the patient's aftercare email goes now (the appointment as markAttended returned it). */
-    void sendAftercareNow(AppointmentView attended);
+    /**
+     * The appointment's session is signed: a booked appointment becomes attended (whatever the time, charting may
+     * start early), and the patient's aftercare email follows once this commits ({@link AppointmentAttended}).
+     */
+    AppointmentView attendedBySession(long appointmentId);
 
     /**
      * The aftercare sheet (PDF) in the patient's language, with the dated visits of a course that has check-ins

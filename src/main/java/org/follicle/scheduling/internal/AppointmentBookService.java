@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
 import org.follicle.patients.PatientView;
 import org.follicle.scheduling.Agenda;
+import org.follicle.scheduling.AppointmentAttended;
 import org.follicle.scheduling.AppointmentBook;
 import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentType;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.scheduling.CourseBooking;
 import org.follicle.security.Privilege;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +43,11 @@ class AppointmentBookService implements AppointmentBook {
 
     private final org.follicle.patients.PatientRegistry patients;
 
+    private final ClinicDirectory clinics;
+
     AppointmentBookService(Bookings bookings, AppointmentStore store, Messages messages, AftercareSheets sheets,
-            org.follicle.patients.PatientRegistry patients, Clock clock) {
+            org.follicle.patients.PatientRegistry patients, ClinicDirectory clinics, Clock clock) {
+        this.clinics = clinics;
         this.bookings = bookings;
         this.store = store;
         this.messages = messages;
@@ -73,7 +79,7 @@ class AppointmentBookService implements AppointmentBook {
     @Override
     public int cancelUpcoming(long planId, String reason) {
         Instant now = clock.instant();
-        List<AppointmentView> upcoming = store.ofPlan(planId).stream().map(AppointmentStore.Stored::view)
+        List<AppointmentView> upcoming = store.ofPlan(planId).stream().map(Appointment::view)
                 .filter(a -> a.status() == AppointmentStatus.BOOKED && a.startsAt().toInstant().isAfter(now)).toList();
         upcoming.forEach(a -> bookings.close(a.id(), a.version(),
                 new BookingInputs.Outcome(AppointmentStatus.CANCELLED, reason)));
@@ -82,12 +88,12 @@ class AppointmentBookService implements AppointmentBook {
 
     @Override
     public List<AppointmentView> ofPlan(long planId) {
-        return store.ofPlan(planId).stream().map(AppointmentStore.Stored::view).toList();
+        return store.ofPlan(planId).stream().map(Appointment::view).toList();
     }
 
     @Override
     public Map<Long, List<AppointmentView>> ofPlansOf(long patientId) {
-        return store.ofPatient(patientId).stream().map(AppointmentStore.Stored::view).filter(a -> a.planId() != null)
+        return store.ofPatient(patientId).stream().map(Appointment::view).filter(a -> a.planId() != null)
                 .sorted(Comparator.comparing(AppointmentView::planSequence, Comparator.nullsLast(Integer::compare))
                         .thenComparing(AppointmentView::startsAt).thenComparing(AppointmentView::id))
                 .collect(Collectors.groupingBy(AppointmentView::planId));
@@ -109,14 +115,22 @@ class AppointmentBookService implements AppointmentBook {
     }
 
     @Override
-    public AppointmentView markAttended(long appointmentId) {
-        return bookings.attended(appointmentId);
+    public AppointmentView attendedBySession(long appointmentId) {
+        return bookings.attendedBySession(appointmentId);
     }
 
-    @Override
-    public void sendAftercareNow(AppointmentView a) {
-        ClinicView clinic = bookings.clinicWith(a.clinicId(), Privilege.CLINICAL_WRITE);
-        messages.aftercareNow(patients.readablePatient(a.patientId()), clinic.organisationId(), clinic.name(), a);
+    /**
+     * The aftercare email of a signed session, once the signing has committed, in a thread and a transaction of its
+     * own: the signing does not wait for it, and the event publication log keeps the event until this succeeds
+     * (offered again at the next start). The application acts here, not the user who signed.
+     */
+    @ApplicationModuleListener
+    void sendAftercare(AppointmentAttended attended) {
+        Appointment appointment = store.find(attended.appointmentId()).orElseThrow();
+        ClinicView clinic = clinics.find(appointment.view().clinicId()).orElseThrow();
+        patients.forCareMessage(appointment.organisationId(), appointment.view().patientId())
+                .ifPresent(patient -> messages.aftercareNow(patient, appointment.organisationId(), clinic.name(),
+                        appointment.view()));
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
@@ -86,29 +85,22 @@ class AppointmentStore {
         }
     }
 
-    boolean setStatus(long id, int version, AppointmentStatus status, String reason, Instant at, String by) {
+    /** Stores a closing at the version given; false when that version is stale. */
+    boolean close(Appointment.Closing closing, int version, Instant at, String by) {
         return jdbc.sql("""
                 UPDATE scheduling_appointment SET status = :status, status_reason = :reason, version = version + 1,
                     changed_at = :at, changed_by = :by
-                WHERE id = :id AND version = :version""").param("status", status.name()).param("reason", reason)
-                .param("at", Timestamp.from(at)).param("by", by).param("id", id).param("version", version)
-                .update() == 1;
+                WHERE id = :id AND version = :version""").param("status", closing.status().name())
+                .param("reason", closing.reason()).param("at", Timestamp.from(at)).param("by", by)
+                .param("id", closing.appointment().id()).param("version", version).update() == 1;
     }
 
-    /** The appointment as {@link #setStatus} leaves it, without reading it again: status, reason, next version. */
-    static AppointmentView withStatus(AppointmentView a, AppointmentStatus status, String reason) {
-        return new AppointmentView(a.id(), a.clinicId(), a.patientId(), a.patientName(), a.fileNumber(),
-                a.practitionerId(), a.practitionerName(), a.roomId(), a.roomName(), a.typeCode(), a.startsAt(),
-                a.endsAt(), status, a.planId(), a.planSequence(), a.note(), a.overrideReason(), reason,
-                a.version() + 1);
-    }
-
-    Optional<Stored> find(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AppointmentStore::stored).optional();
+    Optional<Appointment> find(long id) {
+        return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(AppointmentStore::appointment).optional();
     }
 
     /** A clinic's appointments that start from one instant until another, optionally of one practitioner or room, by start. */
-    List<Stored> inClinics(Collection<Long> clinicIds, Instant from, Instant to, Long practitionerId, Long roomId,
+    List<Appointment> inClinics(Collection<Long> clinicIds, Instant from, Instant to, Long practitionerId, Long roomId,
             boolean includeCancelled) {
         if (clinicIds.isEmpty()) {
             return List.of();
@@ -134,29 +126,29 @@ class AppointmentStore {
             where.append(" AND a.status IN ('BOOKED', 'ATTENDED')");
         }
         return jdbc.sql(SELECT + where + " ORDER BY a.starts_at, a.id").params(params)
-                .query(AppointmentStore::stored).list();
+                .query(AppointmentStore::appointment).list();
     }
 
     /**
      * Latest first. Read once in a read-only transaction (ReadOnce): a chart page's appointments and its plans'
      * milestones both ask.
      */
-    List<Stored> ofPatient(long patientId) {
+    List<Appointment> ofPatient(long patientId) {
         return ReadOnce.read(this, "ofPatient", patientId, () -> jdbc.sql(
                 SELECT + " WHERE a.patient_id = :patient ORDER BY a.starts_at DESC, a.id DESC")
-                .param("patient", patientId).query(AppointmentStore::stored).list());
+                .param("patient", patientId).query(AppointmentStore::appointment).list());
     }
 
-    List<Stored> ofPlan(long planId) {
+    List<Appointment> ofPlan(long planId) {
         return jdbc.sql(SELECT + " WHERE a.plan_id = :plan ORDER BY a.plan_sequence, a.starts_at, a.id")
-                .param("plan", planId).query(AppointmentStore::stored).list();
+                .param("plan", planId).query(AppointmentStore::appointment).list();
     }
 
-    List<Stored> ofPractitioner(long practitionerId, Instant from, Instant to) {
+    List<Appointment> ofPractitioner(long practitionerId, Instant from, Instant to) {
         return jdbc.sql(SELECT + """
                  WHERE a.practitioner_id = :practitioner AND a.starts_at >= :from AND a.starts_at < :to
                  ORDER BY a.starts_at""").param("practitioner", practitionerId).param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to)).query(AppointmentStore::stored).list();
+                .param("to", Timestamp.from(to)).query(AppointmentStore::appointment).list();
     }
 
     /** Time taken by the practitioner or the room between two instants (for proposing free slots). */
@@ -240,7 +232,7 @@ class AppointmentStore {
         throw e;
     }
 
-    private static Stored stored(ResultSet rs, int n) throws SQLException {
+    private static Appointment appointment(ResultSet rs, int n) throws SQLException {
         ZoneId zone = ZoneId.of(rs.getString("time_zone"));
         long room = rs.getLong("room_id");
         Long roomId = rs.wasNull() ? null : room;
@@ -256,16 +248,7 @@ class AppointmentStore {
                 rs.getTimestamp("ends_at").toInstant().atZone(zone).toOffsetDateTime(),
                 AppointmentStatus.valueOf(rs.getString("status")), planId, planSequence, rs.getString("note"),
                 rs.getString("override_reason"), rs.getString("status_reason"), rs.getInt("version"));
-        return new Stored(view, rs.getLong("organisation_id"), zone);
-    }
-
-    /** An appointment with what the services need beside the view. */
-    record Stored(AppointmentView view, long organisationId, ZoneId zone) {
-
-        /** The day of the appointment in its clinic. */
-        LocalDate day() {
-            return view.startsAt().atZoneSameInstant(zone).toLocalDate();
-        }
+        return new Appointment(view, rs.getLong("organisation_id"), zone);
     }
 
     record NewAppointment(long organisationId, long clinicId, long patientId, long practitionerId, Long roomId,

@@ -21,7 +21,6 @@ import org.follicle.intake.ScreeningResult;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.scheduling.Agenda;
-import org.follicle.scheduling.AppointmentRescheduled;
 import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentType;
 import org.follicle.scheduling.AppointmentView;
@@ -152,11 +151,9 @@ class Bookings {
      * moves lets the plan adapt the sessions after it.
      */
     Booked move(long id, int version, BookingInputs.Move in) {
-        AppointmentStore.Stored stored = writable(id);
+        Appointment stored = writable(id);
         AppointmentView a = stored.view();
-        if (a.status() != AppointmentStatus.BOOKED) {
-            throw new BusinessRuleException("appointment.notBooked", a.status());
-        }
+        stored.requireBooked();
         ClinicView clinic = clinics.find(a.clinicId()).orElseThrow();
         PatientView patient = patients.readablePatient(a.patientId());
         AppointmentType type = type(stored.organisationId(), a.typeCode());
@@ -170,10 +167,7 @@ class Bookings {
         reschedule(stored, version, start, length, roomId, override);
         AppointmentView moved = store.find(id).orElseThrow().view();
         messages.moved(patient, stored.organisationId(), clinic.name(), moved, type.treatment());
-        if (a.planId() != null) {
-            events.publishEvent(new AppointmentRescheduled(id, a.planId(), a.planSequence(), previous,
-                    start.toLocalDate()));
-        }
+        stored.moved(previous, start.toLocalDate()).ifPresent(events::publishEvent);
         return new Booked(store.find(id).orElseThrow().view(), warnings);
     }
 
@@ -182,7 +176,7 @@ class Bookings {
      * but no event is published (the plan is the one moving it).
      */
     AppointmentView shift(long id, ZonedDateTime start) {
-        AppointmentStore.Stored stored = writable(id);
+        Appointment stored = writable(id);
         AppointmentView a = stored.view();
         ClinicView clinic = clinics.find(a.clinicId()).orElseThrow();
         AppointmentType type = type(stored.organisationId(), a.typeCode());
@@ -197,33 +191,10 @@ class Bookings {
 
     /** Cancels (with a reason), marks missed, or marks attended. */
     AppointmentView close(long id, int version, BookingInputs.Outcome in) {
-        AppointmentStore.Stored stored = writable(id);
+        Appointment stored = writable(id);
         AppointmentView a = stored.view();
-        String reason = blank(in.reason());
-        switch (in.status()) {
-            case BOOKED -> throw BusinessRuleException.onField("status", "appointment.statusBooked");
-            case CANCELLED -> {
-                if (a.status() != AppointmentStatus.BOOKED) {
-                    throw new BusinessRuleException("appointment.notBooked", a.status());
-                }
-                if (reason == null || reason.length() < 3) {
-                    throw BusinessRuleException.onField("reason", "appointment.reasonRequired");
-                }
-            }
-            case NO_SHOW, ATTENDED -> {
-                if (a.status() != AppointmentStatus.BOOKED) {
-                    throw new BusinessRuleException("appointment.notBooked", a.status());
-                }
-                if (a.startsAt().toInstant().isAfter(clock.instant())) {
-                    throw BusinessRuleException.onField("status", "appointment.notYet");
-                }
-            }
-        }
-        if (!store.setStatus(id, version, in.status(), reason, clock.instant(), access.current().username())) {
-            throw new StaleRecordException(APPOINTMENT, id);
-        }
-        audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), a.clinicId(),
-                AuditOutcome.SUCCESS, in.status().name()));
+        Appointment.Closing closing = stored.close(in.status(), blank(in.reason()), clock.instant());
+        store(closing, version);
         ClinicView clinic = clinics.find(a.clinicId()).orElseThrow();
         if (in.status() == AppointmentStatus.CANCELLED) {
             messages.cancelled(patients.readablePatient(a.patientId()), stored.organisationId(), clinic.name(), a);
@@ -231,34 +202,32 @@ class Bookings {
         else if (in.status() == AppointmentStatus.NO_SHOW) {
             messages.missed(a);
         }
-        if (a.planId() != null && in.status() != AppointmentStatus.ATTENDED) {
-            events.publishEvent(new AppointmentRescheduled(id, a.planId(), a.planSequence(), stored.day(), null));
-        }
+        closing.rescheduled().ifPresent(events::publishEvent);
         return store.find(id).orElseThrow().view();
     }
 
-    /** A signed session: its booked appointment is attended; an attended one stays so. */
-    AppointmentView attended(long id) {
-        AppointmentStore.Stored stored = writable(id);
-        AppointmentView a = stored.view();
-        if (a.status() == AppointmentStatus.ATTENDED) {
-            return a;
+    /** A signed session: its booked appointment is attended, and its aftercare follows; an attended one stays so. */
+    AppointmentView attendedBySession(long id) {
+        Appointment stored = writable(id);
+        return stored.attendedBySession().map(closing -> {
+            store(closing, stored.view().version());
+            closing.attended().ifPresent(events::publishEvent);
+            return closing.after();
+        }).orElse(stored.view());
+    }
+
+    private void store(Appointment.Closing closing, int version) {
+        AppointmentView a = closing.appointment().view();
+        if (!store.close(closing, version, clock.instant(), access.current().username())) {
+            throw new StaleRecordException(APPOINTMENT, a.id());
         }
-        if (a.status() != AppointmentStatus.BOOKED) {
-            throw new BusinessRuleException("appointment.notBooked", a.status());
-        }
-        if (!store.setStatus(id, a.version(), AppointmentStatus.ATTENDED, null, clock.instant(),
-                access.current().username())) {
-            throw new StaleRecordException(APPOINTMENT, id);
-        }
-        audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), a.clinicId(),
-                AuditOutcome.SUCCESS, AppointmentStatus.ATTENDED.name()));
-        return AppointmentStore.withStatus(a, AppointmentStatus.ATTENDED, null);
+        audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(a.id()), a.clinicId(),
+                AuditOutcome.SUCCESS, closing.status().name()));
     }
 
     /** An appointment the user may see; 404 otherwise. */
-    AppointmentStore.Stored visible(long id) {
-        AppointmentStore.Stored stored = store.find(id).orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));
+    Appointment visible(long id) {
+        Appointment stored = store.find(id).orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));
         access.requireVisible(Privilege.PATIENT_READ, stored.view().clinicId(), APPOINTMENT, id);
         audit.record(AuditRecord.success(AuditAction.READ, APPOINTMENT, id, stored.view().clinicId()));
         return stored;
@@ -277,7 +246,7 @@ class Bookings {
         }
         List<AppointmentView> list = store.inClinics(List.of(clinicId), from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), practitionerId, roomId, withCancelled).stream()
-                .map(AppointmentStore.Stored::view).toList();
+                .map(Appointment::view).toList();
         audit.record(new AuditRecord(AuditAction.SEARCH, APPOINTMENT, null, clinicId, AuditOutcome.SUCCESS,
                 list.size() + " appointments"));
         return list;
@@ -304,7 +273,7 @@ class Bookings {
     /** The patient's appointments, newest first (audited). */
     List<AppointmentView> ofPatient(long patientId) {
         PatientView patient = patients.readablePatient(patientId);
-        List<AppointmentView> list = store.ofPatient(patient.id()).stream().map(AppointmentStore.Stored::view)
+        List<AppointmentView> list = store.ofPatient(patient.id()).stream().map(Appointment::view)
                 .filter(a -> access.can(Privilege.PATIENT_READ, a.clinicId())).toList();
         audit.record(AuditRecord.success(AuditAction.READ, "patient-appointments", patient.id(), patient.clinicId()));
         return list;
@@ -314,13 +283,13 @@ class Bookings {
         return clinics.requireClinic(clinicId, privilege);
     }
 
-    private AppointmentStore.Stored writable(long id) {
-        AppointmentStore.Stored stored = visible(id);
+    private Appointment writable(long id) {
+        Appointment stored = visible(id);
         access.require(Privilege.SCHEDULE_MANAGE, stored.view().clinicId());
         return stored;
     }
 
-    private void reschedule(AppointmentStore.Stored stored, int version, ZonedDateTime start, Duration length,
+    private void reschedule(Appointment stored, int version, ZonedDateTime start, Duration length,
             Long roomId, String override) {
         long id = stored.view().id();
         if (!store.move(id, version, start.toInstant(), start.plus(length).toInstant(), roomId, override,

@@ -80,7 +80,7 @@ class CalendarFeeds {
         }
         Instant now = clock.instant();
         var events = store.ofPractitioner(practitioner.get(), now.minus(Duration.ofDays(30)),
-                now.plus(Duration.ofDays(180))).stream().map(AppointmentStore.Stored::view)
+                now.plus(Duration.ofDays(180))).stream().map(Appointment::view)
                 .filter(a -> a.status().takesTime())
                 .map(a -> new CalendarFiles.Event(a.id(), a.version(), a.startsAt().toInstant(), a.endsAt().toInstant(),
                         texts.getMessage("appointment.type." + a.typeCode(), null, java.util.Locale.ENGLISH) + " · "

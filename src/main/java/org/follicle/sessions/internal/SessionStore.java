@@ -7,12 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.follicle.intake.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sessions and their addenda in the database; the database itself refuses to change a signed session. */
+/**
+ * Sessions and their addenda in the database, mapped to {@link TreatmentSession}. Each write is guarded by the
+ * version and the status it expects, and the database itself refuses to change a signed session.
+ */
 @Repository
 class SessionStore {
 
@@ -37,9 +40,9 @@ class SessionStore {
     }
 
     /** Inserts the session unless the appointment has one already; empty when it had (a retry, a double click). */
-    Optional<Session> insertOnce(long organisationId, long clinicId, long patientId, long appointmentId,
-            long practitionerId, SessionModality modality, Long formulaId, JsonNode precheck, String decision,
-            JsonNode findings, String overrideReason, Instant at, String by) {
+    Optional<TreatmentSession> insertOnce(long organisationId, long clinicId, long patientId, long appointmentId,
+            long practitionerId, SessionModality modality, Long formulaId, SessionInputs.Precheck precheck,
+            Decision decision, List<String> findings, String overrideReason, Instant at, String by) {
         return jdbc.sql("""
                 INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
                     modality, formula_id, precheck, screening_decision, screening_findings, override_reason, status,
@@ -50,20 +53,20 @@ class SessionStore {
                 .param("org", organisationId).param("clinic", clinicId)
                 .param("patient", patientId).param("appointment", appointmentId).param("practitioner", practitionerId)
                 .param("modality", modality.name()).param("formula", formulaId)
-                .param("precheck", json.writeValueAsString(precheck)).param("decision", decision)
+                .param("precheck", json.writeValueAsString(precheck)).param("decision", decision.name())
                 .param("findings", json.writeValueAsString(findings)).param("override", overrideReason)
                 .param("at", Timestamp.from(at)).param("by", by).query(this::row).optional();
     }
 
-    Optional<Session> find(long id) {
+    Optional<TreatmentSession> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::row).optional();
     }
 
-    Optional<Session> byAppointment(long appointmentId) {
+    Optional<TreatmentSession> byAppointment(long appointmentId) {
         return jdbc.sql(SELECT + " WHERE appointment_id = :a").param("a", appointmentId).query(this::row).optional();
     }
 
-    List<Session> ofPatient(long patientId) {
+    List<TreatmentSession> ofPatient(long patientId) {
         return jdbc.sql(SELECT + " WHERE patient_id = :p ORDER BY started_at DESC").param("p", patientId)
                 .query(this::row).list();
     }
@@ -74,13 +77,14 @@ class SessionStore {
                 SELECT id, clinic_id, modality, status, started_at FROM sessions_session WHERE patient_id = :p
                 ORDER BY started_at DESC""").param("p", patientId)
                 .query((rs, n) -> new SessionLine(rs.getLong("id"), rs.getLong("clinic_id"),
-                        SessionModality.valueOf(rs.getString("modality")), rs.getString("status"),
+                        SessionModality.valueOf(rs.getString("modality")),
+                        TreatmentSession.Status.valueOf(rs.getString("status")),
                         rs.getTimestamp("started_at").toInstant()))
                 .list();
     }
 
     /** Saves the chart of an open session; empty when the version is stale or the session is signed. */
-    Optional<Session> saveChart(long id, int version, JsonNode chart, Instant at, String by) {
+    Optional<TreatmentSession> saveChart(long id, int version, SessionInputs.Chart chart, Instant at, String by) {
         return jdbc.sql("""
                 UPDATE sessions_session SET chart = CAST(:chart AS jsonb), version = version + 1, changed_at = :at,
                     changed_by = :by
@@ -90,13 +94,14 @@ class SessionStore {
     }
 
     /** Signs an open session; empty when the version is stale or the session is signed already. */
-    Optional<Session> sign(long id, int version, Long preparationId, Instant at, String by) {
+    Optional<TreatmentSession> sign(TreatmentSession.Signing signing, Long preparationId) {
         return jdbc.sql("""
                 UPDATE sessions_session SET status = 'SIGNED', preparation_id = :preparation, signed_at = :at,
                     signed_by = :by, version = version + 1, changed_at = :at, changed_by = :by
                 WHERE id = :id AND version = :version AND status = 'OPEN'""" + RETURNING)
-                .param("preparation", preparationId).param("at", Timestamp.from(at)).param("by", by).param("id", id)
-                .param("version", version).query(this::row).optional();
+                .param("preparation", preparationId).param("at", Timestamp.from(signing.at()))
+                .param("by", signing.by()).param("id", signing.session().id())
+                .param("version", signing.session().version()).query(this::row).optional();
     }
 
     void addendum(long sessionId, String text, String reason, Instant at, String by) {
@@ -112,37 +117,30 @@ class SessionStore {
                 .param("s", sessionId).query(Addendum.class).list();
     }
 
-    private Session row(ResultSet rs, int n) throws SQLException {
+    private TreatmentSession row(ResultSet rs, int n) throws SQLException {
         long formula = rs.getLong("formula_id");
         Long formulaId = rs.wasNull() ? null : formula;
         long preparation = rs.getLong("preparation_id");
         Long preparationId = rs.wasNull() ? null : preparation;
         Timestamp signed = rs.getTimestamp("signed_at");
-        return new Session(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("clinic_id"),
+        String chart = rs.getString("chart");
+        return new TreatmentSession(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("clinic_id"),
                 rs.getLong("patient_id"), rs.getLong("appointment_id"), rs.getLong("practitioner_id"),
-                SessionModality.valueOf(rs.getString("modality")), formulaId, json.readTree(rs.getString("precheck")),
-                rs.getString("screening_decision"), json.readTree(rs.getString("findings")),
-                rs.getString("override_reason"), json.readTree(rs.getString("chart")), rs.getString("status"),
-                preparationId, signed == null ? null : signed.toInstant(), rs.getString("signed_by"),
-                rs.getInt("version"), rs.getTimestamp("started_at").toInstant(), rs.getString("started_by"));
+                SessionModality.valueOf(rs.getString("modality")), formulaId,
+                json.readValue(rs.getString("precheck"), SessionInputs.Precheck.class),
+                Decision.valueOf(rs.getString("screening_decision")),
+                List.of(json.readValue(rs.getString("findings"), String[].class)), rs.getString("override_reason"),
+                chart == null || "{}".equals(chart) ? null : json.readValue(chart, SessionInputs.Chart.class),
+                TreatmentSession.Status.valueOf(rs.getString("status")), preparationId,
+                signed == null ? null : signed.toInstant(), rs.getString("signed_by"), rs.getInt("version"),
+                rs.getTimestamp("started_at").toInstant(), rs.getString("started_by"));
     }
 
-    /** A session as stored; the chart is the JSON of {@link SessionInputs.Chart}. */
-    record Session(long id, long organisationId, long clinicId, long patientId, long appointmentId,
-            long practitionerId, SessionModality modality, Long formulaId, JsonNode precheck,
-            String screeningDecision, JsonNode screeningFindings, String overrideReason, JsonNode chart,
-            String status, Long preparationId, Instant signedAt, String signedBy, int version, Instant startedAt,
-            String startedBy) {
+    record SessionLine(long id, long clinicId, SessionModality modality, TreatmentSession.Status status,
+            Instant startedAt) {
 
         public boolean signed() {
-            return "SIGNED".equals(status);
-        }
-    }
-
-    record SessionLine(long id, long clinicId, SessionModality modality, String status, Instant startedAt) {
-
-        public boolean signed() {
-            return "SIGNED".equals(status);
+            return status == TreatmentSession.Status.SIGNED;
         }
     }
 

@@ -1,11 +1,11 @@
 package org.follicle.sessions.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
@@ -19,8 +19,6 @@ import org.follicle.formulary.PreparationRequest;
 import org.follicle.formulary.ProductScreening;
 import org.follicle.formulary.Stock;
 import org.follicle.intake.ConsentType;
-import org.follicle.intake.Decision;
-import org.follicle.intake.Finding;
 import org.follicle.intake.Modality;
 import org.follicle.intake.PatientConsents;
 import org.follicle.intake.PatientIntake;
@@ -42,6 +40,7 @@ import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -60,12 +59,6 @@ import tools.jackson.databind.node.ObjectNode;
 class Sessions {
 
     static final String SESSION = "session";
-
-    /** Injections deeper than this reach beyond the dermis on the scalp (knowledge base §2: always under 4 mm). */
-    static final BigDecimal DEPTH_WARNING_MM = new BigDecimal("4");
-
-    /** An anaesthetic cream over a larger area, or under occlusion, raises its blood level (a warning). */
-    static final int ANAESTHETIC_AREA_WARNING_CM2 = 100;
 
     private final SessionStore store;
 
@@ -169,40 +162,33 @@ class Sessions {
         if (in.modality().usesFormula() && in.formulaId() == null) {
             throw BusinessRuleException.onField("formulaId", "session.formulaRequired");
         }
-        JsonNode precheck = json.valueToTree(in.precheck());
         LocalDate today = clinic.today(clock);
-        List<Finding> stopping = new ArrayList<>();
-        Decision decision = Decision.ELIGIBLE;
+        List<Map.Entry<ScreeningResult, Boolean>> results = new ArrayList<>();
         for (Modality modality : in.modality().screenings()) {
-            ScreeningResult result;
-            boolean cleared = false;
             if (modality == Modality.MESOTHERAPY && in.formulaId() != null) {
                 FormulaScreening screened = formulas.screen(patient.id(), in.formulaId(), today);
                 if (screened.blockedByRegulation()) {
                     throw BusinessRuleException.onField("formulaId", "session.regulatoryBlock",
                             String.join(" ", screened.regulatoryBlocks()));
                 }
-                result = screened.result();
+                results.add(Map.entry(screened.result(), false));
             }
             else {
                 ReviewedScreening reviewed = screening.screenWithReview(patient.id(), modality, today);
-                result = reviewed.result();
-                cleared = reviewed.cleared();
-            }
-            if (result.decision().compareTo(decision) < 0) {
-                decision = result.decision();
-            }
-            boolean stops = result.decision() == Decision.NOT_ELIGIBLE || (result.decision() == Decision.DEFERRED
-                    && (result.deferredUntil() == null || result.deferredUntil().isAfter(today)));
-            if (stops && !cleared) {
-                stopping.addAll(result.findings());
+                results.add(Map.entry(reviewed.result(), reviewed.cleared()));
             }
         }
-        String override = overrideIfNeeded(clinic, patient, decision, stopping, in.overrideReason());
+        TreatmentSession.Screened screened = TreatmentSession.Screened.of(results, today);
+        Locale locale = LocaleContextHolder.getLocale();
+        String override = screened.override(in.overrideReason(), d -> text("screening.decision." + d.name()),
+                f -> f.message(locale));
+        if (override != null) {
+            audit.record(new AuditRecord(AuditAction.SCREENING_OVERRIDE, "patient", String.valueOf(patient.id()),
+                    clinic.id(), AuditOutcome.SUCCESS, "session " + screened.findingIds()));
+        }
         var inserted = store.insertOnce(clinic.organisationId(), clinic.id(), patient.id(), appointment.id(),
-                access.current().id(), in.modality(), in.formulaId(), precheck, decision.name(),
-                json.valueToTree(stopping.stream().map(Finding::ruleId).toList()), override, clock.instant(),
-                access.current().username());
+                access.current().id(), in.modality(), in.formulaId(), in.precheck(), screened.decision(),
+                screened.findingIds(), override, clock.instant(), access.current().username());
         if (inserted.isEmpty()) {
             // Started in between by another request for the same appointment.
             return new Started(store.byAppointment(appointment.id()).orElseThrow(), false);
@@ -213,26 +199,14 @@ class Sessions {
 
     /** Saves the chart of an open session; returns the warnings it deserves (depth, anaesthetic). */
     Charted chart(long id, int version, SessionInputs.Chart chart) {
-        SessionStore.Session session = writable(id);
-        if (session.signed()) {
-            throw new BusinessRuleException("session.signedLocked");
-        }
-        if (chart.zones() != null) {
-            chart.zones().stream().filter(z -> !zones.codes().contains(z.zone())).findFirst().ifPresent(z -> {
-                throw BusinessRuleException.onField("zones", "session.unknownZone", z.zone());
-            });
-        }
-        if (chart.photoIds() != null && !chart.photoIds().isEmpty()) {
-            List<Long> own = photos.of(session.patientId()).stream().map(PhotoRef::id).toList();
-            chart.photoIds().stream().filter(p -> !own.contains(p)).findFirst().ifPresent(p -> {
-                throw BusinessRuleException.onField("photoIds", "session.unknownPhoto", p);
-            });
-        }
-        SessionStore.Session charted = store.saveChart(id, version, json.valueToTree(chart), clock.instant(),
-                access.current().username()).orElseThrow(() -> new StaleRecordException(SESSION, id));
+        TreatmentSession session = writable(id);
+        List<Long> patientPhotos = chart.photoIds() == null || chart.photoIds().isEmpty() ? List.of()
+                : photos.of(session.patientId()).stream().map(PhotoRef::id).toList();
+        List<String> warnings = new ArrayList<>(texts(session.checkChart(chart, zones.codes(), patientPhotos)));
+        TreatmentSession charted = store.saveChart(id, version, chart, clock.instant(), access.current().username())
+                .orElseThrow(() -> new StaleRecordException(SESSION, id));
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "chart"));
-        List<String> warnings = warnings(chart);
         warnings.addAll(refusals(session, chart));
         return new Charted(charted, warnings);
     }
@@ -241,54 +215,32 @@ class Sessions {
      * Signs the session: the lots are used once (the formulary refuses an expired lot or missing stock, and a
      * retry uses nothing again), the appointment is attended, and the record is locked.
      */
-    SessionStore.Session sign(long id, int version) {
-        SessionStore.Session session = writable(id);
-        if (session.signed()) {
-            throw new BusinessRuleException("session.signedLocked");
-        }
-        if (session.version() != version) {
-            throw new StaleRecordException(SESSION, id);
-        }
-        SessionInputs.Chart chart = session.chart().isEmpty() ? null
-                : json.treeToValue(session.chart(), SessionInputs.Chart.class);
-        if (chart == null) {
-            throw new BusinessRuleException("session.notCharted");
-        }
-        List<SessionInputs.LotUse> lots = chart.lots() == null ? List.of() : chart.lots();
-        if (lots.isEmpty() && session.modality() != SessionModality.MECHANICAL) {
-            throw BusinessRuleException.onField("lots", "session.noLots");
-        }
-        if (session.modality() != SessionModality.MECHANICAL && (chart.zones() == null || chart.zones().isEmpty())) {
-            throw BusinessRuleException.onField("zones", "session.noZones");
-        }
-        List<String> refusals = refusals(session, chart);
-        if (!refusals.isEmpty()) {
-            throw BusinessRuleException.onField("lots", "session.refusedAtSigning", String.join(" ", refusals));
-        }
-        // The appointment and its aftercare before the lots: using a lot locks its stock row until the commit
-        // (StockService.prepare), so the less that follows it, the less the clinic's other signings wait.
-        appointments.sendAftercareNow(appointments.markAttended(session.appointmentId()));
+    TreatmentSession sign(long id, int version) {
+        TreatmentSession session = writable(id);
+        TreatmentSession.Signing signing = session.sign(version, chart -> refusals(session, chart), clock.instant(),
+                access.current().username());
+        // The appointment before the lots: using a lot locks its stock row until the commit (StockService.prepare),
+        // so the less that follows it, the less the clinic's other signings wait.
+        appointments.attendedBySession(session.appointmentId());
         Long preparationId = null;
-        if (!lots.isEmpty()) {
+        if (!signing.lots().isEmpty()) {
             Preparation preparation = stock.prepare(new PreparationRequest(session.clinicId(), session.formulaId(),
-                    "session-" + id, lots.stream().map(l -> new PreparationRequest.LotQuantity(l.lotId(),
-                            l.quantity())).toList(),
-                    List.of(new PreparationRequest.Recipient(session.patientId(), "session-" + id))));
+                    signing.preparationKey(), signing.lots().stream()
+                            .map(l -> new PreparationRequest.LotQuantity(l.lotId(), l.quantity())).toList(),
+                    List.of(new PreparationRequest.Recipient(session.patientId(), signing.preparationKey()))));
             preparationId = preparation.id();
         }
-        SessionStore.Session signed = store.sign(id, version, preparationId, clock.instant(),
-                access.current().username()).orElseThrow(() -> new StaleRecordException(SESSION, id));
+        TreatmentSession signed = store.sign(signing, preparationId)
+                .orElseThrow(() -> new StaleRecordException(SESSION, id));
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "signed"));
         return signed;
     }
 
     /** A correction of a signed session: the record stays, the addendum says what, who, when and why. */
-    SessionStore.Session addendum(long id, SessionInputs.Addendum in) {
-        SessionStore.Session session = writable(id);
-        if (!session.signed()) {
-            throw new BusinessRuleException("session.addendumOnSigned");
-        }
+    TreatmentSession addendum(long id, SessionInputs.Addendum in) {
+        TreatmentSession session = writable(id);
+        session.requireSignedForAddendum();
         store.addendum(id, in.text().trim(), in.reason().trim(), clock.instant(), access.current().username());
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "addendum"));
@@ -296,8 +248,8 @@ class Sessions {
     }
 
     /** A session the user may see (audited). */
-    SessionStore.Session visible(long id) {
-        SessionStore.Session session = store.find(id).orElseThrow(() -> new RecordNotFoundException(SESSION, id));
+    TreatmentSession visible(long id) {
+        TreatmentSession session = store.find(id).orElseThrow(() -> new RecordNotFoundException(SESSION, id));
         access.requireVisible(Privilege.PATIENT_READ, session.clinicId(), SESSION, id);
         audit.record(AuditRecord.success(AuditAction.READ, SESSION, id, session.clinicId()));
         return session;
@@ -305,7 +257,7 @@ class Sessions {
 
     /** The aftercare sheet of a session, in the patient's language (audited as a print). */
     byte[] aftercareSheet(long id) {
-        SessionStore.Session session = visible(id);
+        TreatmentSession session = visible(id);
         audit.record(AuditRecord.success(AuditAction.PRINT, SESSION, id, session.clinicId()));
         return appointments.aftercareSheet(session.patientId(), session.clinicId(), List.of());
     }
@@ -314,7 +266,7 @@ class Sessions {
         return store.addenda(id);
     }
 
-    List<SessionStore.Session> ofPatient(long patientId) {
+    List<TreatmentSession> ofPatient(long patientId) {
         PatientView patient = patients.readablePatient(patientId);
         audit.record(AuditRecord.success(AuditAction.READ, SESSION, patientId, patient.clinicId()));
         return store.ofPatient(patientId).stream().filter(s -> access.can(Privilege.PATIENT_READ, s.clinicId()))
@@ -331,9 +283,9 @@ class Sessions {
      * The lots the session may pick from, each with what keeps its patient from receiving it, less what the
      * practitioner's override at the start already covers.
      */
-    List<OfferedLot> offeredLots(SessionStore.Session session) {
+    List<OfferedLot> offeredLots(TreatmentSession session) {
         return products.offer(session.clinicId(), session.patientId(), modalities(session), today(session)).stream()
-                .map(l -> new OfferedLot(l.lot(), uncovered(session, l.refusals()))).toList();
+                .map(l -> new OfferedLot(l.lot(), session.uncovered(l.refusals()))).toList();
     }
 
     /**
@@ -341,7 +293,7 @@ class Sessions {
      * or a noted allergy excludes, an anaesthetic the patient is allergic to. The chart is saved with them as
      * warnings; signing refuses them.
      */
-    private List<String> refusals(SessionStore.Session session, SessionInputs.Chart chart) {
+    private List<String> refusals(TreatmentSession session, SessionInputs.Chart chart) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> refusals = new ArrayList<>();
         List<Long> lotIds = chart.lots() == null ? List.of()
@@ -349,68 +301,29 @@ class Sessions {
         if (!lotIds.isEmpty()) {
             for (OfferedLot lot : products.check(session.clinicId(), session.patientId(), modalities(session),
                     today(session), lotIds)) {
-                uncovered(session, lot.refusals()).forEach(f -> refusals.add(text("session.lotRefused",
+                session.uncovered(lot.refusals()).forEach(f -> refusals.add(text("session.lotRefused",
                         lot.lot().productName(), lot.lot().lotNumber(), f.message(locale))));
             }
         }
         if (chart.anaesthetic() != null) {
-            uncovered(session, products.checkAnaesthetic(session.patientId(), chart.anaesthetic().product(),
+            session.uncovered(products.checkAnaesthetic(session.patientId(), chart.anaesthetic().product(),
                     modalities(session), today(session))).forEach(f -> refusals.add(text("session.anaestheticRefused",
                             chart.anaesthetic().product().trim(), f.message(locale))));
         }
         return refusals;
     }
 
-    /** The findings an override given when the session started does not cover. */
-    private static List<Finding> uncovered(SessionStore.Session session, List<Finding> findings) {
-        if (session.overrideReason() == null || findings.isEmpty()) {
-            return findings;
-        }
-        java.util.Set<String> overridden = new java.util.HashSet<>();
-        session.screeningFindings().forEach(id -> overridden.add(id.asString()));
-        return findings.stream().filter(f -> !overridden.contains(f.ruleId())).toList();
-    }
-
-    private static java.util.Set<Modality> modalities(SessionStore.Session session) {
+    private static java.util.Set<Modality> modalities(TreatmentSession session) {
         return java.util.EnumSet.copyOf(session.modality().screenings());
     }
 
-    private LocalDate today(SessionStore.Session session) {
+    private LocalDate today(TreatmentSession session) {
         return clinics.find(session.clinicId()).orElseThrow().today(clock);
     }
 
-    /** What the chart deserves a second look for; charted anyway. */
-    List<String> warnings(SessionInputs.Chart chart) {
-        List<String> warnings = new ArrayList<>();
-        if (chart.depthMm() != null && chart.depthMm().compareTo(DEPTH_WARNING_MM) > 0) {
-            warnings.add(text("session.depthWarning", chart.depthMm()));
-        }
-        SessionInputs.Anaesthetic anaesthetic = chart.anaesthetic();
-        if (anaesthetic != null && (Boolean.TRUE.equals(anaesthetic.occluded())
-                || (anaesthetic.areaCm2() != null && anaesthetic.areaCm2() > ANAESTHETIC_AREA_WARNING_CM2))) {
-            warnings.add(text("session.anaestheticWarning"));
-        }
-        return warnings;
-    }
-
-    private String overrideIfNeeded(ClinicView clinic, PatientView patient, Decision decision,
-            List<Finding> stopping, String overrideReason) {
-        if (stopping.isEmpty()) {
-            return null;
-        }
-        String reason = overrideReason == null ? "" : overrideReason.trim();
-        if (reason.isEmpty()) {
-            throw BusinessRuleException.onField("overrideReason", "session.screeningStops",
-                    text("screening.decision." + decision.name()), stopping.stream()
-                            .min(java.util.Comparator.comparing(Finding::ruleClass)).orElseThrow()
-                            .message(LocaleContextHolder.getLocale()));
-        }
-        if (reason.length() < 10) {
-            throw BusinessRuleException.onField("overrideReason", "appointment.overrideReasonShort", 10);
-        }
-        audit.record(new AuditRecord(AuditAction.SCREENING_OVERRIDE, "patient", String.valueOf(patient.id()),
-                clinic.id(), AuditOutcome.SUCCESS, "session " + stopping.stream().map(Finding::ruleId).toList()));
-        return reason;
+    private List<String> texts(List<DefaultMessageSourceResolvable> messages) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.stream().map(m -> texts.getMessage(m, locale)).toList();
     }
 
     /** The pre-check in the intake's shape: new answers, new medicines added to the list. */
@@ -429,8 +342,8 @@ class Sessions {
         return changes;
     }
 
-    private SessionStore.Session writable(long id) {
-        SessionStore.Session session = store.find(id).orElseThrow(() -> new RecordNotFoundException(SESSION, id));
+    private TreatmentSession writable(long id) {
+        TreatmentSession session = store.find(id).orElseThrow(() -> new RecordNotFoundException(SESSION, id));
         access.requireVisible(Privilege.PATIENT_READ, session.clinicId(), SESSION, id);
         access.require(Privilege.CLINICAL_WRITE, session.clinicId());
         return session;
@@ -444,14 +357,14 @@ class Sessions {
      * The appointment whose session starts, its clinic and its patient, read and checked by the pre-check; or the
      * session already started for it (and then no patient).
      */
-    record Visit(AppointmentView appointment, ClinicView clinic, PatientView patient, SessionStore.Session started) {
+    record Visit(AppointmentView appointment, ClinicView clinic, PatientView patient, TreatmentSession started) {
     }
 
     /** A session started now, or found already started for its appointment. */
-    record Started(SessionStore.Session session, boolean created) {
+    record Started(TreatmentSession session, boolean created) {
     }
 
     /** A saved chart and its warnings. */
-    record Charted(SessionStore.Session session, List<String> warnings) {
+    record Charted(TreatmentSession session, List<String> warnings) {
     }
 }

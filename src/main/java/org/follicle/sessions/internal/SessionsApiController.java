@@ -43,7 +43,7 @@ class SessionsApiController {
             + "again for the same appointment, returns the session already started (200)")
     ResponseEntity<SessionJson> start(@Valid @RequestBody SessionInputs.Start body) {
         Sessions.Started started = sessions.start(body, sessions.recordPrecheck(body));
-        SessionStore.Session session = started.session();
+        TreatmentSession session = started.session();
         return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/v1/sessions/" + session.id())).eTag(ETags.of(session.version()))
                 .body(SessionJson.of(session, List.of(), List.of()));
@@ -52,7 +52,7 @@ class SessionsApiController {
     @GetMapping("/api/v1/sessions/{id}")
     @Operation(summary = "A session with its chart, warnings and addenda; its ETag goes in If-Match")
     ResponseEntity<SessionJson> session(@PathVariable long id) {
-        SessionStore.Session session = sessions.visible(id);
+        TreatmentSession session = sessions.visible(id);
         return ResponseEntity.ok().eTag(ETags.of(session.version())).body(SessionJson.of(session, List.of(),
                 sessions.addenda(id)));
     }
@@ -84,7 +84,7 @@ class SessionsApiController {
             + "refused), the appointment is attended, the record is locked")
     ResponseEntity<SessionJson> sign(@PathVariable long id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        SessionStore.Session session = sessions.sign(id, ETags.requireVersion(ifMatch, Sessions.SESSION, id));
+        TreatmentSession session = sessions.sign(id, ETags.requireVersion(ifMatch, Sessions.SESSION, id));
         return ResponseEntity.ok().eTag(ETags.of(session.version())).body(SessionJson.of(session, List.of(),
                 List.of()));
     }
@@ -131,16 +131,18 @@ class SessionsApiController {
     }
 
     /** A session with the totals of its scalp map, the chart's warnings and the addenda. */
-    record SessionJson(SessionStore.Session session, int totalPoints, java.math.BigDecimal totalVolumeMl,
+    record SessionJson(TreatmentSession session, int totalPoints, java.math.BigDecimal totalVolumeMl,
             List<String> warnings, List<SessionStore.Addendum> addenda) {
 
-        static SessionJson of(SessionStore.Session session, List<String> warnings,
+        static SessionJson of(TreatmentSession session, List<String> warnings,
                 List<SessionStore.Addendum> addenda) {
             int points = 0;
             java.math.BigDecimal volume = java.math.BigDecimal.ZERO;
-            for (var zone : session.chart().path("zones")) {
-                points += zone.path("points").asInt(0);
-                volume = volume.add(zone.path("volumeMl").decimalValue());
+            if (session.chart() != null && session.chart().zones() != null) {
+                for (SessionInputs.Zone zone : session.chart().zones()) {
+                    points += zone.points();
+                    volume = volume.add(zone.volumeMl());
+                }
             }
             return new SessionJson(session, points, volume, warnings, addenda);
         }

@@ -115,8 +115,8 @@ class SessionsController {
 
     @GetMapping("/sessions/{id}")
     String session(@PathVariable long id, Model model) {
-        SessionStore.Session session = sessions.visible(id);
-        ObjectNode chart = (ObjectNode) session.chart().deepCopy();
+        TreatmentSession session = sessions.visible(id);
+        ObjectNode chart = session.chart() == null ? json.createObjectNode() : json.valueToTree(session.chart());
         if (!session.signed() && !chart.has("lots") && session.formulaId() != null) {
             // Not charted yet: the formula's products that the patient may receive, first expiry first, one unit
             // each, for the practitioner to confirm or change.
@@ -185,7 +185,7 @@ class SessionsController {
 
     @PostMapping("/sessions/{id}/adverse-events")
     String recordEvent(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-        SessionStore.Session session = sessions.visible(id);
+        TreatmentSession session = sessions.visible(id);
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         form.put("clinicId", session.clinicId()).put("patientId", session.patientId()).put("sessionId", id);
         Map<String, String> errors = pages.attempt(
@@ -271,7 +271,7 @@ class SessionsController {
         return "sessions/start";
     }
 
-    private String showSession(SessionStore.Session session, tools.jackson.databind.JsonNode chart,
+    private String showSession(TreatmentSession session, tools.jackson.databind.JsonNode chart,
             Map<String, String> errors, List<String> warnings, Model model) {
         model.addAttribute("s", session);
         model.addAttribute("patient", patients.readablePatient(session.patientId()));
