@@ -1,23 +1,20 @@
 package org.follicle.system.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.logging.DeferredLog;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -26,9 +23,10 @@ import org.springframework.util.StringUtils;
  * <li>{@code spring.datasource.url} set: Spring's own configuration, untouched.</li>
  * <li>{@code follicle.database.url} (from {@code DATABASE_URL}) set: that server.</li>
  * <li>the {@code prod} profile: refuse to start, never fall back to an evaluation database.</li>
- * <li>otherwise: an embedded PostgreSQL whose data persists in {@code follicle.database.embedded.data-dir}.</li>
+ * <li>no embedded PostgreSQL on the class path (the production jar): refuse to start.</li>
+ * <li>otherwise: an embedded PostgreSQL ({@link EmbeddedServer}) whose data persists in
+ * {@code follicle.database.embedded.data-dir}.</li>
  * </ol>
- * The embedded server is started once per JVM, so every Spring context of a test run shares it.
  * <p>
  * Two roles: migrations run as the schema's owner, the application as a role that may read and write rows but
  * not alter tables or their triggers, nor change or delete audit entries (granted by {@code afterMigrate.sql}).
@@ -45,12 +43,23 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     /** The role the grants after each migration are for; empty when the application runs as the owner. */
     static final String APP_ROLE_PLACEHOLDER = "spring.flyway.placeholders.appRole";
 
-    private static EmbeddedPostgres embedded;
+    /** Left out of the production jar, with the rest of the embedded server; {@link EmbeddedServer} needs it. */
+    private static final String EMBEDDED_SERVER_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+    private static final String SET_DATABASE_URL = "Set DATABASE_URL (and DATABASE_USERNAME, DATABASE_PASSWORD) to "
+            + "your PostgreSQL server.";
 
     private final DeferredLog log;
 
+    private final boolean embeddedServerPresent;
+
     public DatabaseEnvironment(DeferredLogFactory logs) {
+        this(logs, ClassUtils.isPresent(EMBEDDED_SERVER_CLASS, DatabaseEnvironment.class.getClassLoader()));
+    }
+
+    DatabaseEnvironment(DeferredLogFactory logs, boolean embeddedServerPresent) {
         this.log = (DeferredLog) logs.getLog(DatabaseEnvironment.class);
+        this.embeddedServerPresent = embeddedServerPresent;
     }
 
     @Override
@@ -87,16 +96,20 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
             props.put(EMBEDDED_FLAG, false);
         }
         else if (Arrays.asList(env.getActiveProfiles()).contains("prod")) {
-            throw new IllegalStateException("Follicle runs in production mode (profile 'prod') but no database is "
-                    + "configured. Set DATABASE_URL (and DATABASE_USERNAME, DATABASE_PASSWORD) to your PostgreSQL "
-                    + "server. The embedded evaluation database is never used in production.");
+            throw new FailureAnalyzedException("Follicle runs in production mode (profile 'prod') but no database "
+                    + "is configured. The embedded evaluation database is never used in production.", SET_DATABASE_URL);
+        }
+        else if (!embeddedServerPresent) {
+            throw new FailureAnalyzedException("No database is configured, and this build of Follicle carries no "
+                    + "embedded PostgreSQL.", SET_DATABASE_URL + " Or run from source with ./mvnw spring-boot:run "
+                    + "for the embedded evaluation database.");
         }
         else {
             Path dir = Path.of(env.getProperty("follicle.database.embedded.data-dir", "data/postgres"));
             boolean clean = env.getProperty("follicle.database.embedded.clean", Boolean.class, false);
-            EmbeddedPostgres pg = start(dir, clean);
+            int port = EmbeddedServer.start(dir, clean);
             // Without the user in the URL, which would override the role below.
-            props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+            props.put("spring.datasource.url", "jdbc:postgresql://localhost:" + port + "/postgres");
             props.put("spring.datasource.username", EMBEDDED_APP_ROLE);
             props.put("spring.datasource.password", EMBEDDED_APP_ROLE);
             props.put("spring.flyway.user", "postgres");
@@ -112,56 +125,6 @@ public class DatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
     private static void putIfText(Map<String, Object> props, String key, String value) {
         if (StringUtils.hasText(value)) {
             props.put(key, value);
-        }
-    }
-
-    private static synchronized EmbeddedPostgres start(Path dir, boolean clean) {
-        if (embedded == null) {
-            try {
-                Files.createDirectories(dir.getParent() == null ? Path.of(".") : dir.toAbsolutePath().getParent());
-                embedded = EmbeddedPostgres.builder()
-                        .setDataDirectory(dir.toAbsolutePath())
-                        .setCleanDataDirectory(clean)
-                        .setServerConfig("max_connections", "100")
-                        .setRegisterShutdownHook(false)
-                        .start();
-                createApplicationRole(embedded);
-                EmbeddedPostgres started = embedded;
-                // Runs after every application context has closed, so connections end before the server does.
-                SpringApplication.getShutdownHandlers().add(() -> close(started));
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir.toAbsolutePath()
-                        + ". Is another Follicle already running on this data directory?", e);
-            }
-        }
-        return embedded;
-    }
-
-    /** The embedded server's application role, once; it may run maintenance (VACUUM, ANALYZE) on its tables. */
-    private static void createApplicationRole(EmbeddedPostgres pg) {
-        try (var connection = pg.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("""
-                    DO $$ BEGIN
-                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
-                            CREATE ROLE %1$s LOGIN PASSWORD '%1$s';
-                        END IF;
-                        IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'pg_maintain') THEN
-                            GRANT pg_maintain TO %1$s;
-                        END IF;
-                    END $$""".formatted(EMBEDDED_APP_ROLE));
-        }
-        catch (java.sql.SQLException e) {
-            throw new IllegalStateException("Could not create the application's role in the embedded PostgreSQL", e);
-        }
-    }
-
-    private static void close(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        }
-        catch (IOException ignored) {
-            // The JVM is exiting; PostgreSQL recovers its data directory on the next start.
         }
     }
 

@@ -3,6 +3,7 @@ package org.follicle.system.internal;
 import org.follicle.system.internal.DatabaseEnvironment.ExternalDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalyzedException;
 import org.springframework.boot.logging.DeferredLogs;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -43,7 +44,18 @@ class DatabaseEnvironmentTests {
         MockEnvironment env = new MockEnvironment();
         env.setActiveProfiles("prod");
         assertThatThrownBy(() -> new DatabaseEnvironment(new DeferredLogs()).postProcessEnvironment(env,
-                new SpringApplication())).hasMessageContaining("DATABASE_URL").hasMessageContaining("production");
+                new SpringApplication())).hasMessageContaining("production")
+                .isInstanceOfSatisfying(FailureAnalyzedException.class,
+                        e -> assertThat(e.analysis().getAction()).contains("DATABASE_URL"));
+    }
+
+    @Test
+    void withoutTheEmbeddedServerAsksForAnExternalDatabase() {
+        assertThatThrownBy(() -> new DatabaseEnvironment(new DeferredLogs(), false)
+                .postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
+                .hasMessageContaining("no embedded PostgreSQL")
+                .isInstanceOfSatisfying(FailureAnalyzedException.class, e -> assertThat(e.analysis().getAction())
+                        .contains("DATABASE_URL").contains("./mvnw spring-boot:run"));
     }
 
     @Test
