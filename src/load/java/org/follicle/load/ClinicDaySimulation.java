@@ -42,8 +42,8 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * A clinic day at the generated organisation (README "Performance"): receptionists search patients, look at the
- * day and book consultations with each clinic's consultant (then cancel them, which frees the time for the next run); practitioners open charts
+ * A clinic day at the generated organisation (docs/performance.md, "Clinic day"): receptionists search patients,
+ * look at the day and book consultations with each clinic's consultant (then cancel them, which frees the time for the next run); practitioners open charts
  * with years of history and start, chart and sign the booked sessions; assistants record assessments; managers
  * run cohort reports. The assertions are the Performance issue's targets, so the run fails when one is missed.
  *
@@ -168,7 +168,7 @@ public class ClinicDaySimulation extends Simulation {
      * The whole organisation's report, then PRP in women, as a director compares them, each split by one of the
      * comparisons at random. A report is computed once per refresh of the facts and then kept (CohortReports), so
      * the questions vary: eighteen different ones, of which a run asks some for the first time (computed) and some
-     * again (kept). Measure after a refresh (README), when none is kept yet.
+     * again (kept). Measure after a refresh (docs/performance.md), when none is kept yet.
      */
     ScenarioBuilder reporting = scenario("Managers: cohort reports")
             .feed(java.util.stream.Stream.generate(() -> Map.<String, Object>of("whole", anyComparison(),
@@ -322,8 +322,8 @@ public class ClinicDaySimulation extends Simulation {
                 }
                 if (patients.isEmpty() || booked.isEmpty()) {
                     throw new IllegalStateException("No generated organisation with booked visits at " + url
-                            + ": generate one first, or put the kept one back (perf/data-set.sh restore; README,"
-                            + " Performance)");
+                            + ": generate one first, or put the kept one back (perf/data-set.sh restore;"
+                            + " docs/performance.md, The data set)");
                 }
                 return new Organisation(patients, longHistories, consultants, taken, staff, booked);
             }

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The medicine dictionary as staff use it, with the full dictionary loaded: names suggested as one types (the
  * clinical-safety issue's target: under 20 ms p95 for the whole request), and an intake's medicines classified when
- * it is saved. Sample time gives the percentiles. Run it as the README says ("Benchmarks").
+ * it is saved. Sample time gives the percentiles. Run it as docs/performance.md says ("Benchmarks").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The screening engine's throughput on one core (the Performance issue's target: 200,000 evaluations per second per
  * core): every rule of knowledge/screening-rules.json against a healthy intake (all rules evaluated, none firing) and
  * against an intake that fires several (a medicine in its washout, an allergy to a formula's ingredient, a deferral).
- * Run it as the README says ("Benchmarks"); it is not part of the build's tests.
+ * Run it as docs/performance.md says ("Benchmarks"); it is not part of the build's tests.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
