@@ -5,8 +5,7 @@
 -- Reproducible: one seed, one plan order. Parallel workers would draw random() in a different order each time.
 SET max_parallel_workers_per_gather = 0;
 SET work_mem = '256MB';
--- The cohort facts are filled at the end for the whole organisation: the bulk loads do not mark its patients stale.
-SET follicle.outcomes_marks = 'off';
+-- The cohort facts are filled at the end for the whole organisation (the bulk loads publish no events to mark them).
 SELECT setseed(${seed});
 
 -- Clinics in France, Spain and the United Kingdom, taken in turn so that a small scale still has two countries.
@@ -350,7 +349,6 @@ INSERT INTO outcomes_milestone_fact
 SELECT s.* FROM outcomes_milestone_source s JOIN plans_plan p ON p.id = s.plan_id WHERE p.organisation_id = ${org};
 INSERT INTO outcomes_lot_fact SELECT * FROM outcomes_lot_source WHERE organisation_id = ${org};
 UPDATE outcomes_refresh SET refreshed_at = now();
-RESET follicle.outcomes_marks;
 VACUUM ANALYZE outcomes_course_fact;
 VACUUM ANALYZE outcomes_milestone_fact;
 VACUUM ANALYZE outcomes_lot_fact;

@@ -290,9 +290,9 @@ class CohortsIT {
     }
 
     /**
-     * A refresh recomputes the facts of the patients whose records changed since the last one (the marks their
-     * writes left, V17), including those whose courses an appointment type's new price costs: afterwards the facts
-     * are what the records say, for every organisation, and no mark is left.
+     * A refresh recomputes the facts of the patients whose records changed since the last one (marked from the facts
+     * each change publishes, StaleFacts), including those whose courses an appointment type's new price costs:
+     * afterwards the facts are what the records say, for every organisation, and no mark is left.
      */
     @Test
     void aRefreshRecomputesThePatientsWhoseRecordsChangedAndTheFactsMatchTheRecords() {
@@ -307,8 +307,10 @@ class CohortsIT {
         // An adverse event and a six-month review for one patient, the other's record voided.
         adverseEvent(anna, annaCourse);
         measuredAtSixMonths(anna, annaCourse, 48, 2);
-        jdbc.sql("UPDATE patients_patient SET voided = TRUE, void_reason = 'Duplicate record' WHERE id = :id")
-                .param("id", bea).update();
+        HttpResponse<String> voided = http.send("POST", "/api/v1/patients/" + bea + "/void", doctor,
+                "{\"reason\":\"Duplicate record\"}", Map.of("If-Match", http.get("/api/v1/patients/" + bea, doctor)
+                        .headers().firstValue("ETag").orElseThrow()));
+        assertThat(voided.statusCode()).as(voided.body()).isEqualTo(200);
         assertThat(marks()).isPositive();
         assertThat(factsUnlikeTheRecords()).isPositive();
         refresh();
@@ -322,8 +324,13 @@ class CohortsIT {
                 .param("plan", beaCourse).query(Long.class).single()).as("a voided patient's course").isZero();
 
         // A price is in the cost of every course of its type.
-        jdbc.sql("UPDATE scheduling_appointment_type SET price = 200 WHERE organisation_id = :org AND code = 'MESOTHERAPY'")
-                .param("org", org.id()).update();
+        int version = jdbc.sql("""
+                SELECT version FROM scheduling_appointment_type WHERE organisation_id = :org AND code = 'MESOTHERAPY'""")
+                .param("org", org.id()).query(Integer.class).single();
+        HttpResponse<String> priced = http.send("PUT", "/api/v1/appointment-types/MESOTHERAPY", manager,
+                "{\"durationMinutes\":30,\"minimumIntervalDays\":0,\"price\":200,\"currency\":\"EUR\"}",
+                Map.of("If-Match", "\"" + version + "\""));
+        assertThat(priced.statusCode()).as(priced.body()).isEqualTo(200);
         assertThat(factsUnlikeTheRecords()).isPositive();
         refresh();
         assertThat(factsUnlikeTheRecords()).isZero();
@@ -450,19 +457,20 @@ class CohortsIT {
                     .param("modality", protocol.equals("PRP") ? "PRP" : "CHEMICAL").param("preparation", preparation)
                     .update();
         }
+        // Written as data, not through the modules: marked for the refresh as their published facts would mark it.
+        jdbc.sql("INSERT INTO outcomes_stale (patient_id) VALUES (:patient)").param("patient", patient).update();
         return plan;
     }
 
-    /** A mild adverse event after the course's first session. */
+    /** A mild adverse event after the course's first session, recorded as the practitioner would. */
     private void adverseEvent(long patient, long plan) {
-        jdbc.sql("""
-                INSERT INTO sessions_adverse_event (organisation_id, clinic_id, patient_id, session_id, kind, onset_on,
-                    severity, relation, outcome, recorded_at, recorded_by, changed_at, changed_by)
-                SELECT :org, :clinic, :patient, s.id, 'BRUISING', :start, 'MILD', 'PROBABLE', 'RESOLVED', now(), 'test',
-                    now(), 'test'
-                FROM sessions_session s JOIN scheduling_appointment a ON a.id = s.appointment_id
-                WHERE a.plan_id = :plan AND a.plan_sequence = 1""")
-                .param("org", org.id()).param("clinic", org.paris()).param("patient", patient).param("start", start)
-                .param("plan", plan).update();
+        long session = jdbc.sql("""
+                SELECT s.id FROM sessions_session s JOIN scheduling_appointment a ON a.id = s.appointment_id
+                WHERE a.plan_id = :plan AND a.plan_sequence = 1""").param("plan", plan).query(Long.class).single();
+        HttpResponse<String> recorded = http.send("POST", "/api/v1/adverse-events", doctor, """
+                {"clinicId":%d,"patientId":%d,"sessionId":%d,"kind":"BRUISING","onsetOn":"%s","severity":"MILD",
+                 "relation":"PROBABLE","outcome":"RESOLVED"}""".formatted(org.paris(), patient, session, start),
+                Map.of());
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
     }
 }

@@ -109,9 +109,11 @@ class SessionsIT {
         assertThat(charted.body()).contains("Depth 5 mm: scalp injections stay under 4 mm", "\"totalPoints\":50",
                 "\"totalVolumeMl\":2.0");
 
+        assertThat(staleMarks()).as("nothing the cohort facts read has changed yet").isZero();
         HttpResponse<String> signed = sign(session, 1);
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(signed.body()).contains("\"status\":\"SIGNED\"");
+        assertThat(staleMarks()).as("the signing marks the patient's cohort facts stale").isPositive();
         // The aftercare email goes now, not at the booked end, once the signing has committed; the sheet is there
         // as a PDF.
         await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -220,6 +222,7 @@ class SessionsIT {
                 SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
                 WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
                 .query(String.class).list()).as("the booked aftercare only").containsExactly("QUEUED false");
+        assertThat(staleMarks()).as("a refused signing marks nothing").isZero();
     }
 
     @Test
@@ -302,5 +305,10 @@ class SessionsIT {
     private static long sessionId(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
         return Long.parseLong(response.body().replaceAll("^\\{\"session\":\\{\"id\":(\\d+),.*", "$1"));
+    }
+
+    private long staleMarks() {
+        return jdbc.sql("SELECT count(*) FROM outcomes_stale WHERE patient_id = :p").param("p", patient)
+                .query(Long.class).single();
     }
 }

@@ -3,5 +3,6 @@
  * source and strength), and the clinic's cohorts (responders, density change, satisfaction, adherence, adverse
  * events per 1,000 sessions).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients", "diagnosis", "plans" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients", "diagnosis", "plans",
+        "scheduling", "sessions" })
 package org.follicle.outcomes;

@@ -116,7 +116,7 @@ public class StaffFixture {
     /** A course under way since {@code start}, planned with a shipped protocol (as the records hold it). */
     public long startedCourse(Organisation org, long clinicId, long patientId, long practitionerId, String protocol,
             java.time.LocalDate start) {
-        return jdbc.sql("""
+        long plan = jdbc.sql("""
                 INSERT INTO plans_plan (organisation_id, clinic_id, patient_id, protocol_code, protocol, practitioner_id,
                     starts_on, session_time, status, created_at, created_by, changed_at, changed_by)
                 SELECT :org, :clinic, :patient, code, definition, :practitioner, :start, TIME '10:00', 'ACTIVE', now(),
@@ -125,6 +125,9 @@ public class StaffFixture {
                 .param("org", org.id()).param("clinic", clinicId).param("patient", patientId)
                 .param("practitioner", practitionerId).param("start", start).param("code", protocol)
                 .query(Long.class).single();
+        // Written as data, not through the plans module: marked for the cohort facts as its PlanChanged would.
+        jdbc.sql("INSERT INTO outcomes_stale (patient_id) VALUES (:patient)").param("patient", patientId).update();
+        return plan;
     }
 
     /** A treatment room of the clinic. */

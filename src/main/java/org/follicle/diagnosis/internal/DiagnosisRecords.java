@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.follicle.diagnosis.AssessmentRecorded;
+import org.follicle.diagnosis.DiagnosisRecorded;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.security.AuditAction;
@@ -21,6 +23,7 @@ import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.InvalidFieldsException;
 import org.follicle.system.RecordNotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,8 +53,12 @@ class DiagnosisRecords {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     DiagnosisRecords(Assessments assessments, DiagnosisKnowledge knowledge, PatientRegistry patients,
-            ClinicAccess access, AuditLog audit, Clock clock) {
+            ClinicAccess access, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.assessments = assessments;
         this.knowledge = knowledge;
         this.patients = patients;
@@ -67,6 +74,7 @@ class DiagnosisRecords {
         CurrentStaff me = access.current();
         long id = assessments.insert(patient.organisationId(), patient.clinicId(), patientId, input, me.username(),
                 me.displayName(), clock.instant());
+        events.publishEvent(new AssessmentRecorded(id, patientId, false));
         audit.record(AuditRecord.success(AuditAction.CREATE, ASSESSMENT, id, patient.clinicId()));
         return new Recorded(assessments.find(id).orElseThrow(), warnings);
     }
@@ -100,6 +108,7 @@ class DiagnosisRecords {
         }
         audit.record(new AuditRecord(AuditAction.VOID, ASSESSMENT, String.valueOf(assessmentId), patient.clinicId(),
                 org.follicle.security.AuditOutcome.SUCCESS, null));
+        events.publishEvent(new AssessmentRecorded(assessmentId, patientId, true));
         return assessments.find(assessmentId).orElseThrow();
     }
 
@@ -112,6 +121,7 @@ class DiagnosisRecords {
         CurrentStaff me = access.current();
         long id = assessments.insertDiagnosis(patient.organisationId(), patient.clinicId(), patientId, category,
                 input, me.username(), me.displayName(), clock.instant());
+        events.publishEvent(new DiagnosisRecorded(id, patientId));
         audit.record(AuditRecord.success(AuditAction.CREATE, DIAGNOSIS, id, patient.clinicId()));
         return assessments.diagnoses(patientId).get(0);
     }

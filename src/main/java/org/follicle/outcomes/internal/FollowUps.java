@@ -60,8 +60,12 @@ class FollowUps {
 
     private final Clock clock;
 
+    private final StaleFacts staleFacts;
+
     FollowUps(FollowUpStore store, CourseMilestones milestones, PatientMeasures measures, PatientPhotos photos,
-            PatientRegistry patients, ClinicDirectory clinics, ClinicAccess access, AuditLog audit, Clock clock) {
+            PatientRegistry patients, ClinicDirectory clinics, ClinicAccess access, AuditLog audit, Clock clock,
+            StaleFacts staleFacts) {
+        this.staleFacts = staleFacts;
         this.store = store;
         this.milestones = milestones;
         this.measures = measures;
@@ -88,6 +92,7 @@ class FollowUps {
                 clock.instant())
                 .orElseThrow(() -> BusinessRuleException.onField("milestone", "followUp.alreadyRecorded"));
         audit.record(AuditRecord.success(AuditAction.CREATE, FOLLOW_UP, id, patient.clinicId()));
+        staleFacts.mark(patientId);
         FollowUpStore.FollowUp saved = store.find(id).orElseThrow();
         return new Recorded(saved, gaps(milestone, saved, evidence));
     }
@@ -149,6 +154,7 @@ class FollowUps {
             throw new BusinessRuleException("followUp.alreadyVoided");
         }
         audit.record(AuditRecord.success(AuditAction.VOID, FOLLOW_UP, followUpId, f.clinicId()));
+        staleFacts.mark(f.patientId());
         return store.find(followUpId).orElseThrow();
     }
 

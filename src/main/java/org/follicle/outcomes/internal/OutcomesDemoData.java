@@ -69,6 +69,9 @@ class OutcomesDemoData implements DemoDataContributor {
                             + "\"GROWTH\":1,\"APPEARANCE\":1,\"THINNING_AREA\":0,\"SLOWER_LOSS\":1}").formatted(satisfied))
                     .param("score", satisfied).update();
         }
+        // The demo's courses are written as data, not through the modules, so nothing published marks them.
+        jdbc.sql("INSERT INTO outcomes_stale (patient_id) SELECT patient_id FROM plans_plan WHERE created_by = 'demo'")
+                .update();
         facts.refresh();
     }
 

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.follicle.patients.PatientCorrected;
 import org.follicle.patients.PatientView;
+import org.follicle.patients.PatientVoided;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
@@ -14,6 +16,7 @@ import org.follicle.security.Privilege;
 import org.follicle.system.ApiPage;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.PageQuery;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +41,11 @@ public class PatientRecords {
 
     private final Clock clock;
 
-    PatientRecords(Patients patients, PatientAccess patientAccess, ClinicAccess access, AuditLog audit, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    PatientRecords(Patients patients, PatientAccess patientAccess, ClinicAccess access, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.patients = patients;
         this.patientAccess = patientAccess;
         this.access = access;
@@ -84,6 +91,7 @@ public class PatientRecords {
         patientAccess.writable(patientId, Privilege.PATIENT_WRITE);
         checkBirthDate(details);
         patients.update(patientId, details, version, clock.instant(), access.current().username());
+        events.publishEvent(new PatientCorrected(patientId));
         return patients.find(patientId).orElseThrow();
     }
 
@@ -95,6 +103,7 @@ public class PatientRecords {
             throw BusinessRuleException.onField("reason", "patient.voidReasonRequired");
         }
         patients.voidRecord(patientId, reason.trim(), version, clock.instant(), access.current().username());
+        events.publishEvent(new PatientVoided(patientId));
         return patients.find(patientId).orElseThrow();
     }
 

@@ -21,6 +21,7 @@ import org.follicle.formulary.FormulaSummary;
 import org.follicle.formulary.PatientFormulas;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
+import org.follicle.plans.PlanChanged;
 import org.follicle.scheduling.Agenda;
 import org.follicle.scheduling.AppointmentBook;
 import org.follicle.scheduling.AppointmentRescheduled;
@@ -37,6 +38,7 @@ import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,8 +72,12 @@ class Plans {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     Plans(PlanStore store, ProtocolLibrary protocols, AppointmentBook book, PatientRegistry patients,
-            PatientFormulas formulas, ClinicDirectory clinics, ClinicAccess access, AuditLog audit, Clock clock) {
+            PatientFormulas formulas, ClinicDirectory clinics, ClinicAccess access, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.protocols = protocols;
         this.book = book;
@@ -105,6 +111,7 @@ class Plans {
         long id = store.insert(clinic.organisationId(), clinic.id(), in.patientId(), proposal.protocol(),
                 in.formulaId(), in.practitionerId(), in.roomId(), in.startsOn(), in.sessionTime(), PlanStatus.PROPOSED,
                 clock.instant(), access.current().username());
+        events.publishEvent(new PlanChanged(id, in.patientId()));
         audit.record(AuditRecord.success(AuditAction.CREATE, PLAN, id, clinic.id()));
         PlanStore.Plan plan = store.find(id).orElseThrow();
         return bookNow ? bookPlaced(plan, proposal.placed(), in.overrideReason(), PlanStatus.ACTIVE) : plan;
@@ -123,6 +130,7 @@ class Plans {
         }
         if (!start.equals(plan.startsOn())) {
             store.setStatus(planId, version, PlanStatus.PROPOSED, null, start, clock.instant(), by());
+            events.publishEvent(new PlanChanged(planId, plan.patientId()));
             plan = store.find(planId).orElseThrow();
         }
         return bookPlaced(plan, place(clinic, plan.protocol().visits(start), plan.practitionerId(), plan.roomId(),
@@ -325,6 +333,7 @@ class Plans {
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, PLAN, String.valueOf(plan.id()), plan.clinicId(),
                 AuditOutcome.SUCCESS, status.name()));
+        events.publishEvent(new PlanChanged(plan.id(), plan.patientId()));
     }
 
     PlanStore.Plan visible(long planId) {

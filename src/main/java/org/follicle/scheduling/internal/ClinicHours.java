@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.follicle.clinics.ClinicView;
 import org.follicle.scheduling.AppointmentType;
+import org.follicle.scheduling.AppointmentTypeChanged;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditOutcome;
@@ -23,6 +24,7 @@ import org.follicle.security.Privilege;
 import org.follicle.security.StaffDirectory;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.StaleRecordException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +43,12 @@ class ClinicHours {
 
     private final AuditLog audit;
 
+    private final ApplicationEventPublisher events;
+
     ClinicHours(SchedulingSettings settings, Bookings bookings, StaffDirectory staff, ClinicAccess access,
-            AuditLog audit) {
+            AuditLog audit,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.settings = settings;
         this.bookings = bookings;
         this.staff = staff;
@@ -99,6 +105,7 @@ class ClinicHours {
         }
         audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "appointment-type", code, null,
                 AuditOutcome.SUCCESS, null));
+        events.publishEvent(new AppointmentTypeChanged(org, code));
         return bookings.types(org).stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow();
     }
 

@@ -22,9 +22,11 @@ import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
+import org.follicle.sessions.AdverseEventRecorded;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +68,12 @@ class AdverseEvents {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     AdverseEvents(JdbcClient jdbc, SessionStore sessions, Stock stock, PatientRegistry patients,
-            ClinicDirectory clinics, ClinicAccess access, AuditLog audit, JsonMapper json, Clock clock) {
+            ClinicDirectory clinics, ClinicAccess access, AuditLog audit, JsonMapper json, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.stock = stock;
@@ -102,6 +108,7 @@ class AdverseEvents {
                 .param("followUp", in.followUpOn()).param("now", Timestamp.from(now)).param("by", by)
                 .query(Long.class).single();
         audit.record(AuditRecord.success(AuditAction.CREATE, EVENT, id, clinic.id()));
+        events.publishEvent(new AdverseEventRecorded(id, in.patientId(), false));
         return find(id).orElseThrow();
     }
 
@@ -132,6 +139,7 @@ class AdverseEvents {
             throw new StaleRecordException(EVENT, id);
         }
         audit.record(AuditRecord.success(AuditAction.UPDATE, EVENT, id, current.clinicId()));
+        events.publishEvent(new AdverseEventRecorded(id, current.patientId(), true));
         return find(id).orElseThrow();
     }
 

@@ -38,6 +38,7 @@ import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -94,10 +95,14 @@ class Sessions {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     Sessions(SessionStore store, ScalpZones zones, PatientPhotos photos, AppointmentBook appointments, PatientRegistry patients, PatientIntake intake,
             PatientConsents consents, Screening screening, PatientFormulas formulas, Stock stock,
             ProductScreening products, ClinicDirectory clinics, ClinicAccess access, AuditLog audit, MessageSource texts, JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.zones = zones;
         this.photos = photos;
@@ -234,6 +239,7 @@ class Sessions {
                 .orElseThrow(() -> new StaleRecordException(SESSION, id));
         audit.record(new AuditRecord(AuditAction.UPDATE, SESSION, String.valueOf(id), session.clinicId(),
                 AuditOutcome.SUCCESS, "signed"));
+        events.publishEvent(signing.fact(preparationId));
         return signed;
     }
 

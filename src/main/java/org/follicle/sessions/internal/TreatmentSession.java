@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.follicle.intake.Decision;
 import org.follicle.intake.Finding;
 import org.follicle.intake.ScreeningResult;
+import org.follicle.sessions.SessionSigned;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.StaleRecordException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -210,6 +211,12 @@ record TreatmentSession(long id, long organisationId, long clinicId, long patien
 
     /** A session being signed: the lots it uses, when and by whom. */
     record Signing(TreatmentSession session, List<SessionInputs.LotUse> lots, Instant at, String by) {
+
+        /** What the signing tells the rest of the application, once the lots are used. */
+        SessionSigned fact(Long preparationId) {
+            return new SessionSigned(session.id(), session.appointmentId(), session.clinicId(), session.patientId(),
+                    preparationId, at);
+        }
 
         /** The key that makes the lots' use happen once, whatever the retries. */
         String preparationKey() {
