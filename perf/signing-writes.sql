@@ -14,7 +14,7 @@ UPDATE sessions_session SET chart = (SELECT chart FROM bench_signing_text), vers
     changed_at = now(), changed_by = 'bench' WHERE id = :session_id AND version = 0 AND status = 'OPEN';
 UPDATE scheduling_appointment SET status = 'ATTENDED', status_reason = NULL, version = version + 1,
     changed_at = now(), changed_by = 'bench' WHERE id = :appointment_id AND version = :version;
-INSERT INTO scheduling_message (organisation_id, clinic_id, patient_id, appointment_id, kind, recipient, language,
+INSERT INTO messaging_message (organisation_id, clinic_id, patient_id, appointment_id, kind, recipient, language,
     subject, body, status, send_after, created_at)
 SELECT :organisation_id, :clinic_id, :patient_id, :appointment_id, 'AFTERCARE', 'patient@example.org', 'es',
     'Después de su sesión', aftercare, 'QUEUED', now(), now() FROM bench_signing_text;

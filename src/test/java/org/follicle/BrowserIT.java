@@ -823,7 +823,7 @@ class BrowserIT {
         }
         await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> Assertions
                 .assertThat(jdbc.sql("""
-                        SELECT count(*) FROM scheduling_message WHERE appointment_id = :a AND kind = 'AFTERCARE'
+                        SELECT count(*) FROM messaging_message WHERE appointment_id = :a AND kind = 'AFTERCARE'
                           AND status = 'QUEUED' AND send_after <= now()""").param("a", appointment)
                         .query(Long.class).single()).isEqualTo(1));
         Assertions.assertThat(jdbc.sql("SELECT quantity FROM formulary_stock WHERE lot_id = :lot").param("lot", lot)

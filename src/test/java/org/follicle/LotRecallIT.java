@@ -100,12 +100,12 @@ class LotRecallIT {
                 .query(String.class).list()).containsExactly(emailed + " true true", unreachable + " false true",
                         madridPatient + " true false");
         assertThat(jdbc.sql("""
-                SELECT patient_id || ' ' || status || ' ' || language FROM scheduling_message WHERE kind = 'LOT_RECALL'
+                SELECT patient_id || ' ' || status || ' ' || language FROM messaging_message WHERE kind = 'LOT_RECALL'
                   AND patient_id IN (:ids) ORDER BY patient_id""").param("ids", java.util.List.of(emailed, unreachable,
                 madridPatient)).query(String.class).list())
                 .as("every recipient with an email, the Madrid one too, is written to")
                 .containsExactly(emailed + " QUEUED en", madridPatient + " QUEUED en");
-        assertThat(jdbc.sql("SELECT body FROM scheduling_message WHERE kind = 'LOT_RECALL' AND patient_id = :p")
+        assertThat(jdbc.sql("SELECT body FROM messaging_message WHERE kind = 'LOT_RECALL' AND patient_id = :p")
                 .param("p", emailed).query(String.class).single()).contains("Hello Rose", "Exosome vial (lot EX-9)")
                 .doesNotContain("sterility");
 

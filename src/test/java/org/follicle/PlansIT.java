@@ -113,12 +113,12 @@ class PlansIT {
         assertThat(times).hasSize(11).allMatch(t -> t.endsWith("10:00") || t.endsWith("09:30"));
         assertThat(times.get(0)).isEqualTo(monday + " 10:00");
         assertThat(times.get(1)).isEqualTo(monday.plusWeeks(1) + " 10:00");
-        assertThat(jdbc.sql("SELECT count(*) FROM scheduling_message WHERE patient_id = :p AND kind = 'COURSE_CONFIRMATION'")
+        assertThat(jdbc.sql("SELECT count(*) FROM messaging_message WHERE patient_id = :p AND kind = 'COURSE_CONFIRMATION'")
                 .param("p", patient).query(Long.class).single()).isEqualTo(1);
-        String ics = jdbc.sql("SELECT calendar FROM scheduling_message WHERE patient_id = :p AND kind = 'COURSE_CONFIRMATION'")
+        String ics = jdbc.sql("SELECT calendar FROM messaging_message WHERE patient_id = :p AND kind = 'COURSE_CONFIRMATION'")
                 .param("p", patient).query(String.class).single();
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(12);
-        assertThat(jdbc.sql("SELECT subject FROM scheduling_message WHERE patient_id = :p AND kind = 'COURSE_CONFIRMATION'")
+        assertThat(jdbc.sql("SELECT subject FROM messaging_message WHERE patient_id = :p AND kind = 'COURSE_CONFIRMATION'")
                 .param("p", patient).query(String.class).single()).startsWith("Votre programme de soins");
     }
 
@@ -155,7 +155,7 @@ class PlansIT {
         List<String> times = times(plan);
         assertThat(times).startsWith(monday + " 10:00", monday.plusWeeks(1).plusDays(2) + " 10:00",
                 monday.plusWeeks(2).plusDays(2) + " 10:00", monday.plusWeeks(3).plusDays(2) + " 10:00");
-        assertThat(jdbc.sql("SELECT count(*) FROM scheduling_message WHERE patient_id = :p AND kind = 'RESCHEDULED'")
+        assertThat(jdbc.sql("SELECT count(*) FROM messaging_message WHERE patient_id = :p AND kind = 'RESCHEDULED'")
                 .param("p", patient).query(Long.class).single()).isGreaterThanOrEqualTo(3);
     }
 
@@ -236,7 +236,7 @@ class PlansIT {
         assertThat(list).contains("\"planId\":" + plan, "COURSE, Camille", "\"daysOverdue\":");
         assertThat(http.send("POST", "/api/v1/recalls/" + plan + "/invitation", admin, null, Map.of()).statusCode())
                 .isEqualTo(202);
-        assertThat(jdbc.sql("SELECT subject FROM scheduling_message WHERE patient_id = :p AND kind = 'INVITATION'")
+        assertThat(jdbc.sql("SELECT subject FROM messaging_message WHERE patient_id = :p AND kind = 'INVITATION'")
                 .param("p", patient).query(String.class).single()).contains("entretien");
         assertThat(http.get("/api/v1/recalls", madrid).body()).doesNotContain("\"planId\":" + plan);
         // Once something is booked, the patient leaves the list.

@@ -91,11 +91,11 @@ class SchedulingIT {
         long id = id(booked);
         assertThat(jdbc.sql("""
                 SELECT kind || ':' || status || ':' || to_char(send_after AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI')
-                FROM scheduling_message WHERE appointment_id = :id ORDER BY send_after""").param("id", id)
+                FROM messaging_message WHERE appointment_id = :id ORDER BY send_after""").param("id", id)
                 .query(String.class).list()).hasSize(4).last().isEqualTo("AFTERCARE:QUEUED:" + monday + " 10:30");
         assertThat(kinds(id)).contains("REMINDER:QUEUED:" + monday.minusDays(2) + " 10:00",
                 "PRE_CARE:QUEUED:" + monday.minusDays(7) + " 10:00");
-        String ics = jdbc.sql("SELECT calendar FROM scheduling_message WHERE appointment_id = :id AND kind = 'CONFIRMATION'")
+        String ics = jdbc.sql("SELECT calendar FROM messaging_message WHERE appointment_id = :id AND kind = 'CONFIRMATION'")
                 .param("id", id).query(String.class).single();
         assertThat(ics).contains("BEGIN:VCALENDAR").contains("METHOD:REQUEST").contains("UID:appointment-" + id)
                 .contains("DTSTART:" + monday.atTime(10, 0).atZone(PARIS).withZoneSameInstant(ZoneId.of("UTC"))
@@ -321,7 +321,7 @@ class SchedulingIT {
     private java.util.List<String> kinds(long appointmentId) {
         return jdbc.sql("""
                 SELECT kind || ':' || status || ':' || to_char(send_after AT TIME ZONE 'Europe/Paris', 'YYYY-MM-DD HH24:MI')
-                FROM scheduling_message WHERE appointment_id = :id ORDER BY id""").param("id", appointmentId)
+                FROM messaging_message WHERE appointment_id = :id ORDER BY id""").param("id", appointmentId)
                 .query(String.class).list();
     }
 

@@ -118,7 +118,7 @@ class SessionsIT {
         // as a PDF.
         await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 jdbc.sql("""
-                        SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
+                        SELECT status || ' ' || (send_after <= now()) FROM messaging_message
                         WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
                         .query(String.class).list()).containsExactly("CANCELLED false", "QUEUED true"));
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
@@ -219,7 +219,7 @@ class SessionsIT {
                 .param("a", String.valueOf(appointment)).query(String.class).list())
                 .containsExactly("FAILURE rolled back: ATTENDED");
         assertThat(jdbc.sql("""
-                SELECT status || ' ' || (send_after <= now()) FROM scheduling_message
+                SELECT status || ' ' || (send_after <= now()) FROM messaging_message
                 WHERE appointment_id = :a AND kind = 'AFTERCARE' ORDER BY id""").param("a", appointment)
                 .query(String.class).list()).as("the booked aftercare only").containsExactly("QUEUED false");
         assertThat(staleMarks()).as("a refused signing marks nothing").isZero();

@@ -7,6 +7,6 @@
  * Other modules book through {@link org.follicle.scheduling.AppointmentBook} and plan with an
  * {@link org.follicle.scheduling.Agenda}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients", "messaging",
         "intake", "formulary" })
 package org.follicle.scheduling;

@@ -2,6 +2,7 @@ package org.follicle.scheduling.internal;
 
 import java.util.Map;
 
+import org.follicle.messaging.PatientMessages;
 import org.follicle.patients.ChartSection;
 import org.follicle.patients.PatientView;
 import org.follicle.security.ClinicAccess;
@@ -14,11 +15,11 @@ class AppointmentsChartSection implements ChartSection {
 
     private final Bookings bookings;
 
-    private final Outbox outbox;
+    private final PatientMessages outbox;
 
     private final ClinicAccess access;
 
-    AppointmentsChartSection(Bookings bookings, Outbox outbox, ClinicAccess access) {
+    AppointmentsChartSection(Bookings bookings, PatientMessages outbox, ClinicAccess access) {
         this.bookings = bookings;
         this.outbox = outbox;
         this.access = access;

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
+import org.follicle.messaging.PatientMessages;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentView;
@@ -52,7 +53,7 @@ class CalendarController {
 
     private final WaitingList waiting;
 
-    private final Outbox outbox;
+    private final PatientMessages outbox;
 
     private final CalendarFeeds feeds;
 
@@ -72,7 +73,7 @@ class CalendarController {
 
     private final Validator validator;
 
-    CalendarController(Bookings bookings, WaitingList waiting, Outbox outbox, CalendarFeeds feeds, ClinicHours hours,
+    CalendarController(Bookings bookings, WaitingList waiting, PatientMessages outbox, CalendarFeeds feeds, ClinicHours hours,
             ClinicDirectory clinics, StaffDirectory staff, PatientRegistry patients, ClinicAccess access,
             PageForms pages, JsonMapper json, Validator validator) {
         this.bookings = bookings;

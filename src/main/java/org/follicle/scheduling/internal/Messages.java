@@ -9,6 +9,9 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
+import org.follicle.messaging.MessageKind;
+import org.follicle.messaging.OutgoingMessage;
+import org.follicle.messaging.PatientMessages;
 import org.follicle.patients.PatientView;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.system.Languages;
@@ -24,7 +27,7 @@ class Messages {
 
     static final Duration REMINDER_BEFORE = Duration.ofHours(48);
 
-    private final Outbox outbox;
+    private final PatientMessages outbox;
 
     private final MessageSource texts;
 
@@ -32,7 +35,7 @@ class Messages {
 
     private final Clock clock;
 
-    Messages(Outbox outbox, MessageSource texts, SchedulingSettings settings, Clock clock) {
+    Messages(PatientMessages outbox, MessageSource texts, SchedulingSettings settings, Clock clock) {
         this.outbox = outbox;
         this.texts = texts;
         this.settings = settings;
@@ -94,9 +97,9 @@ class Messages {
     void invitation(PatientView patient, long organisationId, long clinicId, String clinicName, String courseName) {
         Locale locale = localeOf(patient);
         Object[] args = { patient.givenName(), "", clinicName, "", courseName, "", "" };
-        outbox.queue(new Outbox.Message(organisationId, clinicId, patient.id(), null, MessageKind.INVITATION,
+        outbox.queue(new OutgoingMessage(organisationId, clinicId, patient.id(), null, MessageKind.INVITATION,
                 patient.email(), locale.getLanguage(), text(MessageKind.INVITATION, "subject", args, locale),
-                text(MessageKind.INVITATION, "body", args, locale), null), clock.instant(), clock.instant());
+                text(MessageKind.INVITATION, "body", args, locale), null), clock.instant());
     }
 
     /** A lot the patient received is recalled: sent at once, in the patient's language, in the clinic's name. */
@@ -104,9 +107,9 @@ class Messages {
             String lotNumber) {
         Locale locale = localeOf(patient);
         Object[] args = { patient.givenName(), "", clinicName, "", productName, lotNumber, "" };
-        outbox.queue(new Outbox.Message(organisationId, clinicId, patient.id(), null, MessageKind.LOT_RECALL,
+        outbox.queue(new OutgoingMessage(organisationId, clinicId, patient.id(), null, MessageKind.LOT_RECALL,
                 patient.email(), locale.getLanguage(), text(MessageKind.LOT_RECALL, "subject", args, locale),
-                text(MessageKind.LOT_RECALL, "body", args, locale), null), clock.instant(), clock.instant());
+                text(MessageKind.LOT_RECALL, "body", args, locale), null), clock.instant());
     }
 
     /** Who is written to, in which language, with the organisation's settings read once for all the messages. */
@@ -152,9 +155,9 @@ class Messages {
                         text("appointment.type." + x.typeCode(), locale) + " · " + to.clinicName(), to.clinicName(),
                         "CANCEL".equals(method)))
                 .toList(), method);
-        outbox.queue(new Outbox.Message(to.organisationId(), first.clinicId(), to.patient().id(),
+        outbox.queue(new OutgoingMessage(to.organisationId(), first.clinicId(), to.patient().id(),
                 a == null ? null : a.id(), kind, to.patient().email(), locale.getLanguage(),
-                text(kind, "subject", args, locale), body, calendar), sendAfter, clock.instant());
+                text(kind, "subject", args, locale), body, calendar), sendAfter);
     }
 
     /** The addressee of a batch of messages. */

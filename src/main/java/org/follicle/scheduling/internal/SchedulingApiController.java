@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import org.follicle.messaging.PatientMessage;
+import org.follicle.messaging.PatientMessages;
 import org.follicle.scheduling.AppointmentType;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.system.ETags;
@@ -38,7 +40,7 @@ class SchedulingApiController {
 
     private final AppointmentStore store;
 
-    private final Outbox outbox;
+    private final PatientMessages outbox;
 
     private final WaitingList waiting;
 
@@ -46,7 +48,7 @@ class SchedulingApiController {
 
     private final CalendarFeeds feeds;
 
-    SchedulingApiController(Bookings bookings, AppointmentStore store, Outbox outbox, WaitingList waiting,
+    SchedulingApiController(Bookings bookings, AppointmentStore store, PatientMessages outbox, WaitingList waiting,
             ClinicHours hours, CalendarFeeds feeds) {
         this.bookings = bookings;
         this.store = store;
@@ -105,7 +107,7 @@ class SchedulingApiController {
 
     @GetMapping("/api/v1/appointments/{id}/messages")
     @Operation(summary = "The emails of an appointment with their status (queued, sent, failed, cancelled)")
-    List<Outbox.MessageRow> messages(@PathVariable long id) {
+    List<PatientMessage> messages(@PathVariable long id) {
         bookings.visible(id);
         return outbox.ofAppointment(id);
     }

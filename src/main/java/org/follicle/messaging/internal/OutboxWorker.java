@@ -1,4 +1,4 @@
-package org.follicle.scheduling.internal;
+package org.follicle.messaging.internal;
 
 import java.time.Clock;
 import java.util.List;

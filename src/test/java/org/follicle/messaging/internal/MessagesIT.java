@@ -1,4 +1,4 @@
-package org.follicle.scheduling.internal;
+package org.follicle.messaging.internal;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -78,7 +78,7 @@ class MessagesIT {
         fixture.weekdayHours(org.paris(), doctor);
         monday = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(8).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         // Earlier tests' messages are not this test's business.
-        jdbc.sql("UPDATE scheduling_message SET status = 'CANCELLED' WHERE status = 'QUEUED'").update();
+        jdbc.sql("UPDATE messaging_message SET status = 'CANCELLED' WHERE status = 'QUEUED'").update();
     }
 
     @AfterEach
@@ -94,12 +94,12 @@ class MessagesIT {
 
         assertThat(worker.sendDue()).isZero();
         assertThat(row(confirmation)).contains("QUEUED", "attempts=1").contains("Mail");
-        assertThat(jdbc.sql("SELECT send_after > now() FROM scheduling_message WHERE id = :id").param("id", confirmation)
+        assertThat(jdbc.sql("SELECT send_after > now() FROM messaging_message WHERE id = :id").param("id", confirmation)
                 .query(Boolean.class).single()).isTrue();
 
         smtp.start();
         assertThat(worker.sendDue()).as("not due yet: it waits before trying again").isZero();
-        jdbc.sql("UPDATE scheduling_message SET send_after = now() WHERE id = :id").param("id", confirmation).update();
+        jdbc.sql("UPDATE messaging_message SET send_after = now() WHERE id = :id").param("id", confirmation).update();
         assertThat(worker.sendDue()).isEqualTo(1);
         assertThat(row(confirmation)).contains("SENT", "attempts=2");
 
@@ -118,7 +118,7 @@ class MessagesIT {
     void afterFiveFailedAttemptsTheMessageIsMarkedFailedWithTheError() {
         long appointment = book(patient("marc@example.invalid", "en"));
         long confirmation = message(appointment, "CONFIRMATION");
-        jdbc.sql("UPDATE scheduling_message SET attempts = 4 WHERE id = :id").param("id", confirmation).update();
+        jdbc.sql("UPDATE messaging_message SET attempts = 4 WHERE id = :id").param("id", confirmation).update();
         worker.sendDue();
         assertThat(row(confirmation)).contains("FAILED", "attempts=5");
     }
@@ -144,13 +144,13 @@ class MessagesIT {
     }
 
     private long message(long appointment, String kind) {
-        return jdbc.sql("SELECT id FROM scheduling_message WHERE appointment_id = :a AND kind = :k")
+        return jdbc.sql("SELECT id FROM messaging_message WHERE appointment_id = :a AND kind = :k")
                 .param("a", appointment).param("k", kind).query(Long.class).single();
     }
 
     private String row(long message) {
         return jdbc.sql("""
-                SELECT status || ' attempts=' || attempts || ' ' || coalesce(last_error, '') FROM scheduling_message
+                SELECT status || ' attempts=' || attempts || ' ' || coalesce(last_error, '') FROM messaging_message
                 WHERE id = :id""").param("id", message).query(String.class).single();
     }
 

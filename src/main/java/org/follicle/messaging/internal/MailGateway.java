@@ -1,4 +1,4 @@
-package org.follicle.scheduling.internal;
+package org.follicle.messaging.internal;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,10 +1,15 @@
-package org.follicle.scheduling.internal;
+package org.follicle.messaging.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.follicle.messaging.MessageKind;
+import org.follicle.messaging.OutgoingMessage;
+import org.follicle.messaging.PatientMessage;
+import org.follicle.messaging.PatientMessages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * send: each claims its batch with SKIP LOCKED and holds it for a while.
  */
 @Repository
-class Outbox {
+class Outbox implements PatientMessages {
 
     /** Attempts before a message is given up as failed. */
     static final int MAX_ATTEMPTS = 5;
@@ -24,14 +29,18 @@ class Outbox {
 
     private final JdbcClient jdbc;
 
-    Outbox(JdbcClient jdbc) {
+    private final Clock clock;
+
+    Outbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
-    void queue(Message m, Instant sendAfter, Instant now) {
+    @Override
+    public void queue(OutgoingMessage m, Instant sendAfter) {
         boolean sendable = m.recipient() != null && !m.recipient().isBlank();
         jdbc.sql("""
-                INSERT INTO scheduling_message (organisation_id, clinic_id, patient_id, appointment_id, kind, recipient,
+                INSERT INTO messaging_message (organisation_id, clinic_id, patient_id, appointment_id, kind, recipient,
                     language, subject, body, calendar, status, send_after, last_error, created_at)
                 VALUES (:org, :clinic, :patient, :appointment, :kind, :recipient, :language, :subject, :body,
                     :calendar, :status, :after, :error, :now)""").param("org", m.organisationId())
@@ -41,20 +50,22 @@ class Outbox {
                 .param("calendar", m.calendar()).param("status", sendable ? "QUEUED" : "FAILED")
                 .param("after", Timestamp.from(sendAfter))
                 // Kept, so that the chart shows the patient was not told and why.
-                .param("error", sendable ? null : "no email address").param("now", Timestamp.from(now)).update();
+                .param("error", sendable ? null : "no email address").param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
-    /** Withdraws the timed messages of an appointment not yet sent (it moved or was cancelled). */
-    void withdrawTimed(long appointmentId) {
+    @Override
+    public void withdrawTimed(long appointmentId) {
         jdbc.sql("""
-                UPDATE scheduling_message SET status = 'CANCELLED'
+                UPDATE messaging_message SET status = 'CANCELLED'
                 WHERE appointment_id = :appointment AND status = 'QUEUED' AND kind IN ('REMINDER', 'PRE_CARE', 'AFTERCARE')""")
                 .param("appointment", appointmentId).update();
     }
 
-    void withdraw(long appointmentId, MessageKind kind) {
+    @Override
+    public void withdraw(long appointmentId, MessageKind kind) {
         jdbc.sql("""
-                UPDATE scheduling_message SET status = 'CANCELLED'
+                UPDATE messaging_message SET status = 'CANCELLED'
                 WHERE appointment_id = :appointment AND status = 'QUEUED' AND kind = :kind""")
                 .param("appointment", appointmentId).param("kind", kind.name()).update();
     }
@@ -62,8 +73,8 @@ class Outbox {
     /** Claims due messages: each counts an attempt and is held for {@link #CLAIM}. */
     List<Queued> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                UPDATE scheduling_message m SET attempts = attempts + 1, send_after = :held
-                WHERE id IN (SELECT id FROM scheduling_message WHERE status = 'QUEUED' AND send_after <= :now
+                UPDATE messaging_message m SET attempts = attempts + 1, send_after = :held
+                WHERE id IN (SELECT id FROM messaging_message WHERE status = 'QUEUED' AND send_after <= :now
                              ORDER BY send_after LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING id, recipient, subject, body, calendar, attempts""")
                 .param("held", Timestamp.from(now.plus(CLAIM))).param("now", Timestamp.from(now)).param("limit", limit)
@@ -71,7 +82,7 @@ class Outbox {
     }
 
     void sent(long id, Instant at) {
-        jdbc.sql("UPDATE scheduling_message SET status = 'SENT', sent_at = :at, last_error = NULL WHERE id = :id")
+        jdbc.sql("UPDATE messaging_message SET status = 'SENT', sent_at = :at, last_error = NULL WHERE id = :id")
                 .param("at", Timestamp.from(at)).param("id", id).update();
     }
 
@@ -80,43 +91,31 @@ class Outbox {
         boolean last = message.attempts() >= MAX_ATTEMPTS;
         Duration wait = Duration.ofMinutes((long) message.attempts() * message.attempts());
         jdbc.sql("""
-                UPDATE scheduling_message SET status = :status, last_error = :error, send_after = :after WHERE id = :id""")
+                UPDATE messaging_message SET status = :status, last_error = :error, send_after = :after WHERE id = :id""")
                 .param("status", last ? "FAILED" : "QUEUED")
                 .param("error", error.length() > 500 ? error.substring(0, 500) : error)
                 .param("after", Timestamp.from(now.plus(wait))).param("id", message.id()).update();
     }
 
-    List<MessageRow> ofPatient(long patientId, int limit) {
+    @Override
+    public List<PatientMessage> ofPatient(long patientId, int limit) {
         return jdbc.sql("""
                 SELECT m.id, m.appointment_id, m.kind, m.recipient, m.status, m.send_after, m.attempts, m.last_error,
                     m.created_at, m.sent_at, coalesce(m.sent_at, m.send_after) AT TIME ZONE c.time_zone AS local_time
-                FROM scheduling_message m JOIN clinics_clinic c ON c.id = m.clinic_id WHERE m.patient_id = :patient ORDER BY m.created_at DESC, m.id DESC LIMIT :limit""")
-                .param("patient", patientId).param("limit", limit).query(MessageRow.class).list();
+                FROM messaging_message m JOIN clinics_clinic c ON c.id = m.clinic_id WHERE m.patient_id = :patient ORDER BY m.created_at DESC, m.id DESC LIMIT :limit""")
+                .param("patient", patientId).param("limit", limit).query(PatientMessage.class).list();
     }
 
-    List<MessageRow> ofAppointment(long appointmentId) {
+    @Override
+    public List<PatientMessage> ofAppointment(long appointmentId) {
         return jdbc.sql("""
                 SELECT m.id, m.appointment_id, m.kind, m.recipient, m.status, m.send_after, m.attempts, m.last_error,
                     m.created_at, m.sent_at, coalesce(m.sent_at, m.send_after) AT TIME ZONE c.time_zone AS local_time
-                FROM scheduling_message m JOIN clinics_clinic c ON c.id = m.clinic_id WHERE m.appointment_id = :appointment ORDER BY m.send_after, m.id""")
-                .param("appointment", appointmentId).query(MessageRow.class).list();
-    }
-
-    /** A message to queue. */
-    record Message(long organisationId, long clinicId, long patientId, Long appointmentId, MessageKind kind,
-            String recipient, String language, String subject, String body, String calendar) {
+                FROM messaging_message m JOIN clinics_clinic c ON c.id = m.clinic_id WHERE m.appointment_id = :appointment ORDER BY m.send_after, m.id""")
+                .param("appointment", appointmentId).query(PatientMessage.class).list();
     }
 
     /** A claimed message, ready to send. */
     record Queued(long id, String recipient, String subject, String body, String calendar, int attempts) {
-    }
-
-    /**
-     * A message as the chart and the API show it.
-     *
-     * @param localTime when it was sent, or is due, in the clinic's time
-     */
-    record MessageRow(long id, Long appointmentId, String kind, String recipient, String status, Instant sendAfter,
-            int attempts, String lastError, Instant createdAt, Instant sentAt, java.time.LocalDateTime localTime) {
     }
 }

@@ -1,4 +1,4 @@
-package org.follicle.scheduling.internal;
+package org.follicle.messaging.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

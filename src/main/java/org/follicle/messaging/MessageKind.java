@@ -1,7 +1,7 @@
-package org.follicle.scheduling.internal;
+package org.follicle.messaging;
 
 /** The emails Follicle sends a patient. Texts are {@code message.<KIND>.subject} and {@code .body} in the bundles. */
-enum MessageKind {
+public enum MessageKind {
     /** At booking, with the .ics file. */
     CONFIRMATION,
     /** At booking a course: every date, one .ics file with them all. */
@@ -22,7 +22,7 @@ enum MessageKind {
     LOT_RECALL;
 
     /** Sent at a set time before or after the appointment, and withdrawn when it moves or is cancelled. */
-    boolean timed() {
+    public boolean timed() {
         return this == REMINDER || this == PRE_CARE || this == AFTERCARE;
     }
 }
