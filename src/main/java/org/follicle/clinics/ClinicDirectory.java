@@ -3,7 +3,7 @@ package org.follicle.clinics;
 import java.util.List;
 import java.util.Optional;
 
-import org.follicle.clinics.internal.Clinics;
+import org.follicle.clinics.internal.ClinicStore;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.RecordNotFoundException;
@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClinicDirectory {
 
-    private final Clinics clinics;
+    private final ClinicStore clinics;
 
     private final ClinicAccess access;
 
-    ClinicDirectory(Clinics clinics, ClinicAccess access) {
+    ClinicDirectory(ClinicStore clinics, ClinicAccess access) {
         this.clinics = clinics;
         this.access = access;
     }

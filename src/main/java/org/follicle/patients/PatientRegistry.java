@@ -1,7 +1,7 @@
 package org.follicle.patients;
 
 import org.follicle.patients.internal.PatientAccess;
-import org.follicle.patients.internal.Patients;
+import org.follicle.patients.internal.PatientStore;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
@@ -49,7 +49,7 @@ public class PatientRegistry {
      */
     public java.util.List<PatientView> forSafetyNotice(long organisationId, java.util.Collection<Long> patientIds) {
         java.util.List<PatientView> found = access.ofOrganisation(organisationId, patientIds);
-        found.forEach(p -> audit.record(new AuditRecord(AuditAction.READ, Patients.RECORD_TYPE, String.valueOf(p.id()),
+        found.forEach(p -> audit.record(new AuditRecord(AuditAction.READ, PatientStore.RECORD_TYPE, String.valueOf(p.id()),
                 p.clinicId(), org.follicle.security.AuditOutcome.SUCCESS, "safety notice")));
         return found;
     }
@@ -61,7 +61,7 @@ public class PatientRegistry {
      */
     public java.util.Optional<PatientView> forCareMessage(long organisationId, long patientId) {
         return access.ofOrganisation(organisationId, java.util.List.of(patientId)).stream().findFirst().map(p -> {
-            audit.record(new AuditRecord(AuditAction.READ, Patients.RECORD_TYPE, String.valueOf(p.id()), p.clinicId(),
+            audit.record(new AuditRecord(AuditAction.READ, PatientStore.RECORD_TYPE, String.valueOf(p.id()), p.clinicId(),
                     org.follicle.security.AuditOutcome.SUCCESS, "care message"));
             return p;
         });
@@ -87,7 +87,7 @@ public class PatientRegistry {
      * read of the patient, audited as one.
      */
     public PatientView shownOnForm(PatientView patient) {
-        audit.record(AuditRecord.success(AuditAction.READ, Patients.RECORD_TYPE, patient.id(), patient.clinicId()));
+        audit.record(AuditRecord.success(AuditAction.READ, PatientStore.RECORD_TYPE, patient.id(), patient.clinicId()));
         return patient;
     }
 

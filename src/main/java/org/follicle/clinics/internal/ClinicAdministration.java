@@ -8,7 +8,8 @@ import java.util.List;
 import org.follicle.clinics.ClinicView;
 import org.follicle.clinics.RoomView;
 import org.follicle.security.AuditAction;
-import org.follicle.security.Audited;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditRecord;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
@@ -26,13 +27,16 @@ class ClinicAdministration {
 
     static final String CLINIC = "clinic";
 
-    private final Clinics clinics;
+    private final ClinicStore clinics;
 
     private final ClinicAccess access;
 
     private final Clock clock;
 
-    ClinicAdministration(Clinics clinics, ClinicAccess access, Clock clock) {
+    private final AuditLog audit;
+
+    ClinicAdministration(ClinicStore clinics, ClinicAccess access, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.clinics = clinics;
         this.access = access;
         this.clock = clock;
@@ -55,22 +59,22 @@ class ClinicAdministration {
         return clinics.roomsOf(clinicId);
     }
 
-    @Audited(action = AuditAction.UPDATE, recordType = CLINIC, recordId = "#clinicId", clinicId = "#clinicId")
     ClinicView update(long clinicId, String name, String timeZone, int version) {
         access.requireVisible(Privilege.CLINIC_READ, clinicId, CLINIC, clinicId);
         access.require(Privilege.CLINIC_MANAGE, clinicId);
         clinics.updateClinic(clinicId, name.trim(), validZone(timeZone), version, clock.instant(),
                 access.current().username());
+        audit.record(AuditRecord.success(AuditAction.UPDATE, CLINIC, clinicId, clinicId));
         return clinics.findView(clinicId).orElseThrow();
     }
 
-    @Audited(action = AuditAction.CREATE, recordType = "room", recordId = "#result.id()", clinicId = "#clinicId")
     RoomView addRoom(long clinicId, String name) {
         access.requireVisible(Privilege.CLINIC_READ, clinicId, CLINIC, clinicId);
         access.require(Privilege.CLINIC_MANAGE, clinicId);
         ClinicView clinic = clinics.findView(clinicId).orElseThrow();
         long id = clinics.addRoom(clinic.organisationId(), clinicId, name.trim(), clock.instant(),
                 access.current().username());
+        audit.record(AuditRecord.success(AuditAction.CREATE, "room", id, clinicId));
         return clinics.roomsOf(clinicId).stream().filter(room -> room.id() == id).findFirst().orElseThrow();
     }
 

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ClinicCatalogAdapter implements ClinicCatalog {
 
-    private final Clinics clinics;
+    private final ClinicStore clinics;
 
-    ClinicCatalogAdapter(Clinics clinics) {
+    ClinicCatalogAdapter(ClinicStore clinics) {
         this.clinics = clinics;
     }
 

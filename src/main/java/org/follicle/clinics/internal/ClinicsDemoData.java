@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ClinicsDemoData implements DemoDataContributor {
 
-    private final Clinics clinics;
+    private final ClinicStore clinics;
 
     private final Clock clock;
 
-    ClinicsDemoData(Clinics clinics, Clock clock) {
+    ClinicsDemoData(ClinicStore clinics, Clock clock) {
         this.clinics = clinics;
         this.clock = clock;
     }

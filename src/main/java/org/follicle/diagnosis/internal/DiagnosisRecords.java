@@ -41,7 +41,7 @@ class DiagnosisRecords {
 
     static final Set<Integer> VELLUS_CUTOFFS = Set.of(30, 40, 60);
 
-    private final Assessments assessments;
+    private final AssessmentStore assessments;
 
     private final DiagnosisKnowledge knowledge;
 
@@ -55,7 +55,7 @@ class DiagnosisRecords {
 
     private final ApplicationEventPublisher events;
 
-    DiagnosisRecords(Assessments assessments, DiagnosisKnowledge knowledge, PatientRegistry patients,
+    DiagnosisRecords(AssessmentStore assessments, DiagnosisKnowledge knowledge, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;

@@ -44,7 +44,7 @@ public class FormulaRecords {
 
     static final String FORMULA = "formula";
 
-    private final Formulas formulas;
+    private final FormulaStore formulas;
 
     private final IngredientLibrary library;
 
@@ -60,7 +60,7 @@ public class FormulaRecords {
 
     private final Clock clock;
 
-    FormulaRecords(Formulas formulas, IngredientLibrary library, FormularySettings.Store settings,
+    FormulaRecords(FormulaStore formulas, IngredientLibrary library, FormularySettings.Store settings,
             Screening screening, PatientRegistry patients, ClinicAccess access, AuditLog audit, Clock clock) {
         this.formulas = formulas;
         this.library = library;
@@ -198,18 +198,18 @@ public class FormulaRecords {
     }
 
     private FormulaCheck check(PatientView patient, FormulaInput input, LocalDate date) {
-        Map<String, Ingredients.Ingredient> ingredients = library.byCode(patient.organisationId(),
+        Map<String, IngredientStore.Ingredient> ingredients = library.byCode(patient.organisationId(),
                 new HashSet<>(input.codes()));
         ScreeningResult result = screening.screen(patient.id(), input.modality(), date,
                 library.formulaRules(ingredients.values()));
         return new FormulaCheck(result, alerts(patient.organisationId(), ingredients));
     }
 
-    private List<FormulaCheck.Alert> alerts(long organisationId, Map<String, Ingredients.Ingredient> ingredients) {
+    private List<FormulaCheck.Alert> alerts(long organisationId, Map<String, IngredientStore.Ingredient> ingredients) {
         String jurisdiction = settings.of(organisationId).jurisdiction().name();
         Locale locale = LocaleContextHolder.getLocale();
         List<FormulaCheck.Alert> alerts = new ArrayList<>();
-        for (Ingredients.Ingredient i : ingredients.values()) {
+        for (IngredientStore.Ingredient i : ingredients.values()) {
             for (IngredientData.RegulatoryAlert a : i.data().alertsIn(jurisdiction)) {
                 alerts.add(new FormulaCheck.Alert(i.code(), i.data().name(locale), a.jurisdiction(), a.status(),
                         a.blocksActiveFormula(), a.message(locale), a.source()));

@@ -48,14 +48,14 @@ class FormularyApiController {
     @GetMapping("/api/v1/ingredients/{code}")
     @Operation(summary = "One ingredient with its rules, regulatory alerts and sources; its ETag goes in If-Match")
     ResponseEntity<IngredientJson> ingredient(@PathVariable String code) {
-        Ingredients.Ingredient i = library.get(code);
+        IngredientStore.Ingredient i = library.get(code);
         return ResponseEntity.ok().eTag(ETags.of(i.version())).body(IngredientJson.of(i));
     }
 
     @PostMapping("/api/v1/ingredients")
     @Operation(summary = "Add an ingredient (clinic managers), with the reason; its rules use the screening format")
     ResponseEntity<IngredientJson> addIngredient(@Valid @RequestBody IngredientChange body) {
-        Ingredients.Ingredient i = library.add(body.ingredient(), body.reason());
+        IngredientStore.Ingredient i = library.add(body.ingredient(), body.reason());
         return ResponseEntity.created(URI.create("/api/v1/ingredients/" + i.code())).eTag(ETags.of(i.version()))
                 .body(IngredientJson.of(i));
     }
@@ -66,14 +66,14 @@ class FormularyApiController {
     ResponseEntity<IngredientJson> editIngredient(@PathVariable String code,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Valid @RequestBody IngredientChange body) {
-        Ingredients.Ingredient i = library.edit(code, ETags.requireVersion(ifMatch, IngredientLibrary.INGREDIENT, code),
+        IngredientStore.Ingredient i = library.edit(code, ETags.requireVersion(ifMatch, IngredientLibrary.INGREDIENT, code),
                 body.ingredient(), body.reason());
         return ResponseEntity.ok().eTag(ETags.of(i.version())).body(IngredientJson.of(i));
     }
 
     @GetMapping("/api/v1/ingredients/{code}/revisions")
     @Operation(summary = "Every version of an ingredient, newest first, with who changed it and why")
-    List<Ingredients.Revision> revisions(@PathVariable String code) {
+    List<IngredientStore.Revision> revisions(@PathVariable String code) {
         return library.revisions(code);
     }
 
@@ -152,7 +152,7 @@ class FormularyApiController {
             List<IngredientData.RegulatoryAlert> regulatory, List<String> sources, int version, boolean shipped,
             Instant changedAt, String changedBy) {
 
-        static IngredientJson of(Ingredients.Ingredient i) {
+        static IngredientJson of(IngredientStore.Ingredient i) {
             IngredientData d = i.data();
             return new IngredientJson(i.code(), d.name(), d.synonyms(), d.ingredientClass(), d.atcCodes(),
                     d.usualConcentration(), d.rules(), d.regulatory(), d.sources(), i.version(), i.shipped(),

@@ -75,10 +75,10 @@ class FormularyController {
 
     @GetMapping("/formulary")
     String library(Model model) {
-        List<Ingredients.Ingredient> ingredients = library.list();
+        List<IngredientStore.Ingredient> ingredients = library.list();
         model.addAttribute("ingredients", ingredients);
         model.addAttribute("ingredientNames", ingredients.stream().collect(java.util.stream.Collectors.toMap(
-                Ingredients.Ingredient::code, i -> i.data().name(LocaleContextHolder.getLocale()), (a, b) -> a)));
+                IngredientStore.Ingredient::code, i -> i.data().name(LocaleContextHolder.getLocale()), (a, b) -> a)));
         model.addAttribute("templates", formulas.templates());
         model.addAttribute("knowledge", knowledge);
         return "formulary/library";
@@ -100,7 +100,7 @@ class FormularyController {
     String addProduct(HttpServletRequest request, Model model, RedirectAttributes redirect) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         FormDocument.keepRowsWith(form, "components", "code");
-        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, Products.Input.class),
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, ProductStore.Input.class),
                 catalogue::add);
         if (errors.isEmpty()) {
             redirect.addFlashAttribute("flash", "product.added");
@@ -214,8 +214,8 @@ class FormularyController {
     private String showProducts(ObjectNode form, Map<String, String> errors, Model model) {
         model.addAttribute("products", catalogue.list());
         model.addAttribute("ingredients", library.list());
-        model.addAttribute("forms", Products.Form.values());
-        model.addAttribute("purposes", Products.Purpose.values());
+        model.addAttribute("forms", ProductStore.Form.values());
+        model.addAttribute("purposes", ProductStore.Purpose.values());
         model.addAttribute("canManage", !access.clinicsWith(Privilege.STOCK_MANAGE).isEmpty());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

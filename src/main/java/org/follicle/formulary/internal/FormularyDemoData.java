@@ -19,17 +19,17 @@ import org.springframework.stereotype.Component;
 @Component
 class FormularyDemoData implements DemoDataContributor {
 
-    private final Products products;
+    private final ProductStore products;
 
-    private final StockLedger ledger;
+    private final StockStore ledger;
 
-    private final Formulas formulas;
+    private final FormulaStore formulas;
 
     private final JdbcClient jdbc;
 
     private final Clock clock;
 
-    FormularyDemoData(Products products, StockLedger ledger, Formulas formulas, JdbcClient jdbc, Clock clock) {
+    FormularyDemoData(ProductStore products, StockStore ledger, FormulaStore formulas, JdbcClient jdbc, Clock clock) {
         this.products = products;
         this.ledger = ledger;
         this.formulas = formulas;
@@ -50,16 +50,16 @@ class FormularyDemoData implements DemoDataContributor {
         long madrid = clinic(org, "Madrid");
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock);
-        long vitamins = product(org, "NUT-5", "Nutri-Hair vitamin cocktail 5 mL", Products.Form.VIAL, "5",
-                Products.Purpose.INJECTION, "9.80", null, 10, List.of("BIOTIN", "NICOTINAMIDE", "DEXPANTHENOL", "ZINC"));
-        long acid = product(org, "HA-2", "Hyaluronic acid 2 mL", Products.Form.SYRINGE, "2",
-                Products.Purpose.INJECTION, "14.00", null, 5, List.of("HYALURONIC_ACID"));
-        long dutasteride = product(org, "DUT-005", "Dutasteride 0.05% 2 mL", Products.Form.AMPOULE, "2",
-                Products.Purpose.INJECTION, "18.50", null, 4, List.of("DUTASTERIDE"));
-        long exosomes = product(org, "EXO-KIT", "Exosome scalp kit", Products.Form.KIT, "5", Products.Purpose.RETAIL,
+        long vitamins = product(org, "NUT-5", "Nutri-Hair vitamin cocktail 5 mL", ProductStore.Form.VIAL, "5",
+                ProductStore.Purpose.INJECTION, "9.80", null, 10, List.of("BIOTIN", "NICOTINAMIDE", "DEXPANTHENOL", "ZINC"));
+        long acid = product(org, "HA-2", "Hyaluronic acid 2 mL", ProductStore.Form.SYRINGE, "2",
+                ProductStore.Purpose.INJECTION, "14.00", null, 5, List.of("HYALURONIC_ACID"));
+        long dutasteride = product(org, "DUT-005", "Dutasteride 0.05% 2 mL", ProductStore.Form.AMPOULE, "2",
+                ProductStore.Purpose.INJECTION, "18.50", null, 4, List.of("DUTASTERIDE"));
+        long exosomes = product(org, "EXO-KIT", "Exosome scalp kit", ProductStore.Form.KIT, "5", ProductStore.Purpose.RETAIL,
                 "21.00", "38.50", 2, List.of("EXOSOMES"));
-        long lidocaine = product(org, "LIDO-5", "Lidocaine 5% cream 30 g", Products.Form.KIT, null,
-                Products.Purpose.INJECTION, "6.40", null, 2, List.of("LIDOCAINE"));
+        long lidocaine = product(org, "LIDO-5", "Lidocaine 5% cream 30 g", ProductStore.Form.KIT, null,
+                ProductStore.Purpose.INJECTION, "6.40", null, 2, List.of("LIDOCAINE"));
         long vitaminsLot = lot(org, paris, vitamins, "NH2611A", today.plusMonths(8), 24, now);
         lot(org, paris, vitamins, "NH2609C", today.plusDays(20), 6, now);
         long acidLot = lot(org, paris, acid, "HA-7781", today.plusMonths(14), 12, now);
@@ -82,7 +82,7 @@ class FormularyDemoData implements DemoDataContributor {
                             .orElseThrow();
                     for (long lot : List.of(vitaminsLot, acidLot)) {
                         ledger.decrease(lot, paris, 1).ifPresent(balance -> ledger.movement(org, paris, lot,
-                                StockLedger.MovementKind.USED, -1, balance, null, preparation, null, "demo", now));
+                                StockStore.MovementKind.USED, -1, balance, null, preparation, null, "demo", now));
                     }
                     ledger.administration(org, paris, preparation, patient, "demo-session-1", "demo", now);
                     return patient;
@@ -94,12 +94,12 @@ class FormularyDemoData implements DemoDataContributor {
                 .param("org", org).param("name", name).query(Long.class).single();
     }
 
-    private long product(long org, String sku, String name, Products.Form form, String volume,
-            Products.Purpose purpose, String cost, String retail, int reorderLevel, List<String> ingredients) {
-        return products.insert(org, new Products.Input(sku, name, "Demo Laboratories", "Demo Wholesale", form,
+    private long product(long org, String sku, String name, ProductStore.Form form, String volume,
+            ProductStore.Purpose purpose, String cost, String retail, int reorderLevel, List<String> ingredients) {
+        return products.insert(org, new ProductStore.Input(sku, name, "Demo Laboratories", "Demo Wholesale", form,
                 volume == null ? null : new BigDecimal(volume), purpose, new BigDecimal(cost),
                 retail == null ? null : new BigDecimal(retail), new BigDecimal("20"), "EUR", reorderLevel,
-                ingredients.stream().map(code -> new Products.Component(code, null, null)).toList()), "demo",
+                ingredients.stream().map(code -> new ProductStore.Component(code, null, null)).toList()), "demo",
                 clock.instant());
     }
 
@@ -107,7 +107,7 @@ class FormularyDemoData implements DemoDataContributor {
             Instant now) {
         long lot = ledger.insertLot(org, product, number, expiry, "DEMO-DN", "demo", now);
         int balance = ledger.increase(org, lot, clinic, quantity);
-        ledger.movement(org, clinic, lot, StockLedger.MovementKind.RECEIVED, quantity, balance, "DEMO-DN", null,
+        ledger.movement(org, clinic, lot, StockStore.MovementKind.RECEIVED, quantity, balance, "DEMO-DN", null,
                 null, "demo", now);
         return lot;
     }

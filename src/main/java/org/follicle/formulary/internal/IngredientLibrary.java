@@ -41,7 +41,7 @@ class IngredientLibrary {
 
     static final String INGREDIENT = "ingredient";
 
-    private final Ingredients ingredients;
+    private final IngredientStore ingredients;
 
     private final Screening screening;
 
@@ -55,7 +55,7 @@ class IngredientLibrary {
 
     private final Clock clock;
 
-    IngredientLibrary(Ingredients ingredients, Screening screening, ClinicAccess access, AuditLog audit,
+    IngredientLibrary(IngredientStore ingredients, Screening screening, ClinicAccess access, AuditLog audit,
             MessageSource messages, JsonMapper json, Clock clock) {
         this.ingredients = ingredients;
         this.screening = screening;
@@ -67,23 +67,23 @@ class IngredientLibrary {
     }
 
     @Transactional(readOnly = true)
-    List<Ingredients.Ingredient> list() {
+    List<IngredientStore.Ingredient> list() {
         return ingredients.effective(access.current().organisationId());
     }
 
     @Transactional(readOnly = true)
-    Ingredients.Ingredient get(String code) {
+    IngredientStore.Ingredient get(String code) {
         return ingredients.find(access.current().organisationId(), code)
                 .orElseThrow(() -> new RecordNotFoundException(INGREDIENT, code));
     }
 
     @Transactional(readOnly = true)
-    List<Ingredients.Revision> revisions(String code) {
+    List<IngredientStore.Revision> revisions(String code) {
         return ingredients.revisions(get(code).id());
     }
 
     /** Adds an ingredient the library does not have. */
-    Ingredients.Ingredient add(IngredientData data, String reason) {
+    IngredientStore.Ingredient add(IngredientData data, String reason) {
         CurrentStaff me = requireManager();
         if (ingredients.find(me.organisationId(), data.code()).isPresent()) {
             throw BusinessRuleException.onField("code", "ingredient.codeTaken", data.code());
@@ -98,9 +98,9 @@ class IngredientLibrary {
      * Changes an ingredient, if it is still at the version the editor saw. Editing a shipped ingredient gives
      * the organisation its own copy; the shipped one stays for other organisations.
      */
-    Ingredients.Ingredient edit(String code, int expectedVersion, IngredientData data, String reason) {
+    IngredientStore.Ingredient edit(String code, int expectedVersion, IngredientData data, String reason) {
         CurrentStaff me = requireManager();
-        Ingredients.Ingredient current = get(code);
+        IngredientStore.Ingredient current = get(code);
         if (!code.equals(data.code())) {
             throw BusinessRuleException.onField("code", "ingredient.codeFixed");
         }
@@ -124,10 +124,10 @@ class IngredientLibrary {
      * The screening rules of these ingredients (read with {@link #byCode}): each one's own rules, plus an exclusion
      * when the patient's free-text allergies name it.
      */
-    FormulaRules formulaRules(Collection<Ingredients.Ingredient> found) {
+    FormulaRules formulaRules(Collection<IngredientStore.Ingredient> found) {
         Map<String, JsonNode> rules = new TreeMap<>();
         List<String> versions = new ArrayList<>();
-        for (Ingredients.Ingredient i : found) {
+        for (IngredientStore.Ingredient i : found) {
             ArrayNode list = i.data().rules() != null && i.data().rules().isArray()
                     ? ((ArrayNode) i.data().rules()).deepCopy() : json.createArrayNode();
             list.add(allergyRule(i.data()));
@@ -139,8 +139,8 @@ class IngredientLibrary {
 
     /** The ingredients by code, refusing any the library does not know. */
     @Transactional(readOnly = true)
-    Map<String, Ingredients.Ingredient> byCode(long organisationId, Collection<String> codes) {
-        Map<String, Ingredients.Ingredient> found = new LinkedHashMap<>();
+    Map<String, IngredientStore.Ingredient> byCode(long organisationId, Collection<String> codes) {
+        Map<String, IngredientStore.Ingredient> found = new LinkedHashMap<>();
         ingredients.effective(organisationId, codes).forEach(i -> found.put(i.code(), i));
         for (String code : codes) {
             if (!found.containsKey(code)) {

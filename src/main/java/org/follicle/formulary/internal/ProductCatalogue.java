@@ -22,7 +22,7 @@ class ProductCatalogue {
 
     static final String PRODUCT = "product";
 
-    private final Products products;
+    private final ProductStore products;
 
     private final IngredientLibrary library;
 
@@ -32,7 +32,7 @@ class ProductCatalogue {
 
     private final Clock clock;
 
-    ProductCatalogue(Products products, IngredientLibrary library, ClinicAccess access, AuditLog audit, Clock clock) {
+    ProductCatalogue(ProductStore products, IngredientLibrary library, ClinicAccess access, AuditLog audit, Clock clock) {
         this.products = products;
         this.library = library;
         this.access = access;
@@ -41,17 +41,17 @@ class ProductCatalogue {
     }
 
     @Transactional(readOnly = true)
-    List<Products.Product> list() {
+    List<ProductStore.Product> list() {
         return products.all(access.current().organisationId());
     }
 
     @Transactional(readOnly = true)
-    Products.Product get(long id) {
+    ProductStore.Product get(long id) {
         return products.find(access.current().organisationId(), id)
                 .orElseThrow(() -> new RecordNotFoundException(PRODUCT, id));
     }
 
-    Products.Product add(Products.Input input) {
+    ProductStore.Product add(ProductStore.Input input) {
         if (access.clinicsWith(Privilege.STOCK_MANAGE).isEmpty()) {
             throw new AccessDeniedException("no clinic to manage stock in");
         }
@@ -60,7 +60,7 @@ class ProductCatalogue {
             throw BusinessRuleException.onField("sku", "product.skuTaken", input.sku().trim());
         }
         if (input.components() != null) {
-            library.byCode(me.organisationId(), input.components().stream().map(Products.Component::code).toList());
+            library.byCode(me.organisationId(), input.components().stream().map(ProductStore.Component::code).toList());
         }
         long id = products.insert(me.organisationId(), input, me.username(), clock.instant());
         audit.record(AuditRecord.success(AuditAction.CREATE, PRODUCT, id, null));

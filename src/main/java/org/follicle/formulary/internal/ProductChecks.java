@@ -43,11 +43,11 @@ public class ProductChecks {
 
     private final StockService stock;
 
-    private final Products products;
+    private final ProductStore products;
 
     private final IngredientLibrary library;
 
-    private final Ingredients ingredients;
+    private final IngredientStore ingredients;
 
     private final FormularySettings.Store settings;
 
@@ -57,8 +57,8 @@ public class ProductChecks {
 
     private final JsonMapper json;
 
-    ProductChecks(StockService stock, Products products, IngredientLibrary library,
-            Ingredients ingredients, FormularySettings.Store settings, Screening screening, PatientRegistry patients,
+    ProductChecks(StockService stock, ProductStore products, IngredientLibrary library,
+            IngredientStore ingredients, FormularySettings.Store settings, Screening screening, PatientRegistry patients,
             JsonMapper json) {
         this.stock = stock;
         this.products = products;
@@ -85,8 +85,8 @@ public class ProductChecks {
         }
         PatientView patient = patients.readablePatient(patientId);
         String text = FoldedText.padded(product);
-        List<Ingredients.Ingredient> all = ingredients.effective(patient.organisationId());
-        List<Ingredients.Ingredient> named = all.stream().filter(i -> i.data().names().stream()
+        List<IngredientStore.Ingredient> all = ingredients.effective(patient.organisationId());
+        List<IngredientStore.Ingredient> named = all.stream().filter(i -> i.data().names().stream()
                 .anyMatch(n -> FoldedText.mentions(text, FoldedText.padded(n)))).toList();
         if (named.stream().noneMatch(ProductChecks::anaesthetic)) {
             // An anaesthetic the library cannot name is screened as any local anaesthetic could be.
@@ -104,7 +104,7 @@ public class ProductChecks {
             return List.of();
         }
         PatientView patient = patients.readablePatient(patientId);
-        Map<Long, Products.Product> byId = new LinkedHashMap<>();
+        Map<Long, ProductStore.Product> byId = new LinkedHashMap<>();
         products.find(patient.organisationId(), lots.stream().map(UsableLot::productId).distinct().toList())
                 .forEach(p -> byId.put(p.id(), p));
         Set<String> codes = new HashSet<>();
@@ -117,10 +117,10 @@ public class ProductChecks {
         Map<String, List<Finding>> stopping = stopping(patient, modalities, date,
                 library.byCode(patient.organisationId(), codes).values(), names);
         return lots.stream().map(lot -> {
-            Products.Product product = byId.get(lot.productId());
+            ProductStore.Product product = byId.get(lot.productId());
             List<Finding> refusals = new ArrayList<>(stopping.getOrDefault(PRODUCT_KEY + lot.productId(), List.of()));
             if (product != null) {
-                product.components().stream().map(Products.Component::code).distinct()
+                product.components().stream().map(ProductStore.Component::code).distinct()
                         .forEach(code -> refusals.addAll(stopping.getOrDefault(code, List.of())));
             }
             return new OfferedLot(lot, List.copyOf(refusals));
@@ -132,7 +132,7 @@ public class ProductChecks {
      * per modality, each finding kept once.
      */
     private Map<String, List<Finding>> stopping(PatientView patient, Set<Modality> modalities, LocalDate date,
-            Collection<Ingredients.Ingredient> found, Map<String, JsonNode> extra) {
+            Collection<IngredientStore.Ingredient> found, Map<String, JsonNode> extra) {
         FormulaRules ingredientRules = library.formulaRules(found);
         Map<String, JsonNode> rules = new TreeMap<>(ingredientRules.rulesByIngredient());
         rules.putAll(extra);
@@ -148,7 +148,7 @@ public class ProductChecks {
             }
         }
         String jurisdiction = settings.of(patient.organisationId()).jurisdiction().name();
-        for (Ingredients.Ingredient i : found) {
+        for (IngredientStore.Ingredient i : found) {
             for (IngredientData.RegulatoryAlert a : i.data().alertsIn(jurisdiction)) {
                 if (a.blocksActiveFormula()) {
                     stopping.computeIfAbsent(i.code(), k -> new ArrayList<>()).add(new Finding(i.code()
@@ -164,7 +164,7 @@ public class ProductChecks {
                 || (f.ruleClass() == RuleClass.DEFER && (f.until() == null || f.until().isAfter(date)));
     }
 
-    private static boolean anaesthetic(Ingredients.Ingredient i) {
+    private static boolean anaesthetic(IngredientStore.Ingredient i) {
         return i.data().ingredientClass() == IngredientClass.ANAESTHETIC;
     }
 }

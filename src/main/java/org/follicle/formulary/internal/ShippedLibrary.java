@@ -26,9 +26,9 @@ class ShippedLibrary implements ApplicationRunner {
 
     private final FormularyKnowledge knowledge;
 
-    private final Ingredients ingredients;
+    private final IngredientStore ingredients;
 
-    private final Formulas formulas;
+    private final FormulaStore formulas;
 
     private final JdbcClient jdbc;
 
@@ -36,7 +36,7 @@ class ShippedLibrary implements ApplicationRunner {
 
     private final Clock clock;
 
-    ShippedLibrary(FormularyKnowledge knowledge, Ingredients ingredients, Formulas formulas, JdbcClient jdbc,
+    ShippedLibrary(FormularyKnowledge knowledge, IngredientStore ingredients, FormulaStore formulas, JdbcClient jdbc,
             TransactionTemplate transactions, Clock clock) {
         this.knowledge = knowledge;
         this.ingredients = ingredients;
@@ -57,7 +57,7 @@ class ShippedLibrary implements ApplicationRunner {
         int changed = 0;
         var library = ingredients.shipped();
         for (IngredientData data : knowledge.ingredients()) {
-            Ingredients.Ingredient shipped = library.get(data.code());
+            IngredientStore.Ingredient shipped = library.get(data.code());
             if (shipped == null) {
                 ingredients.insert(null, data, 1, "Shipped with the library", by, clock.instant());
                 changed++;

@@ -46,27 +46,27 @@ class StockApiController {
 
     @GetMapping("/api/v1/products")
     @Operation(summary = "The organisation's product catalogue with compositions, prices and VAT")
-    List<Products.Product> products() {
+    List<ProductStore.Product> products() {
         return catalogue.list();
     }
 
     @GetMapping("/api/v1/products/{productId}")
     @Operation(summary = "One product")
-    Products.Product product(@PathVariable long productId) {
+    ProductStore.Product product(@PathVariable long productId) {
         return catalogue.get(productId);
     }
 
     @PostMapping("/api/v1/products")
     @Operation(summary = "Add a product to the catalogue (stock managers); its composition names library ingredients")
-    ResponseEntity<Products.Product> addProduct(@Valid @RequestBody Products.Input body) {
-        Products.Product p = catalogue.add(body);
+    ResponseEntity<ProductStore.Product> addProduct(@Valid @RequestBody ProductStore.Input body) {
+        ProductStore.Product p = catalogue.add(body);
         return ResponseEntity.created(URI.create("/api/v1/products/" + p.id())).body(p);
     }
 
     @GetMapping("/api/v1/lots")
     @Operation(summary = "Lots in stock in the user's clinics, first expiry first; filter by clinic and product, "
             + "and usable=true to leave out expired lots")
-    List<StockLedger.LotStock> lots(@RequestParam(required = false) Long clinic,
+    List<StockStore.LotStock> lots(@RequestParam(required = false) Long clinic,
             @RequestParam(required = false) Long product, @RequestParam(defaultValue = "false") boolean usable) {
         return stock.stock(clinic, product, usable);
     }
@@ -82,8 +82,8 @@ class StockApiController {
     @PostMapping("/api/v1/lots")
     @Operation(summary = "Receive a new lot into a clinic (lot number unique per product, expiry not past, "
             + "quantity above zero)")
-    ResponseEntity<StockLedger.Lot> receive(@Valid @RequestBody StockInputs.Receipt body) {
-        StockLedger.Lot lot = stock.receive(body);
+    ResponseEntity<StockStore.Lot> receive(@Valid @RequestBody StockInputs.Receipt body) {
+        StockStore.Lot lot = stock.receive(body);
         return ResponseEntity.created(URI.create("/api/v1/lots/" + lot.id())).body(lot);
     }
 
@@ -95,7 +95,7 @@ class StockApiController {
 
     @PostMapping("/api/v1/lots/{lotId}/receipts")
     @Operation(summary = "Receive more units of a lot already received")
-    ResponseEntity<StockLedger.Movement> receiveMore(@PathVariable long lotId,
+    ResponseEntity<StockStore.Movement> receiveMore(@PathVariable long lotId,
             @Valid @RequestBody StockInputs.MoreOfLot body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(stock.receiveMore(lotId, body));
     }
@@ -143,22 +143,22 @@ class StockApiController {
 
     @GetMapping("/api/v1/patients/{patientId}/lots")
     @Operation(summary = "Every lot the patient received, newest first, with the preparation it came in")
-    List<StockLedger.Receipt> patientLots(@PathVariable long patientId) {
+    List<StockStore.Receipt> patientLots(@PathVariable long patientId) {
         return stock.lotsOfPatient(patientId);
     }
 
     @GetMapping("/api/v1/stock-movements")
     @Operation(summary = "The stock ledger of the user's clinics, newest first; filter by clinic and lot")
-    ApiPage<StockLedger.Movement> movements(@RequestParam(required = false) Long clinic,
+    ApiPage<StockStore.Movement> movements(@RequestParam(required = false) Long clinic,
             @RequestParam(required = false) Long lot, @Valid PageQuery page) {
-        StockService.Page<StockLedger.Movement> rows = stock.movements(clinic, lot, page.page(), page.size());
+        StockService.Page<StockStore.Movement> rows = stock.movements(clinic, lot, page.page(), page.size());
         return page.page(rows.items(), rows.total());
     }
 
     @PostMapping("/api/v1/stock-movements")
     @Operation(summary = "Record a sale, waste, count adjustment (signed quantity, with a reason) or a transfer to "
             + "another clinic; refused when stock would go below zero")
-    ResponseEntity<List<StockLedger.Movement>> move(@Valid @RequestBody StockInputs.Movement body) {
+    ResponseEntity<List<StockStore.Movement>> move(@Valid @RequestBody StockInputs.Movement body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(stock.move(body));
     }
 
@@ -170,11 +170,11 @@ class StockApiController {
         return ResponseEntity.status(p.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED).body(p);
     }
 
-    record LotJson(StockLedger.Lot lot, List<StockLedger.LotStock> stock) {
+    record LotJson(StockStore.Lot lot, List<StockStore.LotStock> stock) {
     }
 
     /** @param contacts once the lot is recalled: each patient to reach, whether emailed, and when reached */
-    record RecallJson(StockLedger.Lot lot, List<Recipient> recipients, List<Contact> contacts, int patientsNotShown) {
+    record RecallJson(StockStore.Lot lot, List<Recipient> recipients, List<Contact> contacts, int patientsNotShown) {
 
         static RecallJson of(StockService.Recall recall) {
             return new RecallJson(recall.lot(), recall.lines().stream().map(l -> new Recipient(l.patient().id(),

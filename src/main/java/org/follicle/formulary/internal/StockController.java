@@ -127,7 +127,7 @@ class StockController {
         long clinic = access.workingClinic();
         LocalDate today = stock.today(clinic);
         int warningDays = settings.of(access.current().organisationId()).expiryWarningDays();
-        List<StockLedger.LotStock> lots = stock.stock(clinic, null, false);
+        List<StockStore.LotStock> lots = stock.stock(clinic, null, false);
         model.addAttribute("lots", lots);
         model.addAttribute("toReorder", stock.toReorder(clinic));
         model.addAttribute("today", today);
@@ -141,7 +141,7 @@ class StockController {
     }
 
     private String showLot(long lotId, ObjectNode form, Map<String, String> errors, int page, Model model) {
-        StockLedger.Lot lot = stock.lot(lotId);
+        StockStore.Lot lot = stock.lot(lotId);
         long clinic = access.workingClinic();
         model.addAttribute("lot", lot);
         model.addAttribute("expired", lot.expiredOn(stock.today(clinic)));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StockDashboard implements DashboardTileSource {
 
-    private final StockLedger ledger;
+    private final StockStore ledger;
 
     private final StockService stock;
 
@@ -25,7 +25,7 @@ class StockDashboard implements DashboardTileSource {
 
     private final ClinicAccess access;
 
-    StockDashboard(StockLedger ledger, StockService stock, FormularySettings.Store settings, ClinicAccess access) {
+    StockDashboard(StockStore ledger, StockService stock, FormularySettings.Store settings, ClinicAccess access) {
         this.ledger = ledger;
         this.stock = stock;
         this.settings = settings;

@@ -44,9 +44,9 @@ public class StockService {
 
     static final String PREPARATION = "preparation";
 
-    private final StockLedger ledger;
+    private final StockStore ledger;
 
-    private final Products products;
+    private final ProductStore products;
 
     private final ClinicDirectory clinics;
 
@@ -60,7 +60,7 @@ public class StockService {
 
     private final Clock clock;
 
-    StockService(StockLedger ledger, Products products, ClinicDirectory clinics, PatientRegistry patients,
+    StockService(StockStore ledger, ProductStore products, ClinicDirectory clinics, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.ledger = ledger;
@@ -73,9 +73,9 @@ public class StockService {
     }
 
     /** Receives a new lot into a clinic: the lot, its stock and the ledger row. */
-    StockLedger.Lot receive(StockInputs.Receipt receipt) {
+    StockStore.Lot receive(StockInputs.Receipt receipt) {
         ClinicView clinic = clinicWith(receipt.clinicId(), Privilege.STOCK_MANAGE);
-        Products.Product product = products.find(clinic.organisationId(), receipt.productId())
+        ProductStore.Product product = products.find(clinic.organisationId(), receipt.productId())
                 .orElseThrow(() -> BusinessRuleException.onField("productId", "product.unknown"));
         if (receipt.expiry().isBefore(today(clinic))) {
             throw BusinessRuleException.onField("expiry", "lot.expiryPast", receipt.expiry());
@@ -89,7 +89,7 @@ public class StockService {
         long lotId = ledger.insertLot(clinic.organisationId(), product.id(), number, receipt.expiry(),
                 blank(receipt.supplierReference()), me.username(), clock.instant());
         int balance = ledger.increase(clinic.organisationId(), lotId, clinic.id(), receipt.quantity());
-        ledger.movement(clinic.organisationId(), clinic.id(), lotId, StockLedger.MovementKind.RECEIVED,
+        ledger.movement(clinic.organisationId(), clinic.id(), lotId, StockStore.MovementKind.RECEIVED,
                 receipt.quantity(), balance, blank(receipt.supplierReference()), null, null, me.username(),
                 clock.instant());
         audit.record(AuditRecord.success(AuditAction.CREATE, LOT, lotId, clinic.id()));
@@ -97,9 +97,9 @@ public class StockService {
     }
 
     /** Receives more units of a lot already known (a second delivery of the same lot). */
-    StockLedger.Movement receiveMore(long lotId, StockInputs.MoreOfLot more) {
+    StockStore.Movement receiveMore(long lotId, StockInputs.MoreOfLot more) {
         ClinicView clinic = clinicWith(more.clinicId(), Privilege.STOCK_MANAGE);
-        StockLedger.Lot lot = visibleLot(lotId);
+        StockStore.Lot lot = visibleLot(lotId);
         if (lot.organisationId() != clinic.organisationId()) {
             throw new RecordNotFoundException(LOT, lotId);
         }
@@ -107,14 +107,14 @@ public class StockService {
             throw new BusinessRuleException("lot.expired", lot.lotNumber(), lot.expiry());
         }
         int balance = ledger.increase(clinic.organisationId(), lotId, clinic.id(), more.quantity());
-        return record(clinic, lot, StockLedger.MovementKind.RECEIVED, more.quantity(), balance,
+        return record(clinic, lot, StockStore.MovementKind.RECEIVED, more.quantity(), balance,
                 blank(more.supplierReference()), null, null);
     }
 
     /** A sale, waste, count adjustment or transfer; refuses what would take stock below zero. */
-    List<StockLedger.Movement> move(StockInputs.Movement m) {
+    List<StockStore.Movement> move(StockInputs.Movement m) {
         ClinicView clinic = clinicWith(m.clinicId(), Privilege.STOCK_MANAGE);
-        StockLedger.Lot lot = visibleLot(m.lotId());
+        StockStore.Lot lot = visibleLot(m.lotId());
         String reason = blank(m.reason());
         int quantity = m.quantity();
         if (m.kind() == StockInputs.Kind.ADJUSTED ? quantity == 0 : quantity <= 0) {
@@ -133,18 +133,18 @@ public class StockService {
             throw BusinessRuleException.onField("lotId", "lot.quarantined", lot.lotNumber(), lot.quarantineReason());
         }
         return switch (m.kind()) {
-            case SOLD -> List.of(take(clinic, lot, StockLedger.MovementKind.SOLD, quantity, reason, null, null));
-            case WASTED -> List.of(take(clinic, lot, StockLedger.MovementKind.WASTED, quantity, reason, null, null));
+            case SOLD -> List.of(take(clinic, lot, StockStore.MovementKind.SOLD, quantity, reason, null, null));
+            case WASTED -> List.of(take(clinic, lot, StockStore.MovementKind.WASTED, quantity, reason, null, null));
             case ADJUSTED -> List.of(quantity < 0
-                    ? take(clinic, lot, StockLedger.MovementKind.ADJUSTED, -quantity, reason, null, null)
-                    : record(clinic, lot, StockLedger.MovementKind.ADJUSTED, quantity,
+                    ? take(clinic, lot, StockStore.MovementKind.ADJUSTED, -quantity, reason, null, null)
+                    : record(clinic, lot, StockStore.MovementKind.ADJUSTED, quantity,
                             ledger.increase(clinic.organisationId(), lot.id(), clinic.id(), quantity), reason, null,
                             null));
             case TRANSFER -> transfer(clinic, lot, quantity, reason, m.toClinicId());
         };
     }
 
-    private List<StockLedger.Movement> transfer(ClinicView from, StockLedger.Lot lot, int quantity, String reason,
+    private List<StockStore.Movement> transfer(ClinicView from, StockStore.Lot lot, int quantity, String reason,
             Long toClinicId) {
         ClinicView to = toClinicId == null ? null : clinics.find(toClinicId)
                 .filter(c -> c.organisationId() == from.organisationId()).orElse(null);
@@ -155,10 +155,10 @@ public class StockService {
         if (!access.can(Privilege.STOCK_MANAGE, to.id())) {
             throw BusinessRuleException.onField("toClinicId", "stock.transferNeedsBothClinics");
         }
-        StockLedger.Movement out = take(from, lot, StockLedger.MovementKind.TRANSFER_OUT, quantity, reason, null,
+        StockStore.Movement out = take(from, lot, StockStore.MovementKind.TRANSFER_OUT, quantity, reason, null,
                 to.id());
         int balance = ledger.increase(to.organisationId(), lot.id(), to.id(), quantity);
-        return List.of(out, record(to, lot, StockLedger.MovementKind.TRANSFER_IN, quantity, balance, reason, null,
+        return List.of(out, record(to, lot, StockStore.MovementKind.TRANSFER_IN, quantity, balance, reason, null,
                 from.id()));
     }
 
@@ -188,12 +188,12 @@ public class StockService {
         LocalDate today = today(clinic);
         List<PreparationRequest.LotQuantity> lots = new ArrayList<>(request.lots());
         lots.sort(Comparator.comparing(PreparationRequest.LotQuantity::lotId));
-        Map<Long, StockLedger.Lot> found = new HashMap<>();
+        Map<Long, StockStore.Lot> found = new HashMap<>();
         for (PreparationRequest.LotQuantity l : lots) {
             if (found.containsKey(l.lotId())) {
                 throw BusinessRuleException.onField("lots", "stock.lotTwice");
             }
-            StockLedger.Lot lot = ledger.findLot(clinic.organisationId(), l.lotId())
+            StockStore.Lot lot = ledger.findLot(clinic.organisationId(), l.lotId())
                     .orElseThrow(() -> BusinessRuleException.onField("lots", "lot.unknown", l.lotId()));
             if (lot.quarantined()) {
                 throw BusinessRuleException.onField("lots", "lot.quarantined", lot.lotNumber(), lot.quarantineReason());
@@ -212,12 +212,12 @@ public class StockService {
         // The stock last, in lot order: a decrement locks the lot's stock row until the commit, and every other
         // preparation of that lot in the clinic waits for it; the less work after it, the shorter the queue.
         for (PreparationRequest.LotQuantity l : lots) {
-            take(clinic, found.get(l.lotId()), StockLedger.MovementKind.USED, l.quantity(), null, preparationId,
+            take(clinic, found.get(l.lotId()), StockStore.MovementKind.USED, l.quantity(), null, preparationId,
                     null);
         }
         // What was just written, without reading it back: nothing more while the stock rows are locked.
         return new Preparation(preparationId, clinic.id(), false, lots.stream().map(l -> {
-            StockLedger.Lot lot = found.get(l.lotId());
+            StockStore.Lot lot = found.get(l.lotId());
             return new Preparation.UsedLot(lot.id(), lot.lotNumber(), lot.productName(), l.quantity());
         }).toList(), recipients.stream().map(PatientView::id).toList());
     }
@@ -235,7 +235,7 @@ public class StockService {
         ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
         List<LotSuggestion> suggestion = new ArrayList<>();
         int left = quantity;
-        for (StockLedger.LotStock s : ledger.stock(List.of(clinic.id()), productId, today(clinic))) {
+        for (StockStore.LotStock s : ledger.stock(List.of(clinic.id()), productId, today(clinic))) {
             if (left <= 0) {
                 break;
             }
@@ -248,7 +248,7 @@ public class StockService {
 
     /** The lots in stock in the user's clinics (or one of them), first expiry first. */
     @Transactional(readOnly = true)
-    List<StockLedger.LotStock> stock(Long clinicId, Long productId, boolean usableOnly) {
+    List<StockStore.LotStock> stock(Long clinicId, Long productId, boolean usableOnly) {
         List<Long> visible = clinicId != null ? List.of(clinicWith(clinicId, Privilege.CLINIC_READ).id())
                 : List.copyOf(access.clinicsWith(Privilege.CLINIC_READ));
         LocalDate usable = usableOnly && !visible.isEmpty() ? today(clinics.find(visible.get(0)).orElseThrow()) : null;
@@ -257,19 +257,19 @@ public class StockService {
 
     /** The products to reorder in a clinic, those at zero included. */
     @Transactional(readOnly = true)
-    List<StockLedger.ToReorder> toReorder(long clinicId) {
+    List<StockStore.ToReorder> toReorder(long clinicId) {
         ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
         return ledger.productsBelowReorderLevel(clinic.organisationId(), clinic.id(), today(clinic));
     }
 
     @Transactional(readOnly = true)
-    StockLedger.Lot lot(long lotId) {
+    StockStore.Lot lot(long lotId) {
         return visibleLot(lotId);
     }
 
     /** A lot's stock in the user's clinics. */
     @Transactional(readOnly = true)
-    List<StockLedger.LotStock> stockOfLot(long lotId) {
+    List<StockStore.LotStock> stockOfLot(long lotId) {
         visibleLot(lotId);
         Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
         return ledger.stockOfLot(lotId).stream().filter(s -> mine.contains(s.clinicId())).toList();
@@ -277,7 +277,7 @@ public class StockService {
 
     /** The ledger of the user's clinics (or one), optionally of one lot, newest first. */
     @Transactional(readOnly = true)
-    Page<StockLedger.Movement> movements(Long clinicId, Long lotId, int page, int size) {
+    Page<StockStore.Movement> movements(Long clinicId, Long lotId, int page, int size) {
         CurrentStaff me = access.current();
         if (lotId != null) {
             visibleLot(lotId);
@@ -286,7 +286,7 @@ public class StockService {
             clinicWith(clinicId, Privilege.CLINIC_READ);
         }
         Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
-        List<StockLedger.Movement> rows = ledger.movements(me.organisationId(), clinicId, lotId, size,
+        List<StockStore.Movement> rows = ledger.movements(me.organisationId(), clinicId, lotId, size,
                 (long) page * size).stream().filter(m -> mine.contains(m.clinicId())).toList();
         return new Page<>(rows, ledger.countMovements(me.organisationId(), clinicId, lotId));
     }
@@ -297,13 +297,13 @@ public class StockService {
      */
     @Transactional(readOnly = true)
     Recall recipients(long lotId, boolean export) {
-        StockLedger.Lot lot = visibleLot(lotId);
+        StockStore.Lot lot = visibleLot(lotId);
         if (access.clinicsWith(Privilege.PATIENT_READ).isEmpty()) {
             throw new org.springframework.security.access.AccessDeniedException("no patients to read");
         }
-        List<StockLedger.Receipt> receipts = ledger.recipients(lotId);
+        List<StockStore.Receipt> receipts = ledger.recipients(lotId);
         Map<Long, PatientView> readable = patients.readablePatients(
-                receipts.stream().map(StockLedger.Receipt::patientId).distinct().toList());
+                receipts.stream().map(StockStore.Receipt::patientId).distinct().toList());
         List<Recall.Line> lines = receipts.stream().filter(r -> readable.containsKey(r.patientId()))
                 .map(r -> new Recall.Line(readable.get(r.patientId()), r)).toList();
         audit.record(new AuditRecord(export ? AuditAction.EXPORT : AuditAction.READ, "lot-recipients",
@@ -311,7 +311,7 @@ public class StockService {
         List<Recall.Contact> contacts = ledger.contacts(lotId).stream().filter(c -> readable.containsKey(c.patientId()))
                 .map(c -> new Recall.Contact(readable.get(c.patientId()), c)).toList();
         return new Recall(lot, lines, contacts, (int) receipts.stream()
-                .filter(r -> !readable.containsKey(r.patientId())).map(StockLedger.Receipt::patientId).distinct()
+                .filter(r -> !readable.containsKey(r.patientId())).map(StockStore.Receipt::patientId).distinct()
                 .count());
     }
 
@@ -321,7 +321,7 @@ public class StockService {
      * ({@link org.follicle.formulary.LotRecalled}). Audited with the reason.
      */
     Recall recall(long lotId, String reason) {
-        StockLedger.Lot lot = visibleLot(lotId);
+        StockStore.Lot lot = visibleLot(lotId);
         String why = reason == null ? "" : reason.trim();
         if (why.length() < 10 || why.length() > 500) {
             throw BusinessRuleException.onField("reason", "recall.reasonRequired", 10);
@@ -333,7 +333,7 @@ public class StockService {
         if (!ledger.quarantine(lotId, why, me.username(), clock.instant())) {
             throw new BusinessRuleException("recall.already", lot.lotNumber());
         }
-        List<StockLedger.RecallContact> contacts = ledger.addContacts(me.organisationId(), lotId);
+        List<StockStore.RecallContact> contacts = ledger.addContacts(me.organisationId(), lotId);
         audit.record(new AuditRecord(AuditAction.UPDATE, LOT, String.valueOf(lotId), null, AuditOutcome.SUCCESS,
                 "recalled, " + contacts.size() + " patients to reach: " + why));
         events.publishEvent(new org.follicle.formulary.LotRecalled(me.organisationId(), lotId, lot.productName(),
@@ -365,13 +365,13 @@ public class StockService {
     /** Every lot a patient received. */
     @Transactional(readOnly = true)
     @org.follicle.security.Audited(action = AuditAction.READ, recordType = "patient-lots", recordId = "#patientId")
-    List<StockLedger.Receipt> lotsOfPatient(long patientId) {
+    List<StockStore.Receipt> lotsOfPatient(long patientId) {
         patients.readablePatient(patientId);
         return ledger.lotsOfPatient(patientId);
     }
 
     /** For the chart, whose opening is audited as a whole. */
-    List<StockLedger.Receipt> lotsOfPatientForChart(long patientId) {
+    List<StockStore.Receipt> lotsOfPatientForChart(long patientId) {
         return ledger.lotsOfPatient(patientId);
     }
 
@@ -379,7 +379,7 @@ public class StockService {
         return today(clinics.find(clinicId).orElseThrow());
     }
 
-    private StockLedger.Movement take(ClinicView clinic, StockLedger.Lot lot, StockLedger.MovementKind kind,
+    private StockStore.Movement take(ClinicView clinic, StockStore.Lot lot, StockStore.MovementKind kind,
             int quantity, String reason, Long preparationId, Long otherClinicId) {
         OptionalInt balance = ledger.decrease(lot.id(), clinic.id(), quantity);
         if (balance.isEmpty()) {
@@ -389,7 +389,7 @@ public class StockService {
         return record(clinic, lot, kind, -quantity, balance.getAsInt(), reason, preparationId, otherClinicId);
     }
 
-    private StockLedger.Movement record(ClinicView clinic, StockLedger.Lot lot, StockLedger.MovementKind kind,
+    private StockStore.Movement record(ClinicView clinic, StockStore.Lot lot, StockStore.MovementKind kind,
             int quantity, int balance, String reason, Long preparationId, Long otherClinicId) {
         CurrentStaff me = access.current();
         long id = ledger.movement(clinic.organisationId(), clinic.id(), lot.id(), kind, quantity, balance, reason,
@@ -398,14 +398,14 @@ public class StockService {
             audit.record(new AuditRecord(AuditAction.CREATE, "stock-movement", String.valueOf(id), clinic.id(),
                     AuditOutcome.SUCCESS, kind + " " + quantity + " of lot " + lot.id()));
         }
-        return new StockLedger.Movement(id, clinic.id(), lot.id(), lot.lotNumber(), lot.productName(), kind,
+        return new StockStore.Movement(id, clinic.id(), lot.id(), lot.lotNumber(), lot.productName(), kind,
                 quantity, balance, reason, preparationId, otherClinicId, clock.instant(), me.username());
     }
 
     /** A lot of the user's organisation held (now or before) by one of the user's clinics; missing otherwise. */
-    private StockLedger.Lot visibleLot(long lotId) {
+    private StockStore.Lot visibleLot(long lotId) {
         CurrentStaff me = access.current();
-        StockLedger.Lot lot = ledger.findLot(me.organisationId(), lotId)
+        StockStore.Lot lot = ledger.findLot(me.organisationId(), lotId)
                 .orElseThrow(() -> new RecordNotFoundException(LOT, lotId));
         Set<Long> mine = access.clinicsWith(Privilege.CLINIC_READ);
         if (ledger.clinicsOfLot(lotId).stream().noneMatch(mine::contains)) {
@@ -474,12 +474,12 @@ public class StockService {
      * A lot's recall: the recipients the user may see, once the lot is recalled the contacts to make among them,
      * and how many others there are.
      */
-    record Recall(StockLedger.Lot lot, List<Line> lines, List<Contact> contacts, int hiddenPatients) {
+    record Recall(StockStore.Lot lot, List<Line> lines, List<Contact> contacts, int hiddenPatients) {
 
-        record Line(PatientView patient, StockLedger.Receipt receipt) {
+        record Line(PatientView patient, StockStore.Receipt receipt) {
         }
 
-        record Contact(PatientView patient, StockLedger.RecallContact contact) {
+        record Contact(PatientView patient, StockStore.RecallContact contact) {
         }
     }
 }

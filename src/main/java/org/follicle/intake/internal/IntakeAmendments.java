@@ -27,7 +27,7 @@ public class IntakeAmendments {
 
     private final IntakeRecords records;
 
-    private final IntakeForms forms;
+    private final IntakeStore forms;
 
     private final PatientRegistry patients;
 
@@ -35,7 +35,7 @@ public class IntakeAmendments {
 
     private final Validator validator;
 
-    IntakeAmendments(IntakeRecords records, IntakeForms forms, PatientRegistry patients, JsonMapper json,
+    IntakeAmendments(IntakeRecords records, IntakeStore forms, PatientRegistry patients, JsonMapper json,
             Validator validator) {
         this.records = records;
         this.forms = forms;

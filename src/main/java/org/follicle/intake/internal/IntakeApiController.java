@@ -58,7 +58,7 @@ class IntakeApiController {
     @GetMapping("/intake")
     @Operation(summary = "The patient's current intake answers")
     IntakeJson intake(@PathVariable long patientId) {
-        IntakeForms.IntakeForm form = records.current(patientId)
+        IntakeStore.IntakeForm form = records.current(patientId)
                 .orElseThrow(() -> new RecordNotFoundException(IntakeRecords.INTAKE, patientId));
         return new IntakeJson(form.id(), form.questionnaireVersion(), form.recordedAt(), form.recordedBy(),
                 form.document());
@@ -123,9 +123,9 @@ class IntakeApiController {
             boolean dateUnknown) {
     }
 
-    record ReviewJson(IntakeForms.ReviewKind kind, String by, Instant at, String reason) {
+    record ReviewJson(IntakeStore.ReviewKind kind, String by, Instant at, String reason) {
     }
 
-    record ReviewRequest(@NotNull IntakeForms.ReviewKind kind, @Size(max = 2000) String reason) {
+    record ReviewRequest(@NotNull IntakeStore.ReviewKind kind, @Size(max = 2000) String reason) {
     }
 }

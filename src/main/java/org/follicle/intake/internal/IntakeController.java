@@ -62,7 +62,7 @@ class IntakeController {
     @GetMapping("/patients/{patientId}/intake")
     String form(@PathVariable long patientId, Model model) {
         PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
-        JsonNode answers = records.current(patientId).map(IntakeForms.IntakeForm::document)
+        JsonNode answers = records.current(patientId).map(IntakeStore.IntakeForm::document)
                 .orElse(json.createObjectNode());
         return show(patient, answers, Map.of(), model);
     }
@@ -104,7 +104,7 @@ class IntakeController {
 
     @PostMapping("/patients/{patientId}/screening/{modality}/review")
     String review(@PathVariable long patientId, @PathVariable Modality modality,
-            @RequestParam IntakeForms.ReviewKind kind, @RequestParam(required = false) String reason,
+            @RequestParam IntakeStore.ReviewKind kind, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         try {
             records.review(patientId, modality, kind, reason);

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class IntakeDemoData implements DemoDataContributor {
 
-    private final IntakeForms forms;
+    private final IntakeStore forms;
 
     private final JdbcClient jdbc;
 
@@ -26,7 +26,7 @@ class IntakeDemoData implements DemoDataContributor {
 
     private final Clock clock;
 
-    IntakeDemoData(IntakeForms forms, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    IntakeDemoData(IntakeStore forms, JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.forms = forms;
         this.jdbc = jdbc;
         this.json = json;

@@ -43,7 +43,7 @@ class IntakeRecords {
 
     static final String SCREENING = "screening";
 
-    private final IntakeForms forms;
+    private final IntakeStore forms;
 
     private final ScreeningEngine engine;
 
@@ -63,7 +63,7 @@ class IntakeRecords {
 
     private final Clock clock;
 
-    IntakeRecords(IntakeForms forms, ScreeningEngine engine, MedicineDictionary medicines, PatientRegistry patients,
+    IntakeRecords(IntakeStore forms, ScreeningEngine engine, MedicineDictionary medicines, PatientRegistry patients,
             org.follicle.clinics.ClinicTime clinicTime, org.follicle.security.People people, ClinicAccess access,
             AuditLog audit, JsonMapper json, Clock clock) {
         this.forms = forms;
@@ -80,7 +80,7 @@ class IntakeRecords {
 
     @Transactional(readOnly = true)
     @Audited(action = AuditAction.READ, recordType = INTAKE, recordId = "#patientId")
-    Optional<IntakeForms.IntakeForm> current(long patientId) {
+    Optional<IntakeStore.IntakeForm> current(long patientId) {
         patients.readablePatient(patientId);
         return forms.current(patientId);
     }
@@ -93,7 +93,7 @@ class IntakeRecords {
     @Audited(action = AuditAction.READ, recordType = INTAKE, recordId = "#patientId")
     List<IntakeVersion> versions(long patientId) {
         PatientView patient = patients.readablePatient(patientId);
-        List<IntakeForms.IntakeForm> history = forms.history(patientId);
+        List<IntakeStore.IntakeForm> history = forms.history(patientId);
         java.time.ZoneId zone = clinicTime.zoneOf(patient.clinicId());
         // The questionnaire's order, the medicines after the medical history as the form shows them.
         Map<String, Integer> order = new java.util.HashMap<>();
@@ -105,7 +105,7 @@ class IntakeRecords {
         }
         List<IntakeVersion> versions = new java.util.ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
-            IntakeForms.IntakeForm form = history.get(i);
+            IntakeStore.IntakeForm form = history.get(i);
             JsonNode before = i + 1 < history.size() ? history.get(i + 1).document() : null;
             versions.add(new IntakeVersion(form.id(), history.size() - i, form.recordedAt().atZone(zone),
                     people.named(form.recordedBy()),
@@ -192,27 +192,27 @@ class IntakeRecords {
 
     /** Every modality on a date, reading the answers and the settings once. */
     List<ScreeningView> screenAll(PatientView patient, LocalDate sessionDate) {
-        Optional<IntakeForms.IntakeForm> form = forms.current(patient.id());
+        Optional<IntakeStore.IntakeForm> form = forms.current(patient.id());
         ScreeningSettings settings = forms.settings(patient.organisationId());
         return Arrays.stream(Modality.values())
                 .map(modality -> screen(patient, form, settings, modality, sessionDate, FormulaFacts.NONE)).toList();
     }
 
-    private ScreeningView screen(PatientView patient, Optional<IntakeForms.IntakeForm> form,
+    private ScreeningView screen(PatientView patient, Optional<IntakeStore.IntakeForm> form,
             ScreeningSettings settings, Modality modality, LocalDate sessionDate, FormulaFacts formula) {
-        JsonNode answers = form.map(IntakeForms.IntakeForm::document).orElse(json.createObjectNode());
+        JsonNode answers = form.map(IntakeStore.IntakeForm::document).orElse(json.createObjectNode());
         ScreeningResult result = engine.screen(new ScreeningFacts(answers, patient.birthDate(), patient.sex(),
                 sessionDate, formula.ingredients()), settings, modality, formula.rules(), formula.version());
-        IntakeForms.Review review = form.flatMap(f -> forms.review(patient.id(), f.id(), modality, result))
+        IntakeStore.Review review = form.flatMap(f -> forms.review(patient.id(), f.id(), modality, result))
                 .orElse(null);
-        return new ScreeningView(result, review, form.map(IntakeForms.IntakeForm::id).orElse(null));
+        return new ScreeningView(result, review, form.map(IntakeStore.IntakeForm::id).orElse(null));
     }
 
     /**
      * A practitioner signs off a screening that needs review, or overrides a deferral or exclusion with a
      * written reason. Both are audited and shown on the chart; the computed decision itself never changes.
      */
-    ScreeningView review(long patientId, Modality modality, IntakeForms.ReviewKind kind, String reason) {
+    ScreeningView review(long patientId, Modality modality, IntakeStore.ReviewKind kind, String reason) {
         PatientView patient = patients.writablePatient(patientId, Privilege.CLINICAL_WRITE);
         ScreeningView current = screen(patient, modality, LocalDate.now(clock), FormulaFacts.NONE);
         Decision decision = current.result().decision();
@@ -220,10 +220,10 @@ class IntakeRecords {
             throw new BusinessRuleException("screening.noIntake");
         }
         String text = reason == null ? "" : reason.trim();
-        if (kind == IntakeForms.ReviewKind.SIGN_OFF && decision != Decision.NEEDS_PHYSICIAN_REVIEW) {
+        if (kind == IntakeStore.ReviewKind.SIGN_OFF && decision != Decision.NEEDS_PHYSICIAN_REVIEW) {
             throw new BusinessRuleException("screening.signOffOnlyForReview");
         }
-        if (kind == IntakeForms.ReviewKind.OVERRIDE) {
+        if (kind == IntakeStore.ReviewKind.OVERRIDE) {
             if (decision != Decision.DEFERRED && decision != Decision.NOT_ELIGIBLE) {
                 throw new BusinessRuleException("screening.overrideOnlyWhenRefused");
             }
@@ -234,7 +234,7 @@ class IntakeRecords {
         CurrentStaff me = access.current();
         forms.insertReview(patient.organisationId(), patient.clinicId(), patientId, current.intakeFormId(), modality,
                 decision, ReviewCoverage.findingsOf(current.result()), kind, text.isEmpty() ? null : text, me.username(), me.displayName(), clock.instant());
-        audit.record(new AuditRecord(kind == IntakeForms.ReviewKind.OVERRIDE ? AuditAction.SCREENING_OVERRIDE
+        audit.record(new AuditRecord(kind == IntakeStore.ReviewKind.OVERRIDE ? AuditAction.SCREENING_OVERRIDE
                 : AuditAction.SCREENING_SIGN_OFF, SCREENING, String.valueOf(patientId), patient.clinicId(),
                 AuditOutcome.SUCCESS, modality + " " + decision));
         return screen(patient, modality, LocalDate.now(clock), FormulaFacts.NONE);

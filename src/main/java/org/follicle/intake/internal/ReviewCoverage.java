@@ -36,7 +36,7 @@ final class ReviewCoverage {
      * Whether a review still covers this screening of these answers. A review recorded before reviews named their
      * findings ({@code covers} null) covers only the answers and the decision it was given on.
      */
-    static boolean covers(IntakeForms.Review review, long intakeFormId, ScreeningResult result) {
+    static boolean covers(IntakeStore.Review review, long intakeFormId, ScreeningResult result) {
         if (result.decision() == Decision.ELIGIBLE) {
             return false;
         }

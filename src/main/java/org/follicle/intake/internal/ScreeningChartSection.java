@@ -17,13 +17,13 @@ class ScreeningChartSection implements ChartSection {
 
     private final IntakeRecords records;
 
-    private final IntakeForms forms;
+    private final IntakeStore forms;
 
     private final ClinicAccess access;
 
     private final Clock clock;
 
-    ScreeningChartSection(IntakeRecords records, IntakeForms forms, ClinicAccess access, Clock clock) {
+    ScreeningChartSection(IntakeRecords records, IntakeStore forms, ClinicAccess access, Clock clock) {
         this.records = records;
         this.forms = forms;
         this.access = access;

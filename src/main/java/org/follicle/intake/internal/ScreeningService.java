@@ -30,7 +30,7 @@ public class ScreeningService {
     public org.follicle.intake.ReviewedScreening screenWithReview(long patientId, Modality modality,
             LocalDate sessionDate) {
         ScreeningView view = records.screening(patientId, modality, sessionDate, FormulaFacts.NONE);
-        IntakeForms.Review review = view.review();
+        IntakeStore.Review review = view.review();
         return review == null ? new org.follicle.intake.ReviewedScreening(view.result(), null, null, null, null)
                 : new org.follicle.intake.ReviewedScreening(view.result(), review.kind().name(), review.reason(),
                         review.reviewerName(), review.reviewedAt());

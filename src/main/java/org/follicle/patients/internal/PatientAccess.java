@@ -24,9 +24,9 @@ public class PatientAccess {
 
     private final ClinicCatalog clinics;
 
-    private final Patients patients;
+    private final PatientStore patients;
 
-    PatientAccess(ClinicAccess access, ClinicCatalog clinics, Patients patients) {
+    PatientAccess(ClinicAccess access, ClinicCatalog clinics, PatientStore patients) {
         this.access = access;
         this.clinics = clinics;
         this.patients = patients;
@@ -48,10 +48,10 @@ public class PatientAccess {
     /** The patient if the user may read them; as missing (404, audited) otherwise. */
     public PatientView readable(long patientId) {
         PatientView patient = patients.find(patientId)
-                .orElseThrow(() -> new RecordNotFoundException(Patients.RECORD_TYPE, patientId));
+                .orElseThrow(() -> new RecordNotFoundException(PatientStore.RECORD_TYPE, patientId));
         if (!access.can(Privilege.PATIENT_READ, patient.clinicId())
                 && !readableClinics().contains(patient.clinicId())) {
-            access.requireVisible(Privilege.PATIENT_READ, patient.clinicId(), Patients.RECORD_TYPE, patientId);
+            access.requireVisible(Privilege.PATIENT_READ, patient.clinicId(), PatientStore.RECORD_TYPE, patientId);
         }
         return patient;
     }

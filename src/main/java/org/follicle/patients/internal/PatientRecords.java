@@ -31,7 +31,7 @@ public class PatientRecords {
     /** Nobody alive was born before this; an earlier date is a typing slip. */
     static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
 
-    private final Patients patients;
+    private final PatientStore patients;
 
     private final PatientAccess patientAccess;
 
@@ -43,7 +43,7 @@ public class PatientRecords {
 
     private final ApplicationEventPublisher events;
 
-    PatientRecords(Patients patients, PatientAccess patientAccess, ClinicAccess access, AuditLog audit, Clock clock,
+    PatientRecords(PatientStore patients, PatientAccess patientAccess, ClinicAccess access, AuditLog audit, Clock clock,
             ApplicationEventPublisher events) {
         this.events = events;
         this.patients = patients;
@@ -68,43 +68,43 @@ public class PatientRecords {
         }
         long id = patients.insert(access.current().organisationId(), clinicId, details, clock.instant(),
                 access.current().username());
-        audit.record(AuditRecord.success(AuditAction.CREATE, Patients.RECORD_TYPE, id, clinicId));
+        audit.record(AuditRecord.success(AuditAction.CREATE, PatientStore.RECORD_TYPE, id, clinicId));
         return patients.find(id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
-    @Audited(action = AuditAction.READ, recordType = Patients.RECORD_TYPE, recordId = "#patientId",
+    @Audited(action = AuditAction.READ, recordType = PatientStore.RECORD_TYPE, recordId = "#patientId",
             clinicId = "#result.clinicId()")
     PatientView chart(long patientId) {
         return patientAccess.readable(patientId);
     }
 
     @Transactional(readOnly = true)
-    @Audited(action = AuditAction.SEARCH, recordType = Patients.RECORD_TYPE)
+    @Audited(action = AuditAction.SEARCH, recordType = PatientStore.RECORD_TYPE)
     public ApiPage<PatientView> search(String text, PageQuery page) {
         return patients.search(new PatientQuery(text), patientAccess.readableClinics(), page);
     }
 
-    @Audited(action = AuditAction.UPDATE, recordType = Patients.RECORD_TYPE, recordId = "#patientId",
-            clinicId = "#result.clinicId()")
     PatientView update(long patientId, PatientDetails details, int version) {
         patientAccess.writable(patientId, Privilege.PATIENT_WRITE);
         checkBirthDate(details);
         patients.update(patientId, details, version, clock.instant(), access.current().username());
+        PatientView updated = patients.find(patientId).orElseThrow();
+        audit.record(AuditRecord.success(AuditAction.UPDATE, PatientStore.RECORD_TYPE, patientId, updated.clinicId()));
         events.publishEvent(new PatientCorrected(patientId));
-        return patients.find(patientId).orElseThrow();
+        return updated;
     }
 
-    @Audited(action = AuditAction.VOID, recordType = Patients.RECORD_TYPE, recordId = "#patientId",
-            clinicId = "#result.clinicId()")
     PatientView voidRecord(long patientId, String reason, int version) {
         patientAccess.writable(patientId, Privilege.PATIENT_WRITE);
         if (reason == null || reason.trim().length() < 5) {
             throw BusinessRuleException.onField("reason", "patient.voidReasonRequired");
         }
         patients.voidRecord(patientId, reason.trim(), version, clock.instant(), access.current().username());
+        PatientView voided = patients.find(patientId).orElseThrow();
+        audit.record(AuditRecord.success(AuditAction.VOID, PatientStore.RECORD_TYPE, patientId, voided.clinicId()));
         events.publishEvent(new PatientVoided(patientId));
-        return patients.find(patientId).orElseThrow();
+        return voided;
     }
 
     private void checkBirthDate(PatientDetails details) {

@@ -83,7 +83,7 @@ class PatientsApiController {
         // Visibility first: a missing or stale ETag must not reveal that another clinic's patient exists.
         access.readable(patientId);
         PatientView patient = records.update(patientId, details,
-                ETags.requireVersion(ifMatch, Patients.RECORD_TYPE, patientId));
+                ETags.requireVersion(ifMatch, PatientStore.RECORD_TYPE, patientId));
         return ResponseEntity.ok().eTag(ETags.of(patient.version())).body(patient);
     }
 
@@ -95,7 +95,7 @@ class PatientsApiController {
             @Valid @RequestBody VoidRequest body) {
         access.readable(patientId);
         PatientView patient = records.voidRecord(patientId, body.reason(),
-                ETags.requireVersion(ifMatch, Patients.RECORD_TYPE, patientId));
+                ETags.requireVersion(ifMatch, PatientStore.RECORD_TYPE, patientId));
         return ResponseEntity.ok().eTag(ETags.of(patient.version())).body(patient);
     }
 

@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PatientsDemoData implements DemoDataContributor {
 
-    private final Patients patients;
+    private final PatientStore patients;
 
     private final ClinicCatalog clinics;
 
     private final Clock clock;
 
-    PatientsDemoData(Patients patients, ClinicCatalog clinics, Clock clock) {
+    PatientsDemoData(PatientStore patients, ClinicCatalog clinics, Clock clock) {
         this.patients = patients;
         this.clinics = clinics;
         this.clock = clock;

@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/registry")
 class RegistrySettingsController {
 
-    private final Patients patients;
+    private final PatientStore patients;
 
     private final ClinicAccess access;
 
@@ -42,7 +42,7 @@ class RegistrySettingsController {
 
     private final Clock clock;
 
-    RegistrySettingsController(Patients patients, ClinicAccess access, ClinicCatalog clinics, AuditLog audit,
+    RegistrySettingsController(PatientStore patients, ClinicAccess access, ClinicCatalog clinics, AuditLog audit,
             Clock clock) {
         this.patients = patients;
         this.access = access;

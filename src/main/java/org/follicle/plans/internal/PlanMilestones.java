@@ -40,7 +40,7 @@ public class PlanMilestones {
     }
 
     public Optional<CourseMilestone> of(long planId, String milestone) {
-        PlanStore.Plan plan = plans.visible(planId);
+        TreatmentPlan plan = plans.visible(planId);
         if (plan.status() == PlanStatus.PROPOSED) {
             return Optional.empty();
         }
@@ -49,7 +49,7 @@ public class PlanMilestones {
     }
 
     /** @param appointments the plan's, in the order of its course: of two at one step, the later counts */
-    private List<CourseMilestone> milestones(PlanStore.Plan plan, List<AppointmentView> appointments) {
+    private List<CourseMilestone> milestones(TreatmentPlan plan, List<AppointmentView> appointments) {
         ProtocolDefinition protocol = plan.protocol();
         Map<Integer, AppointmentView> booked = appointments.stream()
                 .filter(a -> a.planSequence() != null && a.status() != AppointmentStatus.CANCELLED)

@@ -49,19 +49,19 @@ class PlanStore {
                 .query(Long.class).single();
     }
 
-    Optional<Plan> find(long id) {
+    Optional<TreatmentPlan> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::row).optional();
     }
 
     /** Read once in a read-only transaction (ReadOnce): a chart page's sections ask for them twice. */
-    List<Plan> ofPatient(long patientId) {
+    List<TreatmentPlan> ofPatient(long patientId) {
         return ReadOnce.read(this, "ofPatient", patientId,
                 () -> jdbc.sql(SELECT + " WHERE patient_id = :patient ORDER BY id DESC").param("patient", patientId)
                         .query(this::row).list());
     }
 
     /** Plans under way or completed in the clinics, whose protocol has maintenance: the recall list's candidates. */
-    List<Plan> withMaintenance(Collection<Long> clinicIds) {
+    List<TreatmentPlan> withMaintenance(Collection<Long> clinicIds) {
         if (clinicIds.isEmpty()) {
             return List.of();
         }
@@ -86,24 +86,17 @@ class PlanStore {
                 .param("id", id).update();
     }
 
-    private Plan row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private TreatmentPlan row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         long formula = rs.getLong("formula_id");
         Long formulaId = rs.wasNull() ? null : formula;
         long room = rs.getLong("room_id");
         Long roomId = rs.wasNull() ? null : room;
         Timestamp invited = rs.getTimestamp("invited_at");
-        return new Plan(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("clinic_id"),
+        return new TreatmentPlan(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("clinic_id"),
                 rs.getLong("patient_id"), json.readValue(rs.getString("protocol"), ProtocolDefinition.class),
                 formulaId, rs.getLong("practitioner_id"), roomId, rs.getObject("starts_on", LocalDate.class),
                 rs.getObject("session_time", LocalTime.class), PlanStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), invited == null ? null : invited.toInstant(), rs.getInt("version"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
-    }
-
-    /** A patient's course as planned. */
-    record Plan(long id, long organisationId, long clinicId, long patientId, ProtocolDefinition protocol,
-            Long formulaId, long practitionerId, Long roomId, LocalDate startsOn, LocalTime sessionTime,
-            PlanStatus status, String statusReason, Instant invitedAt, int version, Instant createdAt,
-            String createdBy) {
     }
 }

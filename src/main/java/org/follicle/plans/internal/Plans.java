@@ -105,7 +105,7 @@ class Plans {
     }
 
     /** Plans a course (practitioners); booked at once when asked, else kept as a proposal. */
-    PlanStore.Plan create(PlanInput in, boolean bookNow) {
+    TreatmentPlan create(PlanInput in, boolean bookNow) {
         ClinicView clinic = clinic(in.clinicId(), Privilege.CLINICAL_WRITE);
         Proposal proposal = propose(in);
         long id = store.insert(clinic.organisationId(), clinic.id(), in.patientId(), proposal.protocol(),
@@ -113,16 +113,14 @@ class Plans {
                 clock.instant(), access.current().username());
         events.publishEvent(new PlanChanged(id, in.patientId()));
         audit.record(AuditRecord.success(AuditAction.CREATE, PLAN, id, clinic.id()));
-        PlanStore.Plan plan = store.find(id).orElseThrow();
+        TreatmentPlan plan = store.find(id).orElseThrow();
         return bookNow ? bookPlaced(plan, proposal.placed(), in.overrideReason(), PlanStatus.ACTIVE) : plan;
     }
 
     /** Books a proposed plan, from its start or a new one. */
-    PlanStore.Plan book(long planId, int version, LocalDate startsOn, String overrideReason) {
-        PlanStore.Plan plan = writable(planId, version);
-        if (plan.status() != PlanStatus.PROPOSED) {
-            throw new BusinessRuleException("plan.notProposed");
-        }
+    TreatmentPlan book(long planId, int version, LocalDate startsOn, String overrideReason) {
+        TreatmentPlan plan = writable(planId, version);
+        plan.requireProposed();
         ClinicView clinic = clinics.find(plan.clinicId()).orElseThrow();
         LocalDate start = startsOn == null ? plan.startsOn() : startsOn;
         if (start.isBefore(today(clinic))) {
@@ -138,65 +136,50 @@ class Plans {
     }
 
     /** Pauses a course: its upcoming appointments are cancelled with the reason. */
-    PlanStore.Plan pause(long planId, int version, String reason) {
-        PlanStore.Plan plan = writable(planId, version);
-        requireStatus(plan, PlanStatus.ACTIVE);
-        String why = reason(reason);
-        setStatus(plan, PlanStatus.PAUSED, why, null);
-        book.cancelUpcoming(planId, why);
+    TreatmentPlan pause(long planId, int version, String reason) {
+        TreatmentPlan plan = writable(planId, version);
+        TreatmentPlan.Change paused = plan.pause(reason);
+        setStatus(plan, paused.status(), paused.reason(), null);
+        book.cancelUpcoming(planId, paused.reason());
         return store.find(planId).orElseThrow();
     }
 
     /** Resumes a paused course from a day: the visits not yet attended are placed again from there. */
-    PlanStore.Plan resume(long planId, int version, LocalDate from, String overrideReason) {
-        PlanStore.Plan plan = writable(planId, version);
-        requireStatus(plan, PlanStatus.PAUSED);
+    TreatmentPlan resume(long planId, int version, LocalDate from, String overrideReason) {
+        TreatmentPlan plan = writable(planId, version);
+        plan.requireResumable();
         ClinicView clinic = clinics.find(plan.clinicId()).orElseThrow();
         if (from == null || from.isBefore(today(clinic))) {
             throw BusinessRuleException.onField("startsOn", "plan.startPast");
         }
-        Set<Integer> done = book.ofPlan(planId).stream().filter(a -> a.status() == AppointmentStatus.ATTENDED)
+        Set<Integer> attended = book.ofPlan(planId).stream().filter(a -> a.status() == AppointmentStatus.ATTENDED)
                 .map(AppointmentView::planSequence).collect(Collectors.toSet());
-        List<ProtocolDefinition.Visit> remaining = plan.protocol().visits(plan.startsOn()).stream()
-                .filter(v -> !done.contains(v.sequence())).toList();
-        if (remaining.isEmpty()) {
-            throw new BusinessRuleException("plan.nothingLeft");
-        }
-        long offset = ChronoUnit.DAYS.between(remaining.get(0).target(), from);
-        List<ProtocolDefinition.Visit> shifted = remaining.stream().map(v -> new ProtocolDefinition.Visit(
-                v.sequence(), v.kind(), v.typeCode(), v.target().plusDays(offset), v.milestone())).toList();
+        List<ProtocolDefinition.Visit> shifted = plan.resumedVisits(attended, from);
         return bookPlaced(plan, place(clinic, shifted, plan.practitionerId(), plan.roomId(), plan.sessionTime()),
                 overrideReason, PlanStatus.ACTIVE);
     }
 
     /** Stops a course for good, with the reason; its upcoming appointments are cancelled. */
-    PlanStore.Plan stop(long planId, int version, String reason) {
-        PlanStore.Plan plan = writable(planId, version);
-        if (plan.status() == PlanStatus.STOPPED || plan.status() == PlanStatus.COMPLETED) {
-            throw new BusinessRuleException("plan.closed");
-        }
-        String why = reason(reason);
-        setStatus(plan, PlanStatus.STOPPED, why, null);
-        book.cancelUpcoming(planId, why);
+    TreatmentPlan stop(long planId, int version, String reason) {
+        TreatmentPlan plan = writable(planId, version);
+        TreatmentPlan.Change stopped = plan.stop(reason);
+        setStatus(plan, stopped.status(), stopped.reason(), null);
+        book.cancelUpcoming(planId, stopped.reason());
         return store.find(planId).orElseThrow();
     }
 
     /** Marks a course completed once no treatment session is still booked; maintenance recalls follow. */
-    PlanStore.Plan complete(long planId, int version) {
-        PlanStore.Plan plan = writable(planId, version);
-        requireStatus(plan, PlanStatus.ACTIVE);
-        boolean sessionsLeft = book.ofPlan(planId).stream().anyMatch(a -> a.status() == AppointmentStatus.BOOKED
-                && !ProtocolDefinition.FOLLOW_UP.equals(a.typeCode()));
-        if (sessionsLeft) {
-            throw new BusinessRuleException("plan.sessionsRemain");
-        }
-        setStatus(plan, PlanStatus.COMPLETED, null, null);
+    TreatmentPlan complete(long planId, int version) {
+        TreatmentPlan plan = writable(planId, version);
+        TreatmentPlan.Change completed = plan.complete(book.ofPlan(planId).stream()
+                .anyMatch(a -> a.status() == AppointmentStatus.BOOKED && !ProtocolDefinition.FOLLOW_UP.equals(a.typeCode())));
+        setStatus(plan, completed.status(), completed.reason(), null);
         return store.find(planId).orElseThrow();
     }
 
     /** A plan the user may see (audited), with its appointments. */
     PlanPage page(long planId) {
-        PlanStore.Plan plan = visible(planId);
+        TreatmentPlan plan = visible(planId);
         audit.record(AuditRecord.success(AuditAction.READ, PLAN, planId, plan.clinicId()));
         PatientView patient = patients.readablePatient(plan.patientId());
         ClinicView clinic = clinics.find(plan.clinicId()).orElseThrow();
@@ -212,7 +195,7 @@ class Plans {
                 proposal);
     }
 
-    List<PlanStore.Plan> ofPatient(long patientId) {
+    List<TreatmentPlan> ofPatient(long patientId) {
         PatientView patient = patients.readablePatient(patientId);
         audit.record(AuditRecord.success(AuditAction.READ, PLAN, patientId, patient.clinicId()));
         return store.ofPatient(patientId).stream().filter(p -> access.can(Privilege.PATIENT_READ, p.clinicId()))
@@ -225,7 +208,7 @@ class Plans {
      */
     @EventListener
     void onRescheduled(AppointmentRescheduled event) {
-        PlanStore.Plan plan = store.find(event.planId()).orElse(null);
+        TreatmentPlan plan = store.find(event.planId()).orElse(null);
         if (plan == null || plan.status() != PlanStatus.ACTIVE) {
             return;
         }
@@ -276,7 +259,7 @@ class Plans {
     }
 
     /** Books a missed session again at the next free time after it (from tomorrow at the earliest). */
-    private Optional<LocalDate> rebook(PlanStore.Plan plan, ClinicView clinic, ProtocolDefinition.Visit visit,
+    private Optional<LocalDate> rebook(TreatmentPlan plan, ClinicView clinic, ProtocolDefinition.Visit visit,
             LocalDate missedOn) {
         if (visit == null || visit.kind() != ProtocolDefinition.Visit.Kind.SESSION) {
             return Optional.empty();
@@ -296,7 +279,7 @@ class Plans {
         return Optional.of(placed.start().toLocalDate());
     }
 
-    private PlanStore.Plan bookPlaced(PlanStore.Plan plan, List<CourseScheduler.Placed> placed, String overrideReason,
+    private TreatmentPlan bookPlaced(TreatmentPlan plan, List<CourseScheduler.Placed> placed, String overrideReason,
             PlanStatus status) {
         placed.stream().filter(p -> !p.isPlaced()).findFirst().ifPresent(p -> {
             throw BusinessRuleException.onField("startsOn", "plan.unplaced", p.visit().sequence(), p.visit().target());
@@ -327,7 +310,7 @@ class Plans {
         return book.types(organisationId).stream().collect(Collectors.toMap(AppointmentType::code, t -> t));
     }
 
-    private void setStatus(PlanStore.Plan plan, PlanStatus status, String reason, LocalDate startsOn) {
+    private void setStatus(TreatmentPlan plan, PlanStatus status, String reason, LocalDate startsOn) {
         if (!store.setStatus(plan.id(), plan.version(), status, reason, startsOn, clock.instant(), by())) {
             throw new StaleRecordException(PLAN, plan.id());
         }
@@ -336,25 +319,19 @@ class Plans {
         events.publishEvent(new PlanChanged(plan.id(), plan.patientId()));
     }
 
-    PlanStore.Plan visible(long planId) {
-        PlanStore.Plan plan = store.find(planId).orElseThrow(() -> new RecordNotFoundException(PLAN, planId));
+    TreatmentPlan visible(long planId) {
+        TreatmentPlan plan = store.find(planId).orElseThrow(() -> new RecordNotFoundException(PLAN, planId));
         access.requireVisible(Privilege.PATIENT_READ, plan.clinicId(), PLAN, planId);
         return plan;
     }
 
-    private PlanStore.Plan writable(long planId, int version) {
-        PlanStore.Plan plan = visible(planId);
+    private TreatmentPlan writable(long planId, int version) {
+        TreatmentPlan plan = visible(planId);
         access.require(Privilege.SCHEDULE_MANAGE, plan.clinicId());
         if (plan.version() != version) {
             throw new StaleRecordException(PLAN, planId);
         }
         return plan;
-    }
-
-    private static void requireStatus(PlanStore.Plan plan, PlanStatus status) {
-        if (plan.status() != status) {
-            throw new BusinessRuleException("plan.wrongStatus", plan.status());
-        }
     }
 
     private void checkFormula(PatientView patient, Long formulaId) {
@@ -376,20 +353,12 @@ class Plans {
         return access.current().username();
     }
 
-    private static String reason(String reason) {
-        String text = reason == null ? "" : reason.trim();
-        if (text.length() < 3 || text.length() > 500) {
-            throw BusinessRuleException.onField("reason", "plan.reasonRequired");
-        }
-        return text;
-    }
-
     /** A proposed course: every visit with where it would go. */
     record Proposal(ProtocolDefinition protocol, List<CourseScheduler.Placed> placed) {
     }
 
     /** What the plan page shows. */
-    record PlanPage(PlanStore.Plan plan, PatientView patient, ClinicView clinic, String formulaName,
+    record PlanPage(TreatmentPlan plan, PatientView patient, ClinicView clinic, String formulaName,
             List<ProtocolDefinition.Visit> visits, List<AppointmentView> appointments,
             List<CourseScheduler.Placed> proposal) {
     }

@@ -83,7 +83,7 @@ class PlansApiController {
 
     @GetMapping("/api/v1/patients/{patientId}/plans")
     @Operation(summary = "The patient's treatment plans, newest first")
-    List<PlanStore.Plan> ofPatient(@PathVariable long patientId) {
+    List<TreatmentPlan> ofPatient(@PathVariable long patientId) {
         return plans.ofPatient(patientId);
     }
 
@@ -98,7 +98,7 @@ class PlansApiController {
     @Operation(summary = "Plan a course (practitioners); with book=true its appointments are booked at once, all "
             + "or none, else it stays PROPOSED")
     ResponseEntity<PlanJson> create(@PathVariable long patientId, @Valid @RequestBody PlanRequest body) {
-        PlanStore.Plan plan = Retries.onConcurrencyFailure(
+        TreatmentPlan plan = Retries.onConcurrencyFailure(
                 () -> plans.create(body.input(patientId), Boolean.TRUE.equals(body.book())));
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).eTag(ETags.of(plan.version()))
                 .body(json(plan.id()));
@@ -173,6 +173,6 @@ class PlansApiController {
     record Action(LocalDate startsOn, @Size(max = 500) String reason, @Size(max = 500) String overrideReason) {
     }
 
-    record PlanJson(PlanStore.Plan plan, List<AppointmentView> appointments, Quotes.Quote quote) {
+    record PlanJson(TreatmentPlan plan, List<AppointmentView> appointments, Quotes.Quote quote) {
     }
 }

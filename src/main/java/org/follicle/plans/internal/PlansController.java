@@ -115,7 +115,7 @@ class PlansController {
         patients.readablePatient(patientId);
         ObjectNode form = form(patientId, request);
         form.remove("book");
-        PageForms.Submitted<PlanStore.Plan> plan = pages.submit(
+        PageForms.Submitted<TreatmentPlan> plan = pages.submit(
                 FormDocument.bind(form, json, validator, PlanInput.class),
                 in -> Retries.onConcurrencyFailure(() -> plans.create(in, book)));
         if (!plan.succeeded()) {

@@ -48,7 +48,7 @@ class Quotes {
         this.audit = audit;
     }
 
-    Quote quote(PlanStore.Plan plan) {
+    Quote quote(TreatmentPlan plan) {
         Map<String, AppointmentType> types = new LinkedHashMap<>();
         book.types(plan.organisationId()).forEach(t -> types.put(t.code(), t));
         Course course = course(plan.protocol(), types);

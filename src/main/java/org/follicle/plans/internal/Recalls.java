@@ -64,17 +64,17 @@ class Recalls {
     }
 
     ApiPage<Recall> overdue(PageQuery page) {
-        List<PlanStore.Plan> candidates = store.withMaintenance(access.clinicsWith(Privilege.PATIENT_READ));
-        Map<Long, Instant> last = book.lastAttended(candidates.stream().map(PlanStore.Plan::id).toList());
-        Set<Long> booked = book.withUpcoming(candidates.stream().map(PlanStore.Plan::patientId).toList());
+        List<TreatmentPlan> candidates = store.withMaintenance(access.clinicsWith(Privilege.PATIENT_READ));
+        Map<Long, Instant> last = book.lastAttended(candidates.stream().map(TreatmentPlan::id).toList());
+        Set<Long> booked = book.withUpcoming(candidates.stream().map(TreatmentPlan::patientId).toList());
         // One line per patient: their most recent plan.
-        Map<Long, PlanStore.Plan> latest = new HashMap<>();
+        Map<Long, TreatmentPlan> latest = new HashMap<>();
         candidates.stream().filter(p -> last.containsKey(p.id()) && !booked.contains(p.patientId()))
                 .forEach(p -> latest.merge(p.patientId(), p, (a, b) -> a.id() > b.id() ? a : b));
         Map<Long, org.follicle.clinics.ClinicView> clinicsById = new HashMap<>();
         List<Recall> due = new ArrayList<>();
         Map<Long, PatientView> names = patients.readablePatients(latest.keySet());
-        for (PlanStore.Plan p : latest.values()) {
+        for (TreatmentPlan p : latest.values()) {
             org.follicle.clinics.ClinicView clinic = clinicsById.computeIfAbsent(p.clinicId(),
                     c -> clinics.find(c).orElseThrow());
             LocalDate lastVisit = last.get(p.id()).atZone(clinic.zone()).toLocalDate();
@@ -96,7 +96,7 @@ class Recalls {
 
     /** Emails the patient an invitation to book their maintenance, in their language, and notes when. */
     void invite(long planId) {
-        PlanStore.Plan plan = plans.visible(planId);
+        TreatmentPlan plan = plans.visible(planId);
         access.require(Privilege.SCHEDULE_MANAGE, plan.clinicId());
         if (plan.protocol().maintenance() == null) {
             throw new BusinessRuleException("recall.noMaintenance");

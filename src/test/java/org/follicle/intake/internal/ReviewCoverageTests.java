@@ -22,7 +22,7 @@ class ReviewCoverageTests {
     @Test
     void aSignOffCoversTheSameFindingsInANewVersionOfTheAnswers() {
         ScreeningResult smoker = prp(healthy().answer("medicalHistory.tobacco", "YES"));
-        IntakeForms.Review signOff = review(smoker);
+        IntakeStore.Review signOff = review(smoker);
         ScreeningResult amended = prp(healthy().answer("medicalHistory.tobacco", "YES")
                 .answer("hairHistory.onset", "two years ago"));
         assertThat(ReviewCoverage.covers(signOff, FORM + 1, amended)).isTrue();
@@ -30,7 +30,7 @@ class ReviewCoverageTests {
 
     @Test
     void aNewFindingNeedsANewDecision() {
-        IntakeForms.Review signOff = review(prp(healthy().answer("medicalHistory.tobacco", "YES")));
+        IntakeStore.Review signOff = review(prp(healthy().answer("medicalHistory.tobacco", "YES")));
         ScreeningResult more = prp(healthy().answer("medicalHistory.tobacco", "YES")
                 .answer("medicalHistory.keloidTendency", "YES"));
         assertThat(more.decision()).isEqualTo(Decision.NEEDS_PHYSICIAN_REVIEW);
@@ -39,7 +39,7 @@ class ReviewCoverageTests {
 
     @Test
     void aQuestionLeftUnansweredSinceNeedsANewDecision() {
-        IntakeForms.Review signOff = review(prp(healthy().answer("medicalHistory.tobacco", "YES")));
+        IntakeStore.Review signOff = review(prp(healthy().answer("medicalHistory.tobacco", "YES")));
         ScreeningResult unknown = prp(healthy().answer("medicalHistory.tobacco", "YES")
                 .answer("medicalHistory.diabetes", "UNKNOWN"));
         assertThat(ReviewCoverage.covers(signOff, FORM + 1, unknown)).isFalse();
@@ -48,7 +48,7 @@ class ReviewCoverageTests {
     @Test
     void aLongerDeferralNeedsANewDecision() {
         ScreeningResult twoDays = meso(healthy().medication("NSAID", false, SESSION.minusDays(2)));
-        IntakeForms.Review override = review(twoDays);
+        IntakeStore.Review override = review(twoDays);
         assertThat(ReviewCoverage.covers(override, FORM + 1, meso(healthy().medication("NSAID", false,
                 SESSION.minusDays(2))))).isTrue();
         ScreeningResult yesterday = meso(healthy().medication("NSAID", false, SESSION.minusDays(1)));
@@ -60,21 +60,21 @@ class ReviewCoverageTests {
     void anExclusionThatGoesLeavesTheOverrideCoveringWhatRemains() {
         ScreeningResult both = prp(healthy().answer("medicalHistory.tobacco", "YES")
                 .answer("medicalHistory.pregnancy", "YES"));
-        IntakeForms.Review override = review(both);
+        IntakeStore.Review override = review(both);
         assertThat(ReviewCoverage.covers(override, FORM + 1, prp(healthy().answer("medicalHistory.tobacco", "YES"))))
                 .isTrue();
     }
 
     @Test
     void anEligiblePatientNeedsNoReviewShown() {
-        IntakeForms.Review signOff = review(prp(healthy().answer("medicalHistory.tobacco", "YES")));
+        IntakeStore.Review signOff = review(prp(healthy().answer("medicalHistory.tobacco", "YES")));
         assertThat(ReviewCoverage.covers(signOff, FORM + 1, prp(healthy()))).isFalse();
     }
 
     @Test
     void aReviewFromBeforeReviewsNamedTheirFindingsCoversItsOwnAnswersOnly() {
         ScreeningResult smoker = prp(healthy().answer("medicalHistory.tobacco", "YES"));
-        IntakeForms.Review old = new IntakeForms.Review(FORM, IntakeForms.ReviewKind.SIGN_OFF, smoker.decision(), null,
+        IntakeStore.Review old = new IntakeStore.Review(FORM, IntakeStore.ReviewKind.SIGN_OFF, smoker.decision(), null,
                 null, "Dr Test", Instant.EPOCH);
         assertThat(ReviewCoverage.covers(old, FORM, smoker)).isTrue();
         assertThat(ReviewCoverage.covers(old, FORM + 1, smoker)).isFalse();
@@ -86,8 +86,8 @@ class ReviewCoverageTests {
         assertThat(ReviewCoverage.findingsOf(smoker)).containsExactly("TOBACCO_PRP CAUTION");
     }
 
-    private static IntakeForms.Review review(ScreeningResult result) {
-        return new IntakeForms.Review(FORM, IntakeForms.ReviewKind.SIGN_OFF, result.decision(),
+    private static IntakeStore.Review review(ScreeningResult result) {
+        return new IntakeStore.Review(FORM, IntakeStore.ReviewKind.SIGN_OFF, result.decision(),
                 ReviewCoverage.findingsOf(result), null, "Dr Test", Instant.EPOCH);
     }
 

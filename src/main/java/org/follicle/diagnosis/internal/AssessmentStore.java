@@ -20,13 +20,13 @@ import org.springframework.stereotype.Repository;
 
 /** Assessments, their sites and diagnoses in PostgreSQL. No access checks here. */
 @Repository
-class Assessments {
+class AssessmentStore {
 
     private final JdbcClient jdbc;
 
     private final DiagnosisKnowledge knowledge;
 
-    Assessments(JdbcClient jdbc, DiagnosisKnowledge knowledge) {
+    AssessmentStore(JdbcClient jdbc, DiagnosisKnowledge knowledge) {
         this.jdbc = jdbc;
         this.knowledge = knowledge;
     }

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Intake answers, screening reviews and screening settings in PostgreSQL. No access checks here. */
 @Repository
-class IntakeForms {
+class IntakeStore {
 
     private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class IntakeForms {
 
     private final RowMapper<IntakeForm> form;
 
-    IntakeForms(JdbcClient jdbc, JsonMapper json) {
+    IntakeStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
         this.form = (rs, n) -> new IntakeForm(rs.getLong("id"), rs.getLong("patient_id"),

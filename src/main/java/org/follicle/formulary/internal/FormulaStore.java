@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 
 /** Formulas and their ingredients in PostgreSQL; ingredients of a list are read in one query. No access checks. */
 @Repository
-class Formulas {
+class FormulaStore {
 
     private static final String COLUMNS = """
             SELECT id, organisation_id, clinic_id, patient_id, code, template_id, name, indication, modality,
@@ -25,7 +25,7 @@ class Formulas {
 
     private final JdbcClient jdbc;
 
-    Formulas(JdbcClient jdbc) {
+    FormulaStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** The patient table. No access checks here: see {@link PatientRecords}. */
 @Repository
-public class Patients {
+public class PatientStore {
 
     public static final String RECORD_TYPE = "patient";
 
@@ -44,7 +44,7 @@ public class Patients {
 
     private final JdbcClient jdbc;
 
-    Patients(JdbcClient jdbc) {
+    PatientStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

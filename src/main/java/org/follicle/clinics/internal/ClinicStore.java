@@ -15,13 +15,13 @@ import org.springframework.stereotype.Repository;
 
 /** The organisation, clinic and room tables. No access checks here: see {@link ClinicAdministration}. */
 @Repository
-public class Clinics {
+public class ClinicStore {
 
     private static final String CLINIC_COLUMNS = "id, organisation_id, name, time_zone, version";
 
     private final JdbcClient jdbc;
 
-    Clinics(JdbcClient jdbc) {
+    ClinicStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

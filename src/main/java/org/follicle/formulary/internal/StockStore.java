@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * guarded UPDATE, so concurrent uses queue on the row and stock never goes below zero. No access checks.
  */
 @Repository
-class StockLedger {
+class StockStore {
 
     private static final String LOT = """
             SELECT l.id, l.organisation_id, l.product_id, p.name AS product_name, p.sku, l.lot_number, l.expiry,
@@ -34,18 +34,18 @@ class StockLedger {
 
     private final JdbcClient jdbc;
 
-    StockLedger(JdbcClient jdbc) {
+    StockStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     Optional<Lot> findLot(long organisationId, long lotId) {
         return jdbc.sql(LOT + " WHERE l.organisation_id = :org AND l.id = :id").param("org", organisationId)
-                .param("id", lotId).query(StockLedger::lot).optional();
+                .param("id", lotId).query(StockStore::lot).optional();
     }
 
     Optional<Lot> findLot(long productId, String lotNumber) {
         return jdbc.sql(LOT + " WHERE l.product_id = :product AND l.lot_number = :number")
-                .param("product", productId).param("number", lotNumber).query(StockLedger::lot).optional();
+                .param("product", productId).param("number", lotNumber).query(StockStore::lot).optional();
     }
 
     long insertLot(long organisationId, long productId, String lotNumber, LocalDate expiry, String supplierReference,
@@ -249,7 +249,7 @@ class StockLedger {
                 JOIN formulary_administration a ON a.preparation_id = m.preparation_id
                 JOIN formulary_lot l ON l.id = m.lot_id JOIN formulary_product p ON p.id = l.product_id
                 WHERE m.lot_id = :lot AND m.kind = 'USED' ORDER BY a.administered_at, a.id""")
-                .param("lot", lotId).query(StockLedger::receipt).list();
+                .param("lot", lotId).query(StockStore::receipt).list();
     }
 
     /** Every lot a patient received, newest first. */
@@ -260,7 +260,7 @@ class StockLedger {
                 JOIN formulary_stock_movement m ON m.preparation_id = a.preparation_id AND m.kind = 'USED'
                 JOIN formulary_lot l ON l.id = m.lot_id JOIN formulary_product p ON p.id = l.product_id
                 WHERE a.patient_id = :patient ORDER BY a.administered_at DESC, a.id DESC, m.id""")
-                .param("patient", patientId).query(StockLedger::receipt).list();
+                .param("patient", patientId).query(StockStore::receipt).list();
     }
 
     private static Receipt receipt(ResultSet rs, int n) throws SQLException {
@@ -344,7 +344,7 @@ class StockLedger {
                 ORDER BY a.patient_id, a.administered_at DESC
                 ON CONFLICT (lot_id, patient_id) DO NOTHING
                 RETURNING id, patient_id, clinic_id, given_by, emailed, reached_at, reached_by, reached_note""")
-                .param("org", organisationId).param("lot", lotId).query(StockLedger::contact).list();
+                .param("org", organisationId).param("lot", lotId).query(StockStore::contact).list();
     }
 
     void markEmailed(long lotId, java.util.Collection<Long> patientIds) {
@@ -358,7 +358,7 @@ class StockLedger {
         return jdbc.sql("""
                 SELECT id, patient_id, clinic_id, given_by, emailed, reached_at, reached_by, reached_note
                 FROM formulary_recall_contact WHERE lot_id = :lot ORDER BY reached_at NULLS FIRST, id""")
-                .param("lot", lotId).query(StockLedger::contact).list();
+                .param("lot", lotId).query(StockStore::contact).list();
     }
 
     /** Records that a patient was reached; false when they already were (the first record stands). */

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * have a code, the organisation's row wins. No access checks here.
  */
 @Repository
-class Ingredients {
+class IngredientStore {
 
     private static final String EFFECTIVE = """
             SELECT DISTINCT ON (code) id, organisation_id, code, document, version, changed_at, changed_by
@@ -28,7 +28,7 @@ class Ingredients {
 
     private final JsonMapper json;
 
-    Ingredients(JdbcClient jdbc, JsonMapper json) {
+    IngredientStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 
 /** The organisation's product catalogue in PostgreSQL, with each product's composition. No access checks. */
 @Repository
-class Products {
+class ProductStore {
 
     private static final String COLUMNS = """
             SELECT id, sku, name, manufacturer, supplier, form, volume_ml, purpose, cost, retail_price, vat_rate,
@@ -34,7 +34,7 @@ class Products {
 
     private final JdbcClient jdbc;
 
-    Products(JdbcClient jdbc) {
+    ProductStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -70,7 +70,7 @@ class Products {
 
     Optional<Product> find(long organisationId, long id) {
         return withComponents(jdbc.sql(COLUMNS + " WHERE organisation_id = :org AND id = :id")
-                .param("org", organisationId).param("id", id).query(Products::row).list()).stream().findFirst();
+                .param("org", organisationId).param("id", id).query(ProductStore::row).list()).stream().findFirst();
     }
 
     List<Product> find(long organisationId, java.util.Collection<Long> ids) {
@@ -78,12 +78,12 @@ class Products {
             return List.of();
         }
         return withComponents(jdbc.sql(COLUMNS + " WHERE organisation_id = :org AND id IN (:ids)")
-                .param("org", organisationId).param("ids", ids).query(Products::row).list());
+                .param("org", organisationId).param("ids", ids).query(ProductStore::row).list());
     }
 
     List<Product> all(long organisationId) {
         return withComponents(jdbc.sql(COLUMNS + " WHERE organisation_id = :org ORDER BY name, sku")
-                .param("org", organisationId).query(Products::row).list());
+                .param("org", organisationId).query(ProductStore::row).list());
     }
 
     private List<Product> withComponents(List<Product> products) {
