@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.follicle.system.BusinessRuleException;
+import org.follicle.support.BrokenRule;
 import org.junit.jupiter.api.Test;
 
 /** The course's rules, without Spring or a database: each transition, what it refuses and where it leaves it. */
@@ -29,7 +29,7 @@ class TreatmentPlanTests {
         plan(PlanStatus.PROPOSED).requireProposed();
         for (PlanStatus other : List.of(PlanStatus.ACTIVE, PlanStatus.PAUSED, PlanStatus.COMPLETED,
                 PlanStatus.STOPPED)) {
-            assertThat(rule(() -> plan(other).requireProposed())).isEqualTo("null:plan.notProposed");
+            assertThat(BrokenRule.of(() -> plan(other).requireProposed())).isEqualTo("null:plan.notProposed");
         }
     }
 
@@ -37,9 +37,9 @@ class TreatmentPlanTests {
     void anActiveCoursePausesWithAReason() {
         assertThat(plan(PlanStatus.ACTIVE).pause("  Patient has a fever  "))
                 .isEqualTo(new TreatmentPlan.Change(PlanStatus.PAUSED, "Patient has a fever"));
-        assertThat(rule(() -> plan(PlanStatus.ACTIVE).pause(" no"))).isEqualTo("reason:plan.reasonRequired");
-        assertThat(rule(() -> plan(PlanStatus.ACTIVE).pause("x".repeat(501)))).isEqualTo("reason:plan.reasonRequired");
-        assertThat(rule(() -> plan(PlanStatus.PROPOSED).pause("Patient has a fever")))
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.ACTIVE).pause(" no"))).isEqualTo("reason:plan.reasonRequired");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.ACTIVE).pause("x".repeat(501)))).isEqualTo("reason:plan.reasonRequired");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.PROPOSED).pause("Patient has a fever")))
                 .isEqualTo("null:plan.wrongStatus");
     }
 
@@ -54,8 +54,8 @@ class TreatmentPlanTests {
         assertThat(visits).extracting(ProtocolDefinition.Visit::sequence).containsExactly(3, 4, 5);
         assertThat(visits).extracting(ProtocolDefinition.Visit::target).containsExactly(from, from.plusWeeks(2),
                 START.plusMonths(3).plusWeeks(2));
-        assertThat(rule(() -> paused.resumedVisits(Set.of(1, 2, 3, 4, 5), from))).isEqualTo("null:plan.nothingLeft");
-        assertThat(rule(() -> plan(PlanStatus.ACTIVE).requireResumable())).isEqualTo("null:plan.wrongStatus");
+        assertThat(BrokenRule.of(() -> paused.resumedVisits(Set.of(1, 2, 3, 4, 5), from))).isEqualTo("null:plan.nothingLeft");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.ACTIVE).requireResumable())).isEqualTo("null:plan.wrongStatus");
     }
 
     @Test
@@ -63,32 +63,21 @@ class TreatmentPlanTests {
         for (PlanStatus open : List.of(PlanStatus.PROPOSED, PlanStatus.ACTIVE, PlanStatus.PAUSED)) {
             assertThat(plan(open).stop("Moved abroad").status()).isEqualTo(PlanStatus.STOPPED);
         }
-        assertThat(rule(() -> plan(PlanStatus.ACTIVE).stop(""))).isEqualTo("reason:plan.reasonRequired");
-        assertThat(rule(() -> plan(PlanStatus.STOPPED).stop("Moved abroad"))).isEqualTo("null:plan.closed");
-        assertThat(rule(() -> plan(PlanStatus.COMPLETED).stop("Moved abroad"))).isEqualTo("null:plan.closed");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.ACTIVE).stop(""))).isEqualTo("reason:plan.reasonRequired");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.STOPPED).stop("Moved abroad"))).isEqualTo("null:plan.closed");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.COMPLETED).stop("Moved abroad"))).isEqualTo("null:plan.closed");
     }
 
     @Test
     void anActiveCourseCompletesOnceNoSessionIsStillBooked() {
         assertThat(plan(PlanStatus.ACTIVE).complete(false))
                 .isEqualTo(new TreatmentPlan.Change(PlanStatus.COMPLETED, null));
-        assertThat(rule(() -> plan(PlanStatus.ACTIVE).complete(true))).isEqualTo("null:plan.sessionsRemain");
-        assertThat(rule(() -> plan(PlanStatus.PAUSED).complete(false))).isEqualTo("null:plan.wrongStatus");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.ACTIVE).complete(true))).isEqualTo("null:plan.sessionsRemain");
+        assertThat(BrokenRule.of(() -> plan(PlanStatus.PAUSED).complete(false))).isEqualTo("null:plan.wrongStatus");
     }
 
     private static TreatmentPlan plan(PlanStatus status) {
         return new TreatmentPlan(1, 2, 3, 4, PROTOCOL, null, 5, null, START, LocalTime.of(10, 0), status, null, null,
                 0, Instant.parse("2026-09-01T09:00:00Z"), "dr");
-    }
-
-    /** The rule a call breaks, as "field:key". */
-    private static String rule(Runnable call) {
-        try {
-            call.run();
-        }
-        catch (BusinessRuleException e) {
-            return e.field() + ":" + e.messageKey();
-        }
-        throw new AssertionError("no rule broken");
     }
 }

@@ -11,7 +11,7 @@ import org.follicle.scheduling.AppointmentAttended;
 import org.follicle.scheduling.AppointmentRescheduled;
 import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentView;
-import org.follicle.system.BusinessRuleException;
+import org.follicle.support.BrokenRule;
 import org.junit.jupiter.api.Test;
 
 /** The appointment's rules, without Spring or a database: each transition, what it refuses and the facts it gives. */
@@ -33,9 +33,9 @@ class AppointmentTests {
         assertThat(closing.rescheduled()).contains(new AppointmentRescheduled(9, 42, 2,
                 LocalDate.parse("2026-12-08"), null));
         assertThat(closing.attended()).isEmpty();
-        assertThat(rule(() -> booked(null).close(AppointmentStatus.CANCELLED, "no", STARTS.toInstant())))
+        assertThat(BrokenRule.of(() -> booked(null).close(AppointmentStatus.CANCELLED, "no", STARTS.toInstant())))
                 .isEqualTo("reason:appointment.reasonRequired");
-        assertThat(rule(() -> booked(null).close(AppointmentStatus.CANCELLED, null, STARTS.toInstant())))
+        assertThat(BrokenRule.of(() -> booked(null).close(AppointmentStatus.CANCELLED, null, STARTS.toInstant())))
                 .isEqualTo("reason:appointment.reasonRequired");
     }
 
@@ -43,9 +43,9 @@ class AppointmentTests {
     void missedOrAttendedOnlyOnceItHasBegun() {
         Instant before = STARTS.toInstant().minusSeconds(60);
 
-        assertThat(rule(() -> booked(null).close(AppointmentStatus.NO_SHOW, null, before)))
+        assertThat(BrokenRule.of(() -> booked(null).close(AppointmentStatus.NO_SHOW, null, before)))
                 .isEqualTo("status:appointment.notYet");
-        assertThat(rule(() -> booked(null).close(AppointmentStatus.ATTENDED, null, before)))
+        assertThat(BrokenRule.of(() -> booked(null).close(AppointmentStatus.ATTENDED, null, before)))
                 .isEqualTo("status:appointment.notYet");
         Appointment.Closing missed = booked(42L).close(AppointmentStatus.NO_SHOW, null, STARTS.toInstant());
         assertThat(missed.rescheduled()).map(AppointmentRescheduled::missed).contains(true);
@@ -59,11 +59,11 @@ class AppointmentTests {
         for (AppointmentStatus closed : new AppointmentStatus[] { AppointmentStatus.CANCELLED,
                 AppointmentStatus.NO_SHOW, AppointmentStatus.ATTENDED }) {
             Appointment appointment = with(closed, null);
-            assertThat(rule(() -> appointment.close(AppointmentStatus.CANCELLED, "moved away", STARTS.toInstant())))
+            assertThat(BrokenRule.of(() -> appointment.close(AppointmentStatus.CANCELLED, "moved away", STARTS.toInstant())))
                     .isEqualTo("null:appointment.notBooked");
-            assertThat(rule(appointment::requireBooked)).isEqualTo("null:appointment.notBooked");
+            assertThat(BrokenRule.of(appointment::requireBooked)).isEqualTo("null:appointment.notBooked");
         }
-        assertThat(rule(() -> booked(null).close(AppointmentStatus.BOOKED, null, STARTS.toInstant())))
+        assertThat(BrokenRule.of(() -> booked(null).close(AppointmentStatus.BOOKED, null, STARTS.toInstant())))
                 .isEqualTo("status:appointment.statusBooked");
     }
 
@@ -75,7 +75,7 @@ class AppointmentTests {
         assertThat(closing.attended()).contains(new AppointmentAttended(9, 2, 3, LocalDate.parse("2026-12-08")));
         assertThat(closing.rescheduled()).isEmpty();
         assertThat(with(AppointmentStatus.ATTENDED, null).attendedBySession()).isEmpty();
-        assertThat(rule(() -> with(AppointmentStatus.CANCELLED, null).attendedBySession()))
+        assertThat(BrokenRule.of(() -> with(AppointmentStatus.CANCELLED, null).attendedBySession()))
                 .isEqualTo("null:appointment.notBooked");
     }
 
@@ -97,16 +97,5 @@ class AppointmentTests {
         return new Appointment(new AppointmentView(9, 2, 3, "Dupont, Anne", "F-1", 5, "Dr Martin", null, null,
                 "MESO", STARTS, STARTS.plusMinutes(30), status, planId, planId == null ? null : 2, null, null, null,
                 3), 1, PARIS);
-    }
-
-    /** The rule a call breaks, as "field:key". */
-    private static String rule(Runnable call) {
-        try {
-            call.run();
-        }
-        catch (BusinessRuleException e) {
-            return e.field() + ":" + e.messageKey();
-        }
-        throw new AssertionError("no rule broken");
     }
 }

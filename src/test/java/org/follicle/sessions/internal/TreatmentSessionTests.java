@@ -15,6 +15,7 @@ import org.follicle.intake.Finding;
 import org.follicle.intake.Modality;
 import org.follicle.intake.RuleClass;
 import org.follicle.intake.ScreeningResult;
+import org.follicle.support.BrokenRule;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.StaleRecordException;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,9 @@ class TreatmentSessionTests {
 
         assertThat(open.checkChart(chart(List.of(FRONTAL), List.of(ONE_VIAL), "1.0", List.of(3L)), Set.of("FRONTAL"),
                 List.of(3L))).isEmpty();
-        assertThat(rule(() -> open.checkChart(chart(List.of(FRONTAL), List.of(), "1.0", null), Set.of("VERTEX"),
+        assertThat(BrokenRule.of(() -> open.checkChart(chart(List.of(FRONTAL), List.of(), "1.0", null), Set.of("VERTEX"),
                 List.of()))).isEqualTo("zones:session.unknownZone");
-        assertThat(rule(() -> open.checkChart(chart(List.of(FRONTAL), List.of(), "1.0", List.of(4L)),
+        assertThat(BrokenRule.of(() -> open.checkChart(chart(List.of(FRONTAL), List.of(), "1.0", List.of(4L)),
                 Set.of("FRONTAL"), List.of(3L)))).isEqualTo("photoIds:session.unknownPhoto");
     }
 
@@ -65,11 +66,11 @@ class TreatmentSessionTests {
                 null), TreatmentSession.Status.SIGNED);
         TreatmentSession open = session(SessionModality.CHEMICAL, null, TreatmentSession.Status.OPEN);
 
-        assertThat(rule(() -> signed.checkChart(signed.chart(), Set.of("FRONTAL"), List.of())))
+        assertThat(BrokenRule.of(() -> signed.checkChart(signed.chart(), Set.of("FRONTAL"), List.of())))
                 .isEqualTo("null:session.signedLocked");
-        assertThat(rule(() -> signed.sign(3, c -> List.of(), NOW, "dr"))).isEqualTo("null:session.signedLocked");
+        assertThat(BrokenRule.of(() -> signed.sign(3, c -> List.of(), NOW, "dr"))).isEqualTo("null:session.signedLocked");
         signed.requireSignedForAddendum();
-        assertThat(rule(open::requireSignedForAddendum)).isEqualTo("null:session.addendumOnSigned");
+        assertThat(BrokenRule.of(open::requireSignedForAddendum)).isEqualTo("null:session.addendumOnSigned");
     }
 
     @Test
@@ -78,11 +79,11 @@ class TreatmentSessionTests {
         TreatmentSession session = session(SessionModality.CHEMICAL, charted, TreatmentSession.Status.OPEN);
 
         assertThatThrownBy(() -> session.sign(2, c -> List.of(), NOW, "dr")).isInstanceOf(StaleRecordException.class);
-        assertThat(rule(() -> session(SessionModality.CHEMICAL, null, TreatmentSession.Status.OPEN)
+        assertThat(BrokenRule.of(() -> session(SessionModality.CHEMICAL, null, TreatmentSession.Status.OPEN)
                 .sign(3, c -> List.of(), NOW, "dr"))).isEqualTo("null:session.notCharted");
-        assertThat(rule(() -> session(SessionModality.PRP, chart(List.of(FRONTAL), List.of(), "1.0", null),
+        assertThat(BrokenRule.of(() -> session(SessionModality.PRP, chart(List.of(FRONTAL), List.of(), "1.0", null),
                 TreatmentSession.Status.OPEN).sign(3, c -> List.of(), NOW, "dr"))).isEqualTo("lots:session.noLots");
-        assertThat(rule(() -> session(SessionModality.CHEMICAL, chart(List.of(), List.of(ONE_VIAL), "1.0", null),
+        assertThat(BrokenRule.of(() -> session(SessionModality.CHEMICAL, chart(List.of(), List.of(ONE_VIAL), "1.0", null),
                 TreatmentSession.Status.OPEN).sign(3, c -> List.of(), NOW, "dr"))).isEqualTo("zones:session.noZones");
 
         TreatmentSession.Signing signing = session.sign(3, c -> List.of(), NOW, "dr");
@@ -127,7 +128,7 @@ class TreatmentSessionTests {
                     assertThat(e.field()).isEqualTo("overrideReason");
                     assertThat(e.arguments()).containsExactly("NOT_ELIGIBLE", "pregnancy");
                 });
-        assertThat(rule(() -> stopped.override("too short", Decision::name, Finding::ruleId)))
+        assertThat(BrokenRule.of(() -> stopped.override("too short", Decision::name, Finding::ruleId)))
                 .isEqualTo("overrideReason:appointment.overrideReasonShort");
         assertThat(stopped.override("  Discussed with the obstetrician  ", Decision::name, Finding::ruleId))
                 .isEqualTo("Discussed with the obstetrician");
@@ -196,16 +197,5 @@ class TreatmentSessionTests {
 
     private static Finding finding(String id, RuleClass kind) {
         return new Finding(id, kind, Map.of("en", id), "source", null, false);
-    }
-
-    /** The rule a call breaks, as "field:key". */
-    private static String rule(Runnable call) {
-        try {
-            call.run();
-        }
-        catch (BusinessRuleException e) {
-            return e.field() + ":" + e.messageKey();
-        }
-        throw new AssertionError("no rule broken");
     }
 }
