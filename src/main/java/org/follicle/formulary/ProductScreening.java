@@ -5,42 +5,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import org.follicle.formulary.internal.ProductChecks;
 import org.follicle.intake.Finding;
 import org.follicle.intake.Modality;
-import org.springframework.stereotype.Component;
 
 /**
  * What is injected, checked against the patient through the same screening as a formula: each product by its
  * ingredients' rules and the patient's allergies. The findings returned are those that stop treatment (an
  * exclusion, a deferral still running); the caller decides whether a practitioner's override covers them.
  */
-@Component
-public class ProductScreening {
-
-    private final ProductChecks checks;
-
-    ProductScreening(ProductChecks checks) {
-        this.checks = checks;
-    }
+public interface ProductScreening {
 
     /** Every usable lot of the clinic, first expiry first, each with what keeps the patient from receiving it. */
-    public List<OfferedLot> offer(long clinicId, long patientId, Set<Modality> modalities, LocalDate date) {
-        return checks.offer(clinicId, patientId, modalities, date);
-    }
+    List<OfferedLot> offer(long clinicId, long patientId, Set<Modality> modalities, LocalDate date);
 
     /** The lots a chart names, usable or not, each with what keeps the patient from receiving it. */
-    public List<OfferedLot> check(long clinicId, long patientId, Set<Modality> modalities, LocalDate date,
-            Collection<Long> lotIds) {
-        return checks.check(clinicId, patientId, modalities, date, lotIds);
-    }
+    List<OfferedLot> check(long clinicId, long patientId, Set<Modality> modalities, LocalDate date, Collection<Long> lotIds);
 
     /**
      * What keeps the patient from receiving a product known only by the name typed in a chart (an anaesthetic):
      * the ingredients it names, or every local anaesthetic of the library when it names none, and the name itself
      * among the patient's allergies.
      */
-    public List<Finding> checkAnaesthetic(long patientId, String product, Set<Modality> modalities, LocalDate date) {
-        return checks.checkAnaesthetic(patientId, product, modalities, date);
-    }
+    List<Finding> checkAnaesthetic(long patientId, String product, Set<Modality> modalities, LocalDate date);
 }

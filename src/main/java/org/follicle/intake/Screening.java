@@ -3,9 +3,6 @@ package org.follicle.intake;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import org.follicle.intake.internal.ScreeningService;
-import org.springframework.stereotype.Component;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,29 +10,16 @@ import tools.jackson.databind.JsonNode;
  * rules, so that ingredient rules apply through the same engine. Checks that the user may read the patient;
  * audited.
  */
-@Component
-public class Screening {
+public interface Screening {
 
-    private final ScreeningService service;
-
-    Screening(ScreeningService service) {
-        this.service = service;
-    }
-
-    public ScreeningResult screen(long patientId, Modality modality, LocalDate sessionDate, FormulaRules formula) {
-        return service.screen(patientId, modality, sessionDate, formula);
-    }
+    ScreeningResult screen(long patientId, Modality modality, LocalDate sessionDate, FormulaRules formula);
 
     /** The screening for a session date with the practitioner's sign-off or override that still applies to it. */
-    public ReviewedScreening screenWithReview(long patientId, Modality modality, LocalDate sessionDate) {
-        return service.screenWithReview(patientId, modality, sessionDate);
-    }
+    ReviewedScreening screenWithReview(long patientId, Modality modality, LocalDate sessionDate);
 
     /**
      * The first problem in rules written as data (a JSON list in the screening rules' format), such as an unknown
      * question or a missing translation, or empty when the engine can apply them.
      */
-    public Optional<String> problemIn(JsonNode rules) {
-        return service.problemIn(rules);
-    }
+    Optional<String> problemIn(JsonNode rules);
 }

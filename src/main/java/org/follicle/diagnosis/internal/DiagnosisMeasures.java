@@ -3,12 +3,13 @@ package org.follicle.diagnosis.internal;
 import java.util.List;
 
 import org.follicle.diagnosis.AssessmentSummary;
+import org.follicle.diagnosis.PatientMeasures;
 import org.follicle.diagnosis.SiteProgress;
 import org.springframework.stereotype.Component;
 
 /** The trends of the diagnosis pages, in the shape other modules read. */
 @Component
-public class DiagnosisMeasures {
+class DiagnosisMeasures implements PatientMeasures {
 
     private final DiagnosisRecords records;
 
@@ -30,6 +31,7 @@ public class DiagnosisMeasures {
         }).toList();
     }
 
+    @Override
     public List<AssessmentSummary> assessments(long patientId) {
         return records.assessments(patientId).stream().filter(a -> !a.voided())
                 .sorted(java.util.Comparator.comparing(AssessmentView::assessedOn)
@@ -38,5 +40,10 @@ public class DiagnosisMeasures {
                         a.sites().stream().map(AssessmentView.SiteView::site).toList(), a.pullGrasped() != null,
                         a.combCount() != null || a.washCount() != null || a.sinclairShedding() != null))
                 .toList();
+    }
+
+    @Override
+    public List<SiteProgress> of(long patientId) {
+        return progress(patientId);
     }
 }

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
+import org.follicle.diagnosis.PatientPhotos;
+import org.follicle.diagnosis.PhotoRef;
 import org.follicle.intake.ConsentType;
 import org.follicle.intake.PatientConsents;
 import org.follicle.patients.PatientRegistry;
@@ -30,9 +32,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class PhotoRecords {
+class PhotoRecords implements PatientPhotos {
 
     static final String PHOTO = "photo";
+
+    @Override
+    public List<PhotoRef> of(long patientId) {
+        return refs(patientId);
+    }
 
     enum View {
         FRONT, TOP, VERTEX, LEFT, RIGHT, BACK, CLOSE_UP

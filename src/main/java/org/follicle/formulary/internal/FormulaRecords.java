@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.follicle.formulary.FormulaScreening;
+import org.follicle.formulary.FormulaSummary;
+import org.follicle.formulary.PatientFormulas;
 import org.follicle.intake.Finding;
 import org.follicle.intake.RuleClass;
 import org.follicle.intake.Screening;
@@ -40,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class FormulaRecords {
+class FormulaRecords implements PatientFormulas {
 
     static final String FORMULA = "formula";
 
@@ -242,6 +245,16 @@ public class FormulaRecords {
                     throw BusinessRuleException.onField("ingredients", "formula.ingredientBlocked",
                             a.ingredientName(), a.message());
                 });
+    }
+
+    @Override
+    public FormulaScreening screen(long patientId, long formulaId, java.time.LocalDate sessionDate) {
+        return screenForSession(patientId, formulaId, sessionDate);
+    }
+
+    @Override
+    public List<FormulaSummary> of(long patientId) {
+        return summaries(patientId);
     }
 
     record Checked(FormulaView formula, FormulaCheck check) {

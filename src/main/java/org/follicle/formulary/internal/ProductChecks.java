@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.follicle.formulary.OfferedLot;
+import org.follicle.formulary.ProductScreening;
 import org.follicle.formulary.UsableLot;
 import org.follicle.intake.Finding;
 import org.follicle.intake.FormulaRules;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 @Transactional(readOnly = true)
-public class ProductChecks {
+class ProductChecks implements ProductScreening {
 
     /** Rule ids of a product's own name among the patient's allergies are keyed by this prefix and the product id. */
     private static final String PRODUCT_KEY = "PRODUCT_";
@@ -70,15 +71,18 @@ public class ProductChecks {
         this.json = json;
     }
 
+    @Override
     public List<OfferedLot> offer(long clinicId, long patientId, Set<Modality> modalities, LocalDate date) {
         return refuse(patientId, modalities, date, stock.usableLots(clinicId));
     }
 
+    @Override
     public List<OfferedLot> check(long clinicId, long patientId, Set<Modality> modalities, LocalDate date,
             Collection<Long> lotIds) {
-        return refuse(patientId, modalities, date, stock.lotsById(clinicId, lotIds));
+        return refuse(patientId, modalities, date, stock.lots(clinicId, lotIds));
     }
 
+    @Override
     public List<Finding> checkAnaesthetic(long patientId, String product, Set<Modality> modalities, LocalDate date) {
         if (product == null || product.isBlank()) {
             return List.of();

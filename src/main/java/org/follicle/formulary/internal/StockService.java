@@ -16,6 +16,8 @@ import org.follicle.clinics.ClinicView;
 import org.follicle.formulary.LotSuggestion;
 import org.follicle.formulary.Preparation;
 import org.follicle.formulary.PreparationRequest;
+import org.follicle.formulary.Stock;
+import org.follicle.formulary.UsableLot;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.security.AuditAction;
@@ -38,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class StockService {
+class StockService implements Stock {
 
     static final String LOT = "lot";
 
@@ -167,6 +169,7 @@ public class StockService {
      * recorded the first time and uses nothing. Lots are taken in id order, so that two preparations sharing lots
      * cannot deadlock; any shortage or expired lot refuses the whole preparation.
      */
+    @Override
     public Preparation prepare(PreparationRequest request) {
         ClinicView clinic = clinicWith(request.clinicId(), Privilege.CLINICAL_WRITE);
         CurrentStaff me = access.current();
@@ -231,6 +234,7 @@ public class StockService {
 
     /** First expiry first: the lots of a product to take in a clinic to cover a quantity, expired ones left out. */
     @Transactional(readOnly = true)
+    @Override
     public List<LotSuggestion> suggest(long clinicId, long productId, int quantity) {
         ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
         List<LotSuggestion> suggestion = new ArrayList<>();
@@ -358,6 +362,7 @@ public class StockService {
     }
 
     /** Notes which recipients the recall email went to (the outbox queued it in the same transaction). */
+    @Override
     public void recallEmailed(long lotId, java.util.Collection<Long> patientIds) {
         ledger.markEmailed(lotId, patientIds);
     }
@@ -416,6 +421,7 @@ public class StockService {
 
     /** A clinic's usable lots, first expiry first, each with what is in stock. */
     @Transactional(readOnly = true)
+    @Override
     public List<org.follicle.formulary.UsableLot> usableLots(long clinicId) {
         return stock(clinicId, null, true).stream().filter(s -> s.quantity() > 0)
                 .map(s -> new org.follicle.formulary.UsableLot(s.lot().id(), s.lot().productId(), s.lot().productName(),
@@ -428,7 +434,8 @@ public class StockService {
      * not in the clinic. Refuses a lot of another organisation as unknown.
      */
     @Transactional(readOnly = true)
-    public List<org.follicle.formulary.UsableLot> lotsById(long clinicId, java.util.Collection<Long> lotIds) {
+    @Override
+    public List<org.follicle.formulary.UsableLot> lots(long clinicId, java.util.Collection<Long> lotIds) {
         ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
         Map<Long, org.follicle.formulary.UsableLot> usable = new HashMap<>();
         usableLots(clinicId).forEach(l -> usable.put(l.lotId(), l));
@@ -443,6 +450,7 @@ public class StockService {
      * each, as the session's starting point.
      */
     @Transactional(readOnly = true)
+    @Override
     public List<org.follicle.formulary.UsableLot> suggestForFormula(long clinicId, long formulaId) {
         java.util.Set<Long> products = new java.util.HashSet<>(ledger.productsForFormula(formulaId));
         java.util.Set<Long> taken = new java.util.HashSet<>();
@@ -451,6 +459,7 @@ public class StockService {
     }
 
     /** The lots a preparation used (no access check: the caller shows what it already may). */
+    @Override
     public List<Long> lotsOfPreparation(long preparationId) {
         return ledger.lotsOfPreparation(preparationId);
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.follicle.intake.ConsentType;
+import org.follicle.intake.PatientConsents;
 import org.follicle.intake.internal.Consents.ConsentView;
 import org.follicle.system.ReadOnce;
 import org.springframework.jdbc.core.RowMapper;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** A patient's consents as recorded; the latest consent of a type decides: signed and not withdrawn means given. */
 @Component
-public class ConsentStatus {
+class ConsentStatus implements PatientConsents {
 
     /** All but the signed PDF and the signature image, which only their own downloads read. */
     static final String COLUMNS = """
@@ -32,6 +33,7 @@ public class ConsentStatus {
         this.jdbc = jdbc;
     }
 
+    @Override
     public boolean isGiven(long patientId, ConsentType type) {
         return of(patientId).stream().filter(c -> c.type() == type).findFirst().map(c -> !c.withdrawn())
                 .orElse(false);

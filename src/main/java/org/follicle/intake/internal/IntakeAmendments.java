@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.follicle.intake.PatientIntake;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.security.Privilege;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 @Transactional
-public class IntakeAmendments {
+class IntakeAmendments implements PatientIntake {
 
     private final IntakeRecords records;
 
@@ -45,6 +46,7 @@ public class IntakeAmendments {
     }
 
     /** The answers read to be amended are part of the amendment, audited as the new version's creation. */
+    @Override
     public void amend(long patientId, JsonNode changes) {
         PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
         ObjectNode document = forms.current(patient.id()).map(f -> (ObjectNode) f.document().deepCopy())

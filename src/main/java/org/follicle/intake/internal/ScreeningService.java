@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.follicle.intake.FormulaRules;
 import org.follicle.intake.Modality;
+import org.follicle.intake.ReviewedScreening;
+import org.follicle.intake.Screening;
 import org.follicle.intake.ScreeningResult;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The screening as other modules call it (see {@link org.follicle.intake.Screening}). */
 @Component
-public class ScreeningService {
+class ScreeningService implements Screening {
 
     private final IntakeRecords records;
 
@@ -23,10 +25,12 @@ public class ScreeningService {
         this.records = records;
     }
 
+    @Override
     public ScreeningResult screen(long patientId, Modality modality, LocalDate sessionDate, FormulaRules formula) {
         return records.screening(patientId, modality, sessionDate, parse(formula, records.questionnaire())).result();
     }
 
+    @Override
     public org.follicle.intake.ReviewedScreening screenWithReview(long patientId, Modality modality,
             LocalDate sessionDate) {
         ScreeningView view = records.screening(patientId, modality, sessionDate, FormulaFacts.NONE);
@@ -36,6 +40,7 @@ public class ScreeningService {
                         review.reviewerName(), review.reviewedAt());
     }
 
+    @Override
     public Optional<String> problemIn(JsonNode rules) {
         try {
             KnowledgeLoader.rules(rules, records.questionnaire(), "rules", "");

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.follicle.plans.CourseMilestone;
+import org.follicle.plans.CourseMilestones;
 import org.follicle.scheduling.AppointmentBook;
 import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentView;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Plans' evaluation milestones in the shape other modules read; access is checked by {@link Plans}. */
 @Component
 @Transactional(readOnly = true)
-public class PlanMilestones {
+class PlanMilestones implements CourseMilestones {
 
     private final Plans plans;
 
@@ -31,6 +32,7 @@ public class PlanMilestones {
         this.book = book;
     }
 
+    @Override
     public List<CourseMilestone> ofPatient(long patientId) {
         List<CourseMilestone> all = new ArrayList<>();
         Map<Long, List<AppointmentView>> appointments = book.ofPlansOf(patientId);
@@ -39,6 +41,7 @@ public class PlanMilestones {
         return all;
     }
 
+    @Override
     public Optional<CourseMilestone> of(long planId, String milestone) {
         TreatmentPlan plan = plans.visible(planId);
         if (plan.status() == PlanStatus.PROPOSED) {
