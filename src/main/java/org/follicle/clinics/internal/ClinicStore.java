@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The organisation, clinic and room tables. No access checks here: see {@link ClinicAdministration}. */
 @Repository
-public class ClinicStore {
+class ClinicStore {
 
     private static final String CLINIC_COLUMNS = "id, organisation_id, name, time_zone, version";
 
