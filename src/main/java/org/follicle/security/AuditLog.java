@@ -1,23 +1,11 @@
 package org.follicle.security;
 
-import org.follicle.security.internal.AuditChain;
-import org.springframework.stereotype.Component;
-
 /**
- * Writes to the append-only, hash-chained audit log. Prefer {@link Audited} on a service method; use this
- * where the record to audit is only known inside the method. Inside a read-write transaction the entry commits
- * with it; if the transaction rolls back, the attempt is written as a failure.
+ * Writes to the append-only, hash-chained audit log: every write once it is done, with its record and clinic
+ * (reads of the records a method's parameters name use {@link Audited}). Inside a read-write transaction the entry
+ * commits with it; if the transaction rolls back, the attempt is written as a failure.
  */
-@Component
-public class AuditLog {
+public interface AuditLog {
 
-    private final AuditChain chain;
-
-    AuditLog(AuditChain chain) {
-        this.chain = chain;
-    }
-
-    public void record(AuditRecord record) {
-        chain.append(record);
-    }
+    void record(AuditRecord record);
 }

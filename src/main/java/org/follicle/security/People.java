@@ -1,51 +1,11 @@
 package org.follicle.security;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 /**
  * The people behind the logins that records keep: a record names people, not logins. Pages call it as
  * {@code @people.named(login)}. Names change rarely and a page names the same few people many times (a ledger),
  * so each is kept a few minutes; a login that is no account (the generator, the shipped library) stays as it is.
  */
-@Component("people")
-public class People {
+public interface People {
 
-    private static final Duration KEPT = Duration.ofMinutes(5);
-
-    private static final int MOST = 10_000;
-
-    private final JdbcClient jdbc;
-
-    private final Map<String, Named> names = new ConcurrentHashMap<>();
-
-    People(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public String named(String login) {
-        if (login == null || login.isBlank()) {
-            return login;
-        }
-        Instant now = Instant.now();
-        Named known = names.get(login);
-        if (known != null && known.until().isAfter(now)) {
-            return known.name();
-        }
-        String name = jdbc.sql("SELECT display_name FROM security_staff WHERE username = :login")
-                .param("login", login).query(String.class).optional().orElse(login);
-        if (names.size() > MOST) {
-            names.clear();
-        }
-        names.put(login, new Named(name, now.plus(KEPT)));
-        return name;
-    }
-
-    private record Named(String name, Instant until) {
-    }
+    String named(String login);
 }

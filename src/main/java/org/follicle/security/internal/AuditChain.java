@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.follicle.security.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * waiting for another, and nothing moves until the pool's timeout.
  */
 @Component
-public class AuditChain implements DisposableBean {
+public class AuditChain implements DisposableBean, AuditLog {
 
     static final String GENESIS = "0".repeat(64);
 
@@ -527,6 +528,11 @@ public class AuditChain implements DisposableBean {
 
     /** An entry waiting for the writer, and the caller waiting for it; no entry: chain what is pending. */
     private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
+    }
+
+    @Override
+    public void record(AuditRecord record) {
+        append(record);
     }
 
     /** Who acted, as the log names them. */
