@@ -123,6 +123,11 @@ class SessionsIT {
                         .query(String.class).list()).containsExactly("CANCELLED false", "QUEUED true"));
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
                 .query(Long.class).single()).as("the event is done with").isZero();
+        // The email's read of the patient is the application's own, and audited as such.
+        await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("""
+                SELECT actor FROM security_audit_entry
+                WHERE record_type = 'patient' AND record_id = :p AND detail = 'care message'""")
+                .param("p", String.valueOf(patient)).query(String.class).list()).containsExactly("(follicle)"));
         HttpResponse<String> sheet = http.get("/api/v1/sessions/" + session + "/aftercare.pdf", doctor);
         assertThat(sheet.statusCode()).isEqualTo(200);
         assertThat(sheet.body()).startsWith("%PDF");

@@ -172,7 +172,10 @@ public class AuditChain implements DisposableBean, AuditLog {
         }
     }
 
-    /** Appends an entry for the signed-in user (or "anonymous"). */
+    /**
+     * Appends an entry for the signed-in user; for nobody signed in, "anonymous" in a request, and the application
+     * ({@value Actor#APPLICATION}) in work of its own, such as an email that follows a committed act.
+     */
     public void append(AuditRecord record) {
         Actor actor = currentActor(record.clinicId());
         append(actor, record);
@@ -500,7 +503,11 @@ public class AuditChain implements DisposableBean, AuditLog {
             CurrentStaff staff = principal.staff();
             return new Actor(staff.username(), staff.id(), staff.organisationId(), rolesText(staff, clinicId));
         }
-        return new Actor(auth == null ? "anonymous" : auth.getName(), null, null, null);
+        if (auth != null) {
+            return new Actor(auth.getName(), null, null, null);
+        }
+        return new Actor(RequestContextHolder.getRequestAttributes() == null ? Actor.APPLICATION : "anonymous", null,
+                null, null);
     }
 
     /** The roles the actor held where it acted: in the record's clinic, else all of them as clinic:role. */
@@ -537,6 +544,9 @@ public class AuditChain implements DisposableBean, AuditLog {
 
     /** Who acted, as the log names them. */
     record Actor(String name, Long id, Long organisationId, String roles) {
+
+        /** The application acting on its own; no account is named so (logins are letters, digits and . _ -). */
+        static final String APPLICATION = "(follicle)";
 
         /** Whoever typed this name at the sign-in, known or not. */
         static Actor typed(String username) {
