@@ -517,6 +517,7 @@ class BrowserIT {
                 new Page.GetByRoleOptions().setName("Use this template")).click();
         assertThat(doctorPage.locator("#findings")).containsText("Dutasteride is contraindicated in women");
         assertThat(doctorPage.locator("#findings .formula-decision")).hasText("Not eligible");
+        String templated = doctorPage.url();
         Browser.screenshot(doctorPage, "28-formula-finding");
         doctorPage.getByLabel("Ingredient 1").selectOption("BIOTIN");
         assertThat(doctorPage.locator("#findings")).not().containsText("contraindicated in women");
@@ -528,6 +529,17 @@ class BrowserIT {
                 new Page.GetByRoleOptions().setName("Save the formula")).click();
         assertThat(doctorPage.locator(".alert-danger")).containsText("The screening excludes this formula");
         Browser.screenshot(doctorPage, "28-formula-exclusion-reason");
+        // The same refusal in Spanish, at desktop and phone width: the form's problems are listed above it.
+        Page spanish = browser.newPage("es-ES");
+        Browser.signIn(spanish, doctor.username(), StaffFixture.PASSWORD);
+        spanish.navigate(templated);
+        spanish.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Guardar la fórmula")).click();
+        assertThat(spanish.locator(".alert-danger")).containsText("Corrija lo siguiente");
+        assertThat(spanish.locator(".alert-danger")).containsText("El cribado excluye esta fórmula");
+        Browser.screenshot(spanish, "28-formula-exclusion-reason-es");
+        spanish.setViewportSize(390, 844);
+        Browser.screenshot(spanish, "28-formula-exclusion-reason-es-phone");
         doctorPage.getByLabel("Your reason to write this formula although the screening excludes it")
                 .fill("Post-menopausal; the dermatologist agreed in writing");
         doctorPage.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -828,6 +840,16 @@ class BrowserIT {
                         .query(Long.class).single()).isEqualTo(1));
         Assertions.assertThat(jdbc.sql("SELECT quantity FROM formulary_stock WHERE lot_id = :lot").param("lot", lot)
                 .query(Integer.class).single()).isEqualTo(4);
+
+        // The email's read of the patient is the application's own: the audit log names it so, in French too.
+        Page audit = browser.newPage("fr-FR");
+        Browser.signIn(audit, admin.username(), StaffFixture.PASSWORD);
+        audit.navigate("/admin/audit?recordType=patient&recordId=" + patient);
+        assertThat(audit.locator("#audit-results tbody tr", new Page.LocatorOptions().setHasText("care message")))
+                .containsText("Follicle (automatique)");
+        Browser.screenshot(audit, "39-audit-application-fr");
+        audit.setViewportSize(390, 844);
+        Browser.screenshot(audit, "39-audit-application-fr-phone");
     }
 
     @Test
