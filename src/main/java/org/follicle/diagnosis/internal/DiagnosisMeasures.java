@@ -20,7 +20,8 @@ class DiagnosisMeasures implements PatientMeasures {
         this.knowledge = knowledge;
     }
 
-    public List<SiteProgress> progress(long patientId) {
+    @Override
+    public List<SiteProgress> of(long patientId) {
         return Trends.of(records.assessments(patientId), knowledge.sites()).stream().map(t -> {
             Trends.Change d = t.density();
             return new SiteProgress(t.site(), t.points().stream()
@@ -42,8 +43,4 @@ class DiagnosisMeasures implements PatientMeasures {
                 .toList();
     }
 
-    @Override
-    public List<SiteProgress> of(long patientId) {
-        return progress(patientId);
-    }
 }

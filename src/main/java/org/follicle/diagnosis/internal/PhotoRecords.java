@@ -36,11 +36,6 @@ class PhotoRecords implements PatientPhotos {
 
     static final String PHOTO = "photo";
 
-    @Override
-    public List<PhotoRef> of(long patientId) {
-        return refs(patientId);
-    }
-
     enum View {
         FRONT, TOP, VERTEX, LEFT, RIGHT, BACK, CLOSE_UP
     }
@@ -114,8 +109,9 @@ class PhotoRecords implements PatientPhotos {
 
     /** For other modules, which check access to the patient themselves. Latest first. */
     @Transactional(readOnly = true)
-    public List<org.follicle.diagnosis.PhotoRef> refs(long patientId) {
-        return ofPatient(patientId).stream().map(p -> new org.follicle.diagnosis.PhotoRef(p.id(), p.patientId(),
+    @Override
+    public List<PhotoRef> of(long patientId) {
+        return ofPatient(patientId).stream().map(p -> new PhotoRef(p.id(), p.patientId(),
                 p.view(), p.site(), p.takenOn())).toList();
     }
 

@@ -162,20 +162,22 @@ class FormulaRecords implements PatientFormulas {
 
     /** A session's screening of the patient's formula in force; 404 for another patient's or a voided formula. */
     @Transactional(readOnly = true)
-    public org.follicle.formulary.FormulaScreening screenForSession(long patientId, long formulaId, LocalDate date) {
+    @Override
+    public FormulaScreening screen(long patientId, long formulaId, LocalDate date) {
         PatientView patient = patients.readablePatient(patientId);
         FormulaView formula = formulas.find(formulaId)
                 .filter(f -> Long.valueOf(patientId).equals(f.patientId()) && !f.voided())
                 .orElseThrow(() -> new RecordNotFoundException(FORMULA, formulaId));
         FormulaCheck check = check(patient, formula.input(), date);
-        return new org.follicle.formulary.FormulaScreening(formulaId, formula.name(), check.screening(),
+        return new FormulaScreening(formulaId, formula.name(), check.screening(),
                 check.alerts().stream().filter(FormulaCheck.Alert::blocking).map(FormulaCheck.Alert::message).toList());
     }
 
     /** For other modules, which check access to the patient themselves. */
-    public List<org.follicle.formulary.FormulaSummary> summaries(long patientId) {
+    @Override
+    public List<FormulaSummary> of(long patientId) {
         return formulas.ofPatient(patientId).stream()
-                .map(f -> new org.follicle.formulary.FormulaSummary(f.id(), patientId, f.name(), f.voided())).toList();
+                .map(f -> new FormulaSummary(f.id(), patientId, f.name(), f.voided())).toList();
     }
 
     /** For the chart, whose opening is audited as a whole. */
@@ -245,16 +247,6 @@ class FormulaRecords implements PatientFormulas {
                     throw BusinessRuleException.onField("ingredients", "formula.ingredientBlocked",
                             a.ingredientName(), a.message());
                 });
-    }
-
-    @Override
-    public FormulaScreening screen(long patientId, long formulaId, java.time.LocalDate sessionDate) {
-        return screenForSession(patientId, formulaId, sessionDate);
-    }
-
-    @Override
-    public List<FormulaSummary> of(long patientId) {
-        return summaries(patientId);
     }
 
     record Checked(FormulaView formula, FormulaCheck check) {

@@ -127,8 +127,8 @@ class Plans {
             throw BusinessRuleException.onField("startsOn", "plan.startPast");
         }
         if (!start.equals(plan.startsOn())) {
+            // The new start is published with the booking's status below.
             store.setStatus(planId, version, PlanStatus.PROPOSED, null, start, clock.instant(), by());
-            events.publishEvent(new PlanChanged(planId, plan.patientId()));
             plan = store.find(planId).orElseThrow();
         }
         return bookPlaced(plan, place(clinic, plan.protocol().visits(start), plan.practitionerId(), plan.roomId(),

@@ -78,7 +78,7 @@ class AccessTokens {
                 .param("hint", token.substring(token.length() - 4)).param("now", Timestamp.from(now))
                 .param("expires", expires == null ? null : Timestamp.from(expires))
                 .query(Long.class).single();
-        audit.append(AuditRecord.success(AuditAction.TOKEN_CREATE, "access-token", id, null));
+        audit.record(AuditRecord.success(AuditAction.TOKEN_CREATE, "access-token", id, null));
         return new IssuedToken(id, cleanName, token, expires);
     }
 
@@ -106,7 +106,7 @@ class AccessTokens {
         if (changed == 0) {
             throw new RecordNotFoundException("access-token", tokenId);
         }
-        audit.append(AuditRecord.success(AuditAction.TOKEN_REVOKE, "access-token", tokenId, null));
+        audit.record(AuditRecord.success(AuditAction.TOKEN_REVOKE, "access-token", tokenId, null));
     }
 
     /** The active owner of a valid token (not revoked, not expired), noting the token's use. */

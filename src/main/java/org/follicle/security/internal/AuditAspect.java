@@ -12,7 +12,6 @@ import org.follicle.security.Audited;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.context.expression.MethodBasedEvaluationContext;
 import org.springframework.core.DefaultParameterNameDiscoverer;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.expression.Expression;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -51,16 +50,16 @@ class AuditAspect {
             result = call.proceed();
         }
         catch (AccessDeniedException | RecordNotFoundException e) {
-            chain.append(record(audited, method, call.getArgs(), null, false).withOutcome(AuditOutcome.DENIED,
+            chain.record(record(audited, method, call.getArgs(), null, false).withOutcome(AuditOutcome.DENIED,
                     e instanceof RecordNotFoundException ? "not-found-or-not-visible" : "access-denied"));
             throw e;
         }
         catch (Throwable e) {
-            chain.append(record(audited, method, call.getArgs(), null, false).withOutcome(AuditOutcome.FAILURE,
+            chain.record(record(audited, method, call.getArgs(), null, false).withOutcome(AuditOutcome.FAILURE,
                     e.getClass().getSimpleName()));
             throw e;
         }
-        chain.append(record(audited, method, call.getArgs(), result, true));
+        chain.record(record(audited, method, call.getArgs(), result, true));
         return result;
     }
 

@@ -176,7 +176,8 @@ public class AuditChain implements DisposableBean, AuditLog {
      * Appends an entry for the signed-in user; for nobody signed in, "anonymous" in a request, and the application
      * ({@value Actor#APPLICATION}) in work of its own, such as an email that follows a committed act.
      */
-    public void append(AuditRecord record) {
+    @Override
+    public void record(AuditRecord record) {
         Actor actor = currentActor(record.clinicId());
         append(actor, record);
     }
@@ -535,11 +536,6 @@ public class AuditChain implements DisposableBean, AuditLog {
 
     /** An entry waiting for the writer, and the caller waiting for it; no entry: chain what is pending. */
     private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
-    }
-
-    @Override
-    public void record(AuditRecord record) {
-        append(record);
     }
 
     /** Who acted, as the log names them. */

@@ -79,7 +79,7 @@ class AuditSearch {
                         rs.getString("record_type"), rs.getString("record_id"), rs.getString("client_address"),
                         rs.getString("outcome"), rs.getString("detail")))
                 .list();
-        audit.append(new AuditRecord(AuditAction.SEARCH, "audit-log", null, null, AuditOutcome.SUCCESS,
+        audit.record(new AuditRecord(AuditAction.SEARCH, "audit-log", null, null, AuditOutcome.SUCCESS,
                 "results=" + total));
         return page.page(items, total);
     }
@@ -97,6 +97,11 @@ class AuditSearch {
     /** One audit entry as shown to an auditor. */
     record AuditEntryView(long seq, java.time.Instant occurredAt, String actor, String actorRoles, Long clinicId,
             String action, String recordType, String recordId, String clientAddress, String outcome, String detail) {
+
+        /** Whether the application acted on its own, with nobody signed in. */
+        public boolean byApplication() {
+            return AuditChain.Actor.APPLICATION.equals(actor);
+        }
 
         /**
          * The roles the actor held, as the log stores them: {@code ADMIN,PRACTITIONER} where the entry has a

@@ -94,7 +94,7 @@ class AuditVerifier {
         if (result.intact()) {
             anchors.write();
         }
-        chain.append(new AuditRecord(AuditAction.AUDIT_VERIFY, "audit-log", null, null,
+        chain.record(new AuditRecord(AuditAction.AUDIT_VERIFY, "audit-log", null, null,
                 result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                 result.intact() ? "entries=" + result.entriesChecked() : "broken-at=" + result.brokenAt()));
         return result;

@@ -110,7 +110,7 @@ class ClinicAccessService implements ClinicAccess {
         String who = currentIfAny().map(CurrentStaff::username).orElse("anonymous");
         log.warn("Access denied: {} lacks {} in clinic {}{}", who, privilege == null ? "a role" : privilege, clinicId,
                 recordType == null ? "" : " (" + recordType + " " + recordId + ")");
-        audit.append(new AuditRecord(AuditAction.ACCESS_DENIED, recordType,
+        audit.record(new AuditRecord(AuditAction.ACCESS_DENIED, recordType,
                 recordId == null ? null : String.valueOf(recordId), clinicId, AuditOutcome.DENIED,
                 privilege == null ? "no-role" : privilege.name()));
     }

@@ -169,7 +169,7 @@ class SecurityConfiguration {
         return (request, response, e) -> {
             String who = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
             log.warn("Access denied: {} {} {}", who, request.getMethod(), request.getRequestURI());
-            audit.append(new AuditRecord(AuditAction.ACCESS_DENIED, "url", null, null, AuditOutcome.DENIED,
+            audit.record(new AuditRecord(AuditAction.ACCESS_DENIED, "url", null, null, AuditOutcome.DENIED,
                     request.getMethod() + " " + request.getRequestURI()));
             answer.send(request, response);
         };

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
@@ -168,7 +167,7 @@ class Sessions {
             throw BusinessRuleException.onField("formulaId", "session.formulaRequired");
         }
         LocalDate today = clinic.today(clock);
-        List<Map.Entry<ScreeningResult, Boolean>> results = new ArrayList<>();
+        List<ReviewedScreening> results = new ArrayList<>();
         for (Modality modality : in.modality().screenings()) {
             if (modality == Modality.MESOTHERAPY && in.formulaId() != null) {
                 FormulaScreening screened = formulas.screen(patient.id(), in.formulaId(), today);
@@ -176,11 +175,11 @@ class Sessions {
                     throw BusinessRuleException.onField("formulaId", "session.regulatoryBlock",
                             String.join(" ", screened.regulatoryBlocks()));
                 }
-                results.add(Map.entry(screened.result(), false));
+                // A formula's own screening has no review to clear it.
+                results.add(new ReviewedScreening(screened.result(), null, null, null, null));
             }
             else {
-                ReviewedScreening reviewed = screening.screenWithReview(patient.id(), modality, today);
-                results.add(Map.entry(reviewed.result(), reviewed.cleared()));
+                results.add(screening.screenWithReview(patient.id(), modality, today));
             }
         }
         TreatmentSession.Screened screened = TreatmentSession.Screened.of(results, today);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import org.follicle.intake.Decision;
 import org.follicle.intake.Finding;
+import org.follicle.intake.ReviewedScreening;
 import org.follicle.intake.ScreeningResult;
 import org.follicle.sessions.SessionSigned;
 import org.follicle.system.BusinessRuleException;
@@ -62,23 +63,21 @@ record TreatmentSession(long id, long organisationId, long clinicId, long patien
         return chart == null ? Map.of() : chart;
     }
 
-    /**
-     * What the screening at the start decided, over the session's modalities: each result with whether a
-     * physician's review already cleared it.
-     */
+    /** What the screening at the start decided, over the session's modalities, and what stops it. */
     record Screened(Decision decision, List<Finding> stopping) {
 
-        static Screened of(List<Map.Entry<ScreeningResult, Boolean>> results, LocalDate today) {
+        /** A finding stops the start unless a practitioner's review in force already cleared its screening. */
+        static Screened of(List<ReviewedScreening> screenings, LocalDate today) {
             Decision decision = Decision.ELIGIBLE;
             List<Finding> stopping = new ArrayList<>();
-            for (var entry : results) {
-                ScreeningResult result = entry.getKey();
+            for (ReviewedScreening screening : screenings) {
+                ScreeningResult result = screening.result();
                 if (result.decision().compareTo(decision) < 0) {
                     decision = result.decision();
                 }
                 boolean stops = result.decision() == Decision.NOT_ELIGIBLE || (result.decision() == Decision.DEFERRED
                         && (result.deferredUntil() == null || result.deferredUntil().isAfter(today)));
-                if (stops && !entry.getValue()) {
+                if (stops && !screening.cleared()) {
                     stopping.addAll(result.findings());
                 }
             }

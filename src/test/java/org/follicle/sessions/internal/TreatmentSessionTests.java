@@ -13,6 +13,7 @@ import java.util.Set;
 import org.follicle.intake.Decision;
 import org.follicle.intake.Finding;
 import org.follicle.intake.Modality;
+import org.follicle.intake.ReviewedScreening;
 import org.follicle.intake.RuleClass;
 import org.follicle.intake.ScreeningResult;
 import org.follicle.support.BrokenRule;
@@ -119,8 +120,8 @@ class TreatmentSessionTests {
         Finding exclusion = finding("pregnancy", RuleClass.EXCLUDE);
         Finding caution = finding("anticoagulant", RuleClass.CAUTION);
         var stopped = TreatmentSession.Screened.of(List.of(
-                Map.entry(result(Decision.NOT_ELIGIBLE, null, exclusion, caution), false),
-                Map.entry(result(Decision.ELIGIBLE, null), false)), TODAY);
+                unreviewed(result(Decision.NOT_ELIGIBLE, null, exclusion, caution)),
+                unreviewed(result(Decision.ELIGIBLE, null))), TODAY);
 
         assertThat(stopped.decision()).isEqualTo(Decision.NOT_ELIGIBLE);
         assertThatThrownBy(() -> stopped.override("  ", Decision::name, Finding::ruleId))
@@ -139,11 +140,11 @@ class TreatmentSessionTests {
     void aDeferralThatHasEndedOrAReviewThatClearedItDoesNotStopTheStart() {
         Finding fever = finding("fever", RuleClass.DEFER);
         var ended = TreatmentSession.Screened.of(List.of(
-                Map.entry(result(Decision.DEFERRED, TODAY, fever), false)), TODAY);
+                unreviewed(result(Decision.DEFERRED, TODAY, fever))), TODAY);
         var cleared = TreatmentSession.Screened.of(List.of(
-                Map.entry(result(Decision.DEFERRED, TODAY.plusDays(3), fever), true)), TODAY);
+                reviewed(result(Decision.DEFERRED, TODAY.plusDays(3), fever))), TODAY);
         var open = TreatmentSession.Screened.of(List.of(
-                Map.entry(result(Decision.DEFERRED, null, fever), false)), TODAY);
+                unreviewed(result(Decision.DEFERRED, null, fever))), TODAY);
 
         assertThat(ended.override(null, Decision::name, Finding::ruleId)).isNull();
         assertThat(cleared.override(null, Decision::name, Finding::ruleId)).isNull();
@@ -189,6 +190,15 @@ class TreatmentSessionTests {
             String depth, List<Long> photos) {
         return new SessionInputs.Chart(SessionInputs.Technique.NAPPAGE, null, null, 32, null, new BigDecimal(depth),
                 null, zones, 20, 2, null, lots, null, photos);
+    }
+
+    private static ReviewedScreening unreviewed(ScreeningResult result) {
+        return new ReviewedScreening(result, null, null, null, null);
+    }
+
+    /** Cleared by a practitioner's override still in force. */
+    private static ReviewedScreening reviewed(ScreeningResult result) {
+        return new ReviewedScreening(result, "OVERRIDE", "Seen by the physician", "Dr Roux", NOW);
     }
 
     private static ScreeningResult result(Decision decision, LocalDate until, Finding... findings) {
