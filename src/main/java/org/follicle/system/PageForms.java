@@ -45,6 +45,9 @@ public class PageForms {
             e.fields().forEach((field, key) -> errors.put(field, messages.getMessage(key, null, key,
                     LocaleContextHolder.getLocale())));
         }
+        catch (StaleRecordException e) {
+            errors.put("_form", text(new BusinessRuleException("problem.stale")));
+        }
         return new Submitted<>(result, errors);
     }
 

@@ -1,26 +1,29 @@
 package org.follicle.clinics.internal;
 
-import jakarta.validation.Valid;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.follicle.clinics.ClinicView;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
-import org.follicle.system.BusinessRuleException;
+import org.follicle.system.FormDocument;
 import org.follicle.system.NavigationLink;
-import org.follicle.system.StaleRecordException;
+import org.follicle.system.PageForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Admin pages for the clinics the user manages: name, time zone, rooms. */
 @Controller
@@ -31,9 +34,19 @@ class ClinicsController {
 
     private final ClinicAccess access;
 
-    ClinicsController(ClinicAdministration clinics, ClinicAccess access) {
+    private final PageForms pages;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    ClinicsController(ClinicAdministration clinics, ClinicAccess access, PageForms pages, JsonMapper json,
+            Validator validator) {
         this.clinics = clinics;
         this.access = access;
+        this.pages = pages;
+        this.json = json;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -46,51 +59,51 @@ class ClinicsController {
     @GetMapping("/{clinicId}")
     String clinic(@PathVariable long clinicId, Model model) {
         ClinicView clinic = clinics.clinic(clinicId);
-        access.require(Privilege.CLINIC_MANAGE, clinicId);
-        model.addAttribute("clinic", clinic);
-        model.addAttribute("rooms", clinics.rooms(clinicId));
-        if (!model.containsAttribute("clinicForm")) {
-            model.addAttribute("clinicForm", new ClinicForm(clinic.name(), clinic.timeZone(), clinic.version()));
-        }
-        if (!model.containsAttribute("roomForm")) {
-            model.addAttribute("roomForm", new RoomForm(null));
-        }
-        return "clinics/clinic";
+        return show(clinic, detailsOf(clinic),
+                Map.of(), json.createObjectNode(), Map.of(), model);
     }
 
     @PostMapping("/{clinicId}")
-    String update(@PathVariable long clinicId, @Valid @ModelAttribute("clinicForm") ClinicForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                clinics.update(clinicId, form.name(), form.timeZone(), form.version());
-                redirect.addFlashAttribute("flash", "clinic.saved");
-                return "redirect:/admin/clinics/" + clinicId;
-            }
-            catch (BusinessRuleException e) {
-                e.addTo(result);
-            }
-            catch (StaleRecordException e) {
-                result.reject("problem.stale");
-            }
+    String update(@PathVariable long clinicId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, ClinicForm.class),
+                details -> clinics.update(clinicId, details.name(), details.timeZone(), details.version()));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "clinic.saved");
+            return "redirect:/admin/clinics/" + clinicId;
         }
-        return clinic(clinicId, model);
+        return show(clinics.clinic(clinicId), form, errors, json.createObjectNode(), Map.of(), model);
     }
 
     @PostMapping("/{clinicId}/rooms")
-    String addRoom(@PathVariable long clinicId, @Valid @ModelAttribute("roomForm") RoomForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                clinics.addRoom(clinicId, form.roomName());
-                redirect.addFlashAttribute("flash", "room.added");
-                return "redirect:/admin/clinics/" + clinicId;
-            }
-            catch (BusinessRuleException e) {
-                result.rejectValue("roomName", e.messageKey(), e.arguments(), e.messageKey());
-            }
+    String addRoom(@PathVariable long clinicId, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, RoomForm.class),
+                room -> clinics.addRoom(clinicId, room.roomName()));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "room.added");
+            return "redirect:/admin/clinics/" + clinicId;
         }
-        return clinic(clinicId, model);
+        ClinicView clinic = clinics.clinic(clinicId);
+        return show(clinic, detailsOf(clinic),
+                Map.of(), form, errors, model);
+    }
+
+    private ObjectNode detailsOf(ClinicView clinic) {
+        return json.valueToTree(new ClinicForm(clinic.name(), clinic.timeZone(), clinic.version()));
+    }
+
+    private String show(ClinicView clinic, ObjectNode clinicForm, Map<String, String> clinicErrors, ObjectNode roomForm,
+            Map<String, String> roomErrors, Model model) {
+        access.require(Privilege.CLINIC_MANAGE, clinic.id());
+        model.addAttribute("clinic", clinic);
+        model.addAttribute("rooms", clinics.rooms(clinic.id()));
+        model.addAttribute("clinicForm", clinicForm);
+        model.addAttribute("clinicErrors", clinicErrors);
+        model.addAttribute("roomForm", roomForm);
+        model.addAttribute("roomErrors", roomErrors);
+        return "clinics/clinic";
     }
 
     record ClinicForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 64) String timeZone, int version) {

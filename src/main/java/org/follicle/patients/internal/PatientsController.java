@@ -3,7 +3,9 @@ package org.follicle.patients.internal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.follicle.patients.ChartSection;
@@ -12,7 +14,9 @@ import org.follicle.patients.Sex;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.FormDocument;
 import org.follicle.system.NavigationLink;
+import org.follicle.system.PageForms;
 import org.follicle.system.PageQuery;
 import org.follicle.system.StaleRecordException;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +25,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Patient pages: search, register, chart, correct, void. Built for a tablet at the front desk. */
 @Controller
@@ -43,10 +48,19 @@ class PatientsController {
 
     private final TransactionTemplate chartReads;
 
+    private final PageForms pages;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
     PatientsController(PatientRecords records, ClinicAccess access, List<ChartSection> sections,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, PageForms pages, JsonMapper json, Validator validator) {
         this.records = records;
         this.access = access;
+        this.pages = pages;
+        this.json = json;
+        this.validator = validator;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(ChartSection::order)).toList();
         this.chartReads = new TransactionTemplate(transactions);
         this.chartReads.setReadOnly(true);
@@ -68,28 +82,36 @@ class PatientsController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("patient", new PatientDetails(null, null, null, Sex.UNKNOWN, null, null, null));
-        return "patients/new";
+        return showNew(json.createObjectNode().put("sex", Sex.UNKNOWN.name()), Map.of(), model);
     }
 
     @PostMapping("/new")
-    String register(@Valid @ModelAttribute("patient") PatientDetails patient, BindingResult result,
-            @RequestParam(defaultValue = "false") boolean duplicateConfirmed, Model model,
-            RedirectAttributes redirect) {
+    String register(HttpServletRequest request, @RequestParam(defaultValue = "false") boolean duplicateConfirmed,
+            Model model, RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
         Long clinic = access.selectedClinic().orElse(null);
-        if (!result.hasErrors() && clinic != null) {
-            try {
-                PatientView created = records.register(clinic, patient, duplicateConfirmed);
-                redirect.addFlashAttribute("flash", "patient.registered");
-                return "redirect:/patients/" + created.id();
-            }
-            catch (PossibleDuplicatesException e) {
-                model.addAttribute("duplicates", e.candidates());
-            }
-            catch (BusinessRuleException e) {
-                e.addTo(result);
-            }
+        if (clinic == null) {
+            return showNew(form, Map.of(), model);
         }
+        try {
+            PageForms.Submitted<PatientView> registered = pages.submit(
+                    FormDocument.bind(form, json, validator, PatientDetails.class),
+                    details -> records.register(clinic, details, duplicateConfirmed));
+            if (registered.succeeded()) {
+                redirect.addFlashAttribute("flash", "patient.registered");
+                return "redirect:/patients/" + registered.value().id();
+            }
+            return showNew(form, registered.errors(), model);
+        }
+        catch (PossibleDuplicatesException e) {
+            model.addAttribute("duplicates", e.candidates());
+            return showNew(form, Map.of(), model);
+        }
+    }
+
+    private String showNew(ObjectNode form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
         return "patients/new";
     }
 
@@ -111,33 +133,29 @@ class PatientsController {
     @GetMapping("/{patientId}/edit")
     String editForm(@PathVariable long patientId, Model model) {
         PatientView current = records.chart(patientId);
-        model.addAttribute("current", current);
-        if (!model.containsAttribute("patient")) {
-            model.addAttribute("patient", new PatientDetails(current.familyName(), current.givenName(),
-                    current.birthDate(), current.sex(), current.phone(), current.email(), current.preferredLanguage()));
-            model.addAttribute("version", current.version());
-        }
-        return "patients/edit";
+        ObjectNode form = json.valueToTree(new PatientDetails(current.familyName(), current.givenName(),
+                current.birthDate(), current.sex(), current.phone(), current.email(), current.preferredLanguage()));
+        return showEdit(current, form.put("version", current.version()), Map.of(), model);
     }
 
     @PostMapping("/{patientId}/edit")
-    String update(@PathVariable long patientId, @Valid @ModelAttribute("patient") PatientDetails patient,
-            BindingResult result, @RequestParam int version, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                records.update(patientId, patient, version);
-                redirect.addFlashAttribute("flash", "patient.saved");
-                return "redirect:/patients/" + patientId;
-            }
-            catch (BusinessRuleException e) {
-                e.addTo(result);
-            }
-            catch (StaleRecordException e) {
-                result.reject("problem.stale");
-            }
+    String update(@PathVariable long patientId, @RequestParam int version, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, PatientDetails.class),
+                details -> records.update(patientId, details, version));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "patient.saved");
+            return "redirect:/patients/" + patientId;
         }
-        model.addAttribute("version", version);
-        return editForm(patientId, model);
+        return showEdit(records.chart(patientId), form, errors, model);
+    }
+
+    private String showEdit(PatientView current, ObjectNode form, Map<String, String> errors, Model model) {
+        model.addAttribute("current", current);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "patients/edit";
     }
 
     @PostMapping("/{patientId}/void")

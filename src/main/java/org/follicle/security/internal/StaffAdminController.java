@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,12 +19,12 @@ import org.follicle.security.ClinicCatalog;
 import org.follicle.security.ClinicRef;
 import org.follicle.security.Role;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.FormDocument;
+import org.follicle.system.PageForms;
 import org.follicle.system.PageQuery;
-import org.follicle.system.StaleRecordException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Admin pages for staff accounts: list, create, roles per clinic, password reset, deactivation. */
 @Controller
@@ -40,9 +44,19 @@ class StaffAdminController {
 
     private final ClinicCatalog clinics;
 
-    StaffAdminController(StaffAdministration staff, ClinicCatalog clinics) {
+    private final PageForms pages;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    StaffAdminController(StaffAdministration staff, ClinicCatalog clinics, PageForms pages, JsonMapper json,
+            Validator validator) {
         this.staff = staff;
         this.clinics = clinics;
+        this.pages = pages;
+        this.json = json;
+        this.validator = validator;
     }
 
     @ModelAttribute("roles")
@@ -64,55 +78,49 @@ class StaffAdminController {
 
     @GetMapping("/new")
     String newForm(Model model) {
-        model.addAttribute("staffForm", new NewStaffForm(null, null, null, null, null, Set.of()));
-        return "security/staff-new";
+        return showNew(json.createObjectNode(), Map.of(), model);
     }
 
     @PostMapping("/new")
-    String create(@Valid @ModelAttribute("staffForm") NewStaffForm form, BindingResult result,
-            RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                Set<Role> roles = form.roles() == null || form.roles().isEmpty() ? Set.of() : EnumSet.copyOf(form.roles());
-                var created = staff.create(new StaffAdministration.NewStaff(form.username(), form.displayName(),
-                        form.email(), form.password(), roles.isEmpty() ? Map.of() : Map.of(form.clinicId(), roles)));
-                redirect.addFlashAttribute("flash", "staff.created");
-                return "redirect:/admin/staff/" + created.id();
-            }
-            catch (BusinessRuleException e) {
-                e.addTo(result);
-            }
+    String create(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, "roles"::equals);
+        PageForms.Submitted<StaffAdministration.StaffSummary> created = pages.submit(
+                FormDocument.bind(form, json, validator, NewStaffForm.class), account -> {
+                    Set<Role> roles = account.roles() == null || account.roles().isEmpty() ? Set.of()
+                            : EnumSet.copyOf(account.roles());
+                    return staff.create(new StaffAdministration.NewStaff(account.username(), account.displayName(),
+                            account.email(), account.password(),
+                            roles.isEmpty() ? Map.of() : Map.of(account.clinicId(), roles)));
+                });
+        if (created.succeeded()) {
+            redirect.addFlashAttribute("flash", "staff.created");
+            return "redirect:/admin/staff/" + created.value().id();
         }
+        return showNew(form, created.errors(), model);
+    }
+
+    private String showNew(ObjectNode form, Map<String, String> errors, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
         return "security/staff-new";
     }
 
     @GetMapping("/{staffId}")
     String edit(@PathVariable long staffId, Model model) {
         var account = staff.get(staffId);
-        model.addAttribute("account", account);
-        if (!model.containsAttribute("detailsForm")) {
-            model.addAttribute("detailsForm", new DetailsForm(account.displayName(), account.email(), account.version()));
-        }
-        if (!model.containsAttribute("resetForm")) {
-            model.addAttribute("resetForm", new ResetForm(null));
-        }
-        return "security/staff-edit";
+        return showEdit(account, detailsOf(account), Map.of(), Map.of(), model);
     }
 
     @PostMapping("/{staffId}")
-    String update(@PathVariable long staffId, @Valid @ModelAttribute("detailsForm") DetailsForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                staff.update(staffId, form.displayName(), form.email(), form.version());
-                redirect.addFlashAttribute("flash", "staff.saved");
-                return "redirect:/admin/staff/" + staffId;
-            }
-            catch (StaleRecordException e) {
-                result.reject("problem.stale");
-            }
+    String update(@PathVariable long staffId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, DetailsForm.class),
+                details -> staff.update(staffId, details.displayName(), details.email(), details.version()));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "staff.saved");
+            return "redirect:/admin/staff/" + staffId;
         }
-        return edit(staffId, model);
+        return showEdit(staff.get(staffId), form, errors, Map.of(), model);
     }
 
     @PostMapping("/{staffId}/roles")
@@ -135,19 +143,31 @@ class StaffAdminController {
     }
 
     @PostMapping("/{staffId}/password")
-    String resetPassword(@PathVariable long staffId, @Valid @ModelAttribute("resetForm") ResetForm form,
-            BindingResult result, Model model, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                staff.resetPassword(staffId, form.password());
-                redirect.addFlashAttribute("flash", "staff.passwordReset");
-                return "redirect:/admin/staff/" + staffId;
-            }
-            catch (BusinessRuleException e) {
-                e.addTo(result);
-            }
+    String resetPassword(@PathVariable long staffId, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, ResetForm.class),
+                reset -> staff.resetPassword(staffId, reset.password()));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "staff.passwordReset");
+            return "redirect:/admin/staff/" + staffId;
         }
-        return edit(staffId, model);
+        var account = staff.get(staffId);
+        return showEdit(account, detailsOf(account), Map.of(), errors, model);
+    }
+
+    private ObjectNode detailsOf(StaffAdministration.StaffSummary account) {
+        return json.valueToTree(new DetailsForm(account.displayName(), account.email(), account.version()));
+    }
+
+    private String showEdit(StaffAdministration.StaffSummary account, ObjectNode detailsForm,
+            Map<String, String> detailsErrors, Map<String, String> resetErrors, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("detailsForm", detailsForm);
+        model.addAttribute("detailsErrors", detailsErrors);
+        model.addAttribute("resetForm", json.createObjectNode());
+        model.addAttribute("resetErrors", resetErrors);
+        return "security/staff-edit";
     }
 
     @PostMapping("/{staffId}/deactivate")
