@@ -98,4 +98,11 @@ document.addEventListener('DOMContentLoaded', () => {
 
   [practitioner, room].forEach((select) => select.addEventListener('change', () => calendar.refetchEvents()));
   calendar.render();
+  // The toolbar's arrows are pictures inside buttons that already say what they do.
+  const hideIcons = () => element.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => {
+    icon.removeAttribute('role');
+    icon.setAttribute('aria-hidden', 'true');
+  });
+  hideIcons();
+  calendar.on('datesSet', hideIcons);
 });

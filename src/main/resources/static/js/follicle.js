@@ -1,6 +1,15 @@
 // Small progressive enhancements; every page works without them.
 document.documentElement.classList.add('js');
 
+// htmx's requests carry the page's CSRF token, as its forms do.
+document.addEventListener('htmx:configRequest', (event) => {
+  const header = document.querySelector('meta[name="csrf-header"]');
+  const token = document.querySelector('meta[name="csrf-token"]');
+  if (header && token) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
 // The main menu's button folds and unfolds it on a narrow screen.
 document.addEventListener('DOMContentLoaded', () => {
   const toggle = document.querySelector('.menu-toggle');

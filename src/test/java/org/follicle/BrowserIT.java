@@ -226,7 +226,7 @@ class BrowserIT {
 
         page.navigate("/api/v1/docs");
         assertThat(page.locator(".swagger-ui .title")).containsText("Follicle API");
-        Browser.screenshot(page, "12-api-docs");
+        Browser.picture(page, "12-api-docs");
     }
 
     @Test

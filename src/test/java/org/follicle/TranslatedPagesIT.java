@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.HtmlChecker;
 import org.follicle.support.Http;
 import org.follicle.support.Lots;
 import org.follicle.support.Signatures;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pages a French or Spanish clinic works in, rendered with a patient whose record has something in every
  * section (findings, medicines, a formula, a session with its lots, a side effect, a recalled lot): none shows a
- * message without its translation or an internal code (an enum name, a rule id) where a person reads.
+ * message without its translation or an internal code (an enum name, a rule id) where a person reads, and each is
+ * valid HTML.
  */
 @FollicleIntegrationTest
 class TranslatedPagesIT {
@@ -119,6 +121,7 @@ class TranslatedPagesIT {
                 "/admin/staff/" + doctor.id(), "/admin/clinics", "/admin/clinics/" + org.paris(), "/admin/registry",
                 "/calendar/settings", "/account");
         List<String> problems = new ArrayList<>();
+        HtmlChecker html = new HtmlChecker();
         for (String language : List.of("fr", "es")) {
             for (StaffFixture.Staff who : List.of(doctor, manager)) {
                 Http page = new Http(port);
@@ -129,6 +132,7 @@ class TranslatedPagesIT {
                     if (response.statusCode() != 200) {
                         continue;
                     }
+                    html.errors(response.body()).forEach(error -> problems.add("invalid HTML in " + path + ", " + error));
                     var body = Jsoup.parse(response.body()).body();
                     body.select("[lang=en]").remove(); // declared English, such as the audit log's technical notes
                     check(language + " " + path, body.text(), problems);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -19,6 +21,8 @@ public final class Browser implements AutoCloseable {
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic");
+
+    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final Playwright playwright;
 
@@ -68,7 +72,23 @@ public final class Browser implements AutoCloseable {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
     }
 
+    /**
+     * Keeps a picture of the page to be looked at, and checks the page as it stands with axe-core against WCAG 2.1
+     * A and AA: a violation fails the test that took the picture.
+     */
     public static void screenshot(Page page, String name) {
+        List<Rule> violations = new AxeBuilder(page).withTags(WCAG).analyze().getViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(name + ": accessibility violations\n" + violations.stream()
+                    .map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                            .map(node -> node.getTarget() + " " + node.getFailureSummary()).toList())
+                    .collect(java.util.stream.Collectors.joining("\n")));
+        }
+        picture(page, name);
+    }
+
+    /** A picture of a page the project does not write (Swagger UI's), not checked. */
+    public static void picture(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png"))
                 .setFullPage(true));
     }
