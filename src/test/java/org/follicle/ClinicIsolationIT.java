@@ -65,7 +65,8 @@ class ClinicIsolationIT {
     static final Set<String> NOT_PATIENT_DATA = Set.of("/admin/clinics/{clinicId}", "/admin/staff/{staffId}",
             "/api/v1/clinics/{clinicId}", "/api/v1/clinics/{clinicId}/calendar-settings",
             "/api/v1/clinics/{clinicId}/practitioners/{practitionerId}/working-hours",
-            "/api/v1/clinics/{clinicId}/rooms", "/api/v1/staff/{staffId}", "/api/v1/lots/{lotId}");
+            "/api/v1/clinics/{clinicId}/rooms", "/api/v1/staff/{staffId}", "/api/v1/lots/{lotId}",
+            "/api/v1/clinics/{clinicId}/seller");
 
     /** Weekday opening or working hours, as a clinic manager sets them. */
     static final String HOURS = "{\"hours\":[{\"dayOfWeek\":1,\"from\":\"09:00\",\"to\":\"19:00\"},"
@@ -183,9 +184,17 @@ class ClinicIsolationIT {
                 "{\"planId\":" + startedPlan + ",\"milestone\":\"P6M\",\"visitOn\":\""
                         + java.time.LocalDate.now().minusMonths(1) + "\",\"adverseEvents\":\"NONE\"}", Map.of())
                 .body().replaceAll("^\\{\"followUp\":\\{\"id\":(\\d+),.*", "$1"));
+        // Invoices: a draft to change, a draft to issue, an issued one to read and credit.
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin, BillingIT.SELLER, Map.of());
+        List<Long> invoices = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            invoices.add(id(http.send("POST", "/api/v1/invoices", admin, BillingIT.draft(org.paris(), parisPatient),
+                    Map.of()).body()));
+        }
+        http.send("POST", "/api/v1/invoices/" + invoices.get(2) + "/issue", admin, null, Map.of("If-Match", "\"1\""));
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
                 parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, recalledLot, parisFormula, appointments,
-                waiting, plans, sessions, monday, startedPlan, followUp);
+                waiting, plans, sessions, monday, startedPlan, followUp, invoices);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
@@ -194,7 +203,7 @@ class ClinicIsolationIT {
             long parisAssessment, long parisPhoto, long parisLot, long recalledLot, long parisFormula,
             List<Long> appointments,
             List<Long> waiting, List<Long> plans, List<Long> sessions, java.time.LocalDate monday, long startedPlan,
-            long followUp) {
+            long followUp, List<Long> invoices) {
     }
 
     /** A proposed mesotherapy course (not booked) for the Paris patient. */
@@ -502,7 +511,18 @@ class ClinicIsolationIT {
                 Endpoint.page("POST", "/admin/staff/{staffId}/roles", s -> "/admin/staff/" + parisStaff.apply(s) + "/roles"),
                 Endpoint.page("POST", "/admin/staff/{staffId}/password", s -> "/admin/staff/" + parisStaff.apply(s) + "/password"),
                 Endpoint.page("POST", "/admin/staff/{staffId}/deactivate", s -> "/admin/staff/" + parisStaff.apply(s) + "/deactivate"),
-                Endpoint.page("POST", "/admin/staff/{staffId}/reactivate", s -> "/admin/staff/" + parisStaff.apply(s) + "/reactivate"));
+                Endpoint.page("POST", "/admin/staff/{staffId}/reactivate", s -> "/admin/staff/" + parisStaff.apply(s) + "/reactivate"),
+                Endpoint.api("GET", "/api/v1/clinics/{clinicId}/seller", s -> "/api/v1/clinics/" + paris.apply(s) + "/seller", null),
+                Endpoint.api("PUT", "/api/v1/clinics/{clinicId}/seller", s -> "/api/v1/clinics/" + paris.apply(s) + "/seller",
+                        BillingIT.SELLER),
+                Endpoint.api("GET", "/api/v1/invoices/{invoiceId}", s -> "/api/v1/invoices/" + s.invoices().get(2), null),
+                Endpoint.api("PUT", "/api/v1/invoices/{invoiceId}/lines", s -> "/api/v1/invoices/" + s.invoices().get(0) + "/lines",
+                        "{\"lines\":[{\"description\":\"Shampoo\",\"quantity\":1,\"unitPrice\":19.90,\"vatCategory\":\"STANDARD\"}]}")
+                        .withETagFrom(s -> "/api/v1/invoices/" + s.invoices().get(0)),
+                Endpoint.api("POST", "/api/v1/invoices/{invoiceId}/issue", s -> "/api/v1/invoices/" + s.invoices().get(1) + "/issue", null)
+                        .withETagFrom(s -> "/api/v1/invoices/" + s.invoices().get(1)),
+                Endpoint.api("POST", "/api/v1/invoices/{invoiceId}/credit-notes",
+                        s -> "/api/v1/invoices/" + s.invoices().get(2) + "/credit-notes", "{\"reason\":\"Billed twice\"}"));
     }
 
     @ParameterizedTest(name = "{0}")

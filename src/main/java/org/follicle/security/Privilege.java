@@ -22,6 +22,10 @@ public enum Privilege {
     AUDIT_READ,
     /** Read the cohort reports: which protocols and formulas work for whom, from every course of the clinic. */
     OUTCOMES_READ,
+    /** See the clinic's invoices, credit notes and payments. */
+    BILLING_READ,
+    /** Draft and issue invoices, correct them with credit notes, record payments. */
+    BILLING_WRITE,
     /** Read operational metrics. */
     METRICS_READ;
 

@@ -12,12 +12,13 @@ import static org.follicle.security.Privilege.*;
 public enum Role {
     /** Clinic manager: staff, rooms, stock, settings, reports and the audit log; reads records, treats nobody. */
     ADMIN(EnumSet.of(CLINIC_READ, PATIENT_READ, SCHEDULE_MANAGE, STOCK_MANAGE, STAFF_MANAGE, CLINIC_MANAGE, AUDIT_READ,
-            METRICS_READ, OUTCOMES_READ)),
+            METRICS_READ, OUTCOMES_READ, BILLING_READ, BILLING_WRITE)),
     /** Dermatologist or aesthetic doctor: diagnoses, decides eligibility, prescribes, treats and signs. */
     PRACTITIONER(EnumSet.of(CLINIC_READ, PATIENT_READ, PATIENT_WRITE, CLINICAL_WRITE, SCHEDULE_MANAGE,
-            OUTCOMES_READ)),
+            OUTCOMES_READ, BILLING_READ, BILLING_WRITE)),
     /** Assistant or receptionist: registers, books, takes photos and measures, sells products. */
-    ASSISTANT(EnumSet.of(CLINIC_READ, PATIENT_READ, PATIENT_WRITE, SCHEDULE_MANAGE, STOCK_MANAGE));
+    ASSISTANT(EnumSet.of(CLINIC_READ, PATIENT_READ, PATIENT_WRITE, SCHEDULE_MANAGE, STOCK_MANAGE, BILLING_READ,
+            BILLING_WRITE));
 
     private final Set<Privilege> privileges;
 

@@ -1,0 +1,105 @@
+package org.follicle.billing.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.follicle.system.ETags;
+import org.follicle.system.RecordNotFoundException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Billing on the JSON API: the clinic's seller details, invoices and credit notes. */
+@RestController
+@Tag(name = "Billing")
+class BillingApiController {
+
+    private final Invoices invoices;
+
+    private final Sellers sellers;
+
+    BillingApiController(Invoices invoices, Sellers sellers) {
+        this.invoices = invoices;
+        this.sellers = sellers;
+    }
+
+    @GetMapping("/api/v1/clinics/{clinicId}/seller")
+    @Operation(summary = "Who the clinic bills as (legal name, address, identifiers, country, series prefixes); its "
+            + "ETag goes in If-Match to change them")
+    ResponseEntity<Seller> seller(@PathVariable long clinicId) {
+        Sellers.Versioned seller = sellers.of(clinicId)
+                .orElseThrow(() -> new RecordNotFoundException(Sellers.SELLER, clinicId));
+        return ResponseEntity.ok().eTag(ETags.of(seller.version())).body(seller.seller());
+    }
+
+    @PutMapping("/api/v1/clinics/{clinicId}/seller")
+    @Operation(summary = "Set who the clinic bills as (clinic managers). The first time without If-Match; the country "
+            + "and the prefixes are then fixed")
+    ResponseEntity<Seller> setSeller(@PathVariable long clinicId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Seller body) {
+        Integer version = ifMatch == null ? null : ETags.requireVersion(ifMatch, Sellers.SELLER, clinicId);
+        Sellers.Versioned saved = sellers.save(clinicId, version, body);
+        return ResponseEntity.ok().eTag(ETags.of(saved.version())).body(saved.seller());
+    }
+
+    @PostMapping("/api/v1/invoices")
+    @Operation(summary = "Draft an invoice: unnumbered and free to change until issued")
+    ResponseEntity<InvoiceView> draft(@Valid @RequestBody Invoices.Draft body) {
+        Invoice invoice = invoices.draft(body);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
+                .eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+    }
+
+    @GetMapping("/api/v1/invoices/{invoiceId}")
+    @Operation(summary = "An invoice or credit note with its lines and VAT per rate")
+    ResponseEntity<InvoiceView> invoice(@PathVariable long invoiceId) {
+        Invoice invoice = invoices.invoice(invoiceId);
+        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+    }
+
+    @PutMapping("/api/v1/invoices/{invoiceId}/lines")
+    @Operation(summary = "Replace a draft's lines (If-Match)")
+    ResponseEntity<InvoiceView> lines(@PathVariable long invoiceId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody Lines body) {
+        Invoice invoice = invoices.changeLines(invoiceId, ETags.requireVersion(ifMatch, Invoices.INVOICE, invoiceId),
+                body.lines());
+        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+    }
+
+    @PostMapping("/api/v1/invoices/{invoiceId}/issue")
+    @Operation(summary = "Issue a draft (If-Match): it takes the next number of the clinic's series and today's date, "
+            + "and cannot change afterwards")
+    ResponseEntity<InvoiceView> issue(@PathVariable long invoiceId,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Invoice invoice = invoices.issue(invoiceId, ETags.requireVersion(ifMatch, Invoices.INVOICE, invoiceId));
+        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+    }
+
+    @PostMapping("/api/v1/invoices/{invoiceId}/credit-notes")
+    @Operation(summary = "Correct an issued invoice with a credit note, issued at once: the lines given, or the whole "
+            + "invoice; never more than what earlier credit notes left")
+    ResponseEntity<InvoiceView> creditNote(@PathVariable long invoiceId,
+            @Valid @RequestBody Invoices.CreditNote body) {
+        Invoice note = invoices.creditNote(invoiceId, body);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + note.id())).eTag(ETags.of(note.version()))
+                .body(InvoiceView.of(note));
+    }
+
+    record Lines(@NotEmpty @Size(max = 100) List<Invoices.@Valid @NotNull LineInput> lines) {
+    }
+}

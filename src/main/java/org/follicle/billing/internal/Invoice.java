@@ -1,0 +1,119 @@
+package org.follicle.billing.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.follicle.system.BusinessRuleException;
+
+/**
+ * An invoice or a credit note. A draft is free to change and has no number; issuing gives it the next number of
+ * its series and makes it final. Amounts are exact decimals in the invoice's currency (two decimals for euros and
+ * pounds).
+ * <p>
+ * VAT is computed per rate on the sum of the lines' net amounts, then rounded: what EN 16931 requires of an
+ * electronic invoice (rule BR-CO-17), what France's invoice mentions ask for (the total and the tax per rate,
+ * CGI annexe II art. 242 nonies A) and what HMRC allows (VAT Notice 700, 17.5).
+ *
+ * @param patientId {@code null} for a sale to someone who is not a patient
+ * @param creditOf for a credit note, the invoice it corrects
+ */
+record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind kind, Status status, String prefix,
+        Long number, LocalDate issuedOn, String currency, String buyerName, String buyerAddress, Long creditOf,
+        String creditReason, List<Line> lines, int version, Instant createdAt, String createdBy, Instant issuedAt,
+        String issuedBy) {
+
+    enum Kind {
+        INVOICE, CREDIT_NOTE
+    }
+
+    enum Status {
+        DRAFT, ISSUED
+    }
+
+    /** The number as printed: the series' prefix and six digits, {@code F-000042}; {@code null} for a draft. */
+    public String displayNumber() {
+        return number == null ? null : prefix + "-" + String.format("%06d", number);
+    }
+
+    public Totals totals() {
+        return Totals.of(lines);
+    }
+
+    void requireDraft() {
+        if (status != Status.DRAFT) {
+            throw new BusinessRuleException("billing.final", displayNumber());
+        }
+    }
+
+    /** The invoice issued under the next number of its series, on the clinic's date of issue. */
+    Invoice issued(String seriesPrefix, long seriesNumber, LocalDate on, Instant at, String by) {
+        requireDraft();
+        if (lines.isEmpty()) {
+            throw new BusinessRuleException("billing.noLines");
+        }
+        return new Invoice(id, organisationId, clinicId, patientId, kind, Status.ISSUED, seriesPrefix, seriesNumber,
+                on, currency, buyerName, buyerAddress, creditOf, creditReason, lines, version + 1, createdAt,
+                createdBy, at, by);
+    }
+
+    /**
+     * What a new credit note may still take back from this invoice: its total less the credit notes already
+     * issued against it.
+     */
+    BigDecimal creditable(List<Invoice> creditNotes) {
+        if (kind != Kind.INVOICE || status != Status.ISSUED) {
+            throw new BusinessRuleException("billing.creditOnlyIssuedInvoice");
+        }
+        BigDecimal credited = creditNotes.stream().map(note -> note.totals().gross())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return totals().gross().subtract(credited);
+    }
+
+    /**
+     * One line: a quantity of something at a net unit price, with the VAT category and rate it was sold under.
+     *
+     * @param exemption the legal mention of an exempt line, {@code null} when VAT is charged
+     */
+    record Line(int position, String description, BigDecimal quantity, BigDecimal unitPrice, String vatCategory,
+            BigDecimal vatRate, String exemption) {
+
+        /** Quantity times unit price, to the cent. */
+        public BigDecimal net() {
+            return quantity.multiply(unitPrice).setScale(2, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** The totals of an invoice and its VAT per category and rate. */
+    record Totals(BigDecimal net, BigDecimal vat, BigDecimal gross, List<VatBreakdown> byRate) {
+
+        static Totals of(List<Line> lines) {
+            Map<String, BigDecimal> taxable = new TreeMap<>();
+            Map<String, Line> first = new TreeMap<>();
+            for (Line line : lines) {
+                String key = line.vatCategory() + "|" + line.vatRate().stripTrailingZeros().toPlainString();
+                taxable.merge(key, line.net(), BigDecimal::add);
+                first.putIfAbsent(key, line);
+            }
+            List<VatBreakdown> byRate = taxable.entrySet().stream().map(entry -> {
+                Line line = first.get(entry.getKey());
+                BigDecimal vat = entry.getValue().multiply(line.vatRate()).movePointLeft(2)
+                        .setScale(2, RoundingMode.HALF_UP);
+                return new VatBreakdown(line.vatCategory(), line.vatRate(), entry.getValue(), vat, line.exemption());
+            }).sorted(Comparator.comparing(VatBreakdown::rate).reversed()).toList();
+            BigDecimal net = byRate.stream().map(VatBreakdown::taxable).reduce(BigDecimal.ZERO.setScale(2),
+                    BigDecimal::add);
+            BigDecimal vat = byRate.stream().map(VatBreakdown::vat).reduce(BigDecimal.ZERO.setScale(2),
+                    BigDecimal::add);
+            return new Totals(net, vat, net.add(vat), byRate);
+        }
+    }
+
+    record VatBreakdown(String category, BigDecimal rate, BigDecimal taxable, BigDecimal vat, String exemption) {
+    }
+}

@@ -1,0 +1,136 @@
+package org.follicle.billing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of invoices, their lines and the numbering series; no access checks. */
+@Repository
+class InvoiceStore {
+
+    private static final String SELECT = """
+            SELECT id, organisation_id, clinic_id, patient_id, kind, status, prefix, number, issued_on, currency,
+                buyer_name, buyer_address, credit_of, credit_reason, version, created_at, created_by, issued_at, issued_by
+            FROM billing_invoice""";
+
+    private final JdbcClient jdbc;
+
+    InvoiceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertDraft(Invoice draft) {
+        return jdbc.sql("""
+                INSERT INTO billing_invoice (organisation_id, clinic_id, patient_id, kind, status, currency, buyer_name,
+                    buyer_address, credit_of, credit_reason, total_net, total_vat, total_gross, created_at, created_by)
+                VALUES (:org, :clinic, :patient, :kind, 'DRAFT', :currency, :buyer, :address, :creditOf, :reason,
+                    0, 0, 0, :at, :by) RETURNING id""")
+                .param("org", draft.organisationId()).param("clinic", draft.clinicId())
+                .param("patient", draft.patientId()).param("kind", draft.kind().name())
+                .param("currency", draft.currency()).param("buyer", draft.buyerName())
+                .param("address", draft.buyerAddress()).param("creditOf", draft.creditOf())
+                .param("reason", draft.creditReason()).param("at", Timestamp.from(draft.createdAt()))
+                .param("by", draft.createdBy()).query(Long.class).single();
+    }
+
+    /** Replaces a draft's lines and totals; false when the draft changed since {@code version}. */
+    boolean replaceLines(long id, int version, List<Invoice.Line> lines) {
+        Invoice.Totals totals = Invoice.Totals.of(lines);
+        int updated = jdbc.sql("""
+                UPDATE billing_invoice SET total_net = :net, total_vat = :vat, total_gross = :gross,
+                    version = version + 1
+                WHERE id = :id AND version = :version AND status = 'DRAFT'""")
+                .param("net", totals.net()).param("vat", totals.vat()).param("gross", totals.gross())
+                .param("id", id).param("version", version).update();
+        if (updated == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM billing_invoice_line WHERE invoice_id = :id").param("id", id).update();
+        for (Invoice.Line line : lines) {
+            jdbc.sql("""
+                    INSERT INTO billing_invoice_line (invoice_id, position, description, quantity, unit_price,
+                        vat_category, vat_rate, net, exemption)
+                    VALUES (:id, :position, :description, :quantity, :price, :category, :rate, :net, :exemption)""")
+                    .param("id", id).param("position", line.position()).param("description", line.description())
+                    .param("quantity", line.quantity()).param("price", line.unitPrice())
+                    .param("category", line.vatCategory()).param("rate", line.vatRate()).param("net", line.net())
+                    .param("exemption", line.exemption()).update();
+        }
+        return true;
+    }
+
+    Optional<Invoice> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query(this::header).optional()
+                .map(this::withLines);
+    }
+
+    /** The invoice, its row locked until the transaction ends: two credit notes of one invoice wait in turn. */
+    Optional<Invoice> lock(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id FOR UPDATE").param("id", id).query(this::header).optional()
+                .map(this::withLines);
+    }
+
+    List<Invoice> creditNotesOf(long invoiceId) {
+        return jdbc.sql(SELECT + " WHERE credit_of = :id AND status = 'ISSUED' ORDER BY number")
+                .param("id", invoiceId).query(this::header).list().stream().map(this::withLines).toList();
+    }
+
+    List<Invoice> ofPatient(long patientId) {
+        return jdbc.sql(SELECT + " WHERE patient_id = :patient ORDER BY created_at DESC, id DESC")
+                .param("patient", patientId).query(this::header).list().stream().map(this::withLines).toList();
+    }
+
+    /**
+     * Takes the next number of the clinic's series for that kind. The row stays locked until the transaction
+     * commits, so a concurrent issue waits and takes the following number; a rollback gives the number back.
+     */
+    long takeNumber(long clinicId, Invoice.Kind kind) {
+        jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
+                .param("clinic", clinicId).param("kind", kind.name()).update();
+        return jdbc.sql("""
+                UPDATE billing_series SET next_number = next_number + 1 WHERE clinic_id = :clinic AND kind = :kind
+                RETURNING next_number - 1""").param("clinic", clinicId).param("kind", kind.name())
+                .query(Long.class).single();
+    }
+
+    boolean markIssued(Invoice issued) {
+        return jdbc.sql("""
+                UPDATE billing_invoice SET status = 'ISSUED', prefix = :prefix, number = :number, issued_on = :on,
+                    issued_at = :at, issued_by = :by, version = :version
+                WHERE id = :id AND version = :previous AND status = 'DRAFT'""")
+                .param("prefix", issued.prefix()).param("number", issued.number()).param("on", issued.issuedOn())
+                .param("at", Timestamp.from(issued.issuedAt())).param("by", issued.issuedBy())
+                .param("version", issued.version()).param("id", issued.id()).param("previous", issued.version() - 1)
+                .update() == 1;
+    }
+
+    private Invoice header(ResultSet rs, int row) throws SQLException {
+        Timestamp issuedAt = rs.getTimestamp("issued_at");
+        return new Invoice(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("clinic_id"),
+                rs.getObject("patient_id", Long.class), Invoice.Kind.valueOf(rs.getString("kind")),
+                Invoice.Status.valueOf(rs.getString("status")), rs.getString("prefix"),
+                rs.getObject("number", Long.class), rs.getObject("issued_on", java.time.LocalDate.class),
+                rs.getString("currency"), rs.getString("buyer_name"), rs.getString("buyer_address"),
+                rs.getObject("credit_of", Long.class), rs.getString("credit_reason"), List.of(), rs.getInt("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                issuedAt == null ? null : issuedAt.toInstant(), rs.getString("issued_by"));
+    }
+
+    private Invoice withLines(Invoice header) {
+        List<Invoice.Line> lines = jdbc.sql("""
+                SELECT position, description, quantity, unit_price, vat_category, vat_rate, exemption
+                FROM billing_invoice_line WHERE invoice_id = :id ORDER BY position""").param("id", header.id())
+                .query((rs, row) -> new Invoice.Line(rs.getInt("position"), rs.getString("description"),
+                        rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getString("vat_category"),
+                        rs.getBigDecimal("vat_rate"), rs.getString("exemption"))).list();
+        return new Invoice(header.id(), header.organisationId(), header.clinicId(), header.patientId(), header.kind(),
+                header.status(), header.prefix(), header.number(), header.issuedOn(), header.currency(),
+                header.buyerName(), header.buyerAddress(), header.creditOf(), header.creditReason(), lines,
+                header.version(), header.createdAt(), header.createdBy(), header.issuedAt(), header.issuedBy());
+    }
+}

@@ -1,0 +1,206 @@
+package org.follicle.billing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.follicle.clinics.ClinicDirectory;
+import org.follicle.clinics.ClinicView;
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.RecordNotFoundException;
+import org.follicle.system.StaleRecordException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invoices and credit notes of a clinic: drafted, changed while drafts, issued under the next number of their
+ * series, corrected only by credit notes. Every act is authorised in the invoice's clinic and audited.
+ */
+@Service
+@Transactional
+class Invoices {
+
+    static final String INVOICE = "invoice";
+
+    private final InvoiceStore store;
+
+    private final SellerStore sellers;
+
+    private final VatRates vat;
+
+    private final ClinicDirectory clinics;
+
+    private final PatientRegistry patients;
+
+    private final ClinicAccess access;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
+            ClinicAccess access, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.sellers = sellers;
+        this.vat = vat;
+        this.clinics = clinics;
+        this.patients = patients;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A draft invoice to a patient of the clinic, or to a buyer named by hand. */
+    Invoice draft(Draft in) {
+        ClinicView clinic = clinics.requireClinic(in.clinicId(), Privilege.BILLING_WRITE);
+        Seller seller = sellerOf(clinic.id());
+        PatientView patient = in.patientId() == null ? null
+                : patients.openPatientOf(clinic.organisationId(), in.patientId());
+        String buyer = in.buyerName() != null && !in.buyerName().isBlank() ? in.buyerName().strip()
+                : patient == null ? null : patient.displayName();
+        if (buyer == null) {
+            throw BusinessRuleException.onField("buyerName", "billing.buyerRequired");
+        }
+        List<Invoice.Line> lines = lines(seller, in.lines());
+        long id = store.insertDraft(new Invoice(0, clinic.organisationId(), clinic.id(), in.patientId(),
+                Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, vat.currency(seller.country()), buyer,
+                in.buyerAddress(), null, null, List.of(), 0, clock.instant(), access.current().username(), null, null));
+        store.replaceLines(id, 0, lines);
+        audit.record(AuditRecord.success(AuditAction.CREATE, INVOICE, id, clinic.id()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** A draft's lines, replaced as a whole. */
+    Invoice changeLines(long id, int version, List<LineInput> in) {
+        Invoice invoice = writable(id);
+        invoice.requireDraft();
+        if (!store.replaceLines(id, version, lines(sellerOf(invoice.clinicId()), in))) {
+            throw new StaleRecordException(INVOICE, id);
+        }
+        audit.record(AuditRecord.success(AuditAction.UPDATE, INVOICE, id, invoice.clinicId()));
+        return store.find(id).orElseThrow();
+    }
+
+    /** Issues a draft: the next number of the clinic's series, today's date in the clinic; final from then on. */
+    Invoice issue(long id, int version) {
+        Invoice invoice = writable(id);
+        if (invoice.version() != version) {
+            throw new StaleRecordException(INVOICE, id);
+        }
+        Invoice issued = issue(invoice, sellerOf(invoice.clinicId()));
+        audit.record(new AuditRecord(AuditAction.UPDATE, INVOICE, String.valueOf(id), invoice.clinicId(),
+                AuditOutcome.SUCCESS, "issued " + issued.displayNumber()));
+        return issued;
+    }
+
+    /**
+     * A credit note against an issued invoice, issued at once in the credit-note series: the lines given, or all
+     * the invoice's lines when none are. It may not take back more than the invoice has left after earlier credit
+     * notes.
+     */
+    Invoice creditNote(long invoiceId, CreditNote in) {
+        Invoice original = store.lock(invoiceId).orElseThrow(() -> new RecordNotFoundException(INVOICE, invoiceId));
+        access.requireVisible(Privilege.BILLING_WRITE, original.clinicId(), INVOICE, invoiceId);
+        BigDecimal creditable = original.creditable(store.creditNotesOf(invoiceId));
+        Seller seller = sellerOf(original.clinicId());
+        List<Invoice.Line> lines = in.lines() == null || in.lines().isEmpty() ? original.lines()
+                : lines(seller, in.lines());
+        BigDecimal credited = Invoice.Totals.of(lines).gross();
+        if (credited.compareTo(creditable) > 0) {
+            throw BusinessRuleException.onField("lines", "billing.creditAboveInvoice", credited.toPlainString(),
+                    creditable.toPlainString(), original.currency());
+        }
+        long id = store.insertDraft(new Invoice(0, original.organisationId(), original.clinicId(),
+                original.patientId(), Invoice.Kind.CREDIT_NOTE, Invoice.Status.DRAFT, null, null, null,
+                original.currency(), original.buyerName(), original.buyerAddress(), invoiceId, in.reason().strip(),
+                List.of(), 0, clock.instant(), access.current().username(), null, null));
+        store.replaceLines(id, 0, lines);
+        Invoice issued = issue(store.find(id).orElseThrow(), seller);
+        audit.record(new AuditRecord(AuditAction.CREATE, INVOICE, String.valueOf(id), original.clinicId(),
+                AuditOutcome.SUCCESS, "credit note " + issued.displayNumber() + " of " + original.displayNumber()));
+        return issued;
+    }
+
+    @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#id", clinicId = "#result.clinicId()")
+    Invoice invoice(long id) {
+        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
+        access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
+        return invoice;
+    }
+
+    private Invoice issue(Invoice draft, Seller seller) {
+        Invoice.Kind kind = draft.kind();
+        long number = store.takeNumber(draft.clinicId(), kind);
+        ClinicView clinic = clinics.find(draft.clinicId()).orElseThrow();
+        Invoice issued = draft.issued(kind == Invoice.Kind.INVOICE ? seller.invoicePrefix()
+                : seller.creditNotePrefix(), number, clinic.today(clock), Instant.now(clock),
+                access.current().username());
+        if (!store.markIssued(issued)) {
+            throw new StaleRecordException(INVOICE, draft.id());
+        }
+        return store.find(draft.id()).orElseThrow();
+    }
+
+    private Invoice writable(long id) {
+        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
+        access.requireVisible(Privilege.BILLING_WRITE, invoice.clinicId(), INVOICE, id);
+        return invoice;
+    }
+
+    private Seller sellerOf(long clinicId) {
+        return sellers.find(clinicId).orElseThrow(() -> new BusinessRuleException("billing.noSeller"));
+    }
+
+    private List<Invoice.Line> lines(Seller seller, List<LineInput> in) {
+        List<Invoice.Line> lines = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            LineInput line = in.get(i);
+            VatRates.Category category = vat.category(seller.country(), line.vatCategory(),
+                    "lines[" + i + "].vatCategory");
+            lines.add(new Invoice.Line(i + 1, line.description().strip(), line.quantity(), line.unitPrice(),
+                    line.vatCategory(), category.rate(), category.exemption()));
+        }
+        return lines;
+    }
+
+    /** @param buyerName who is billed; the patient's name when left out */
+    record Draft(@NotNull Long clinicId, Long patientId, @Size(max = 200) String buyerName,
+            @Size(max = 500) String buyerAddress, @NotEmpty @Size(max = 100) List<@Valid @NotNull LineInput> lines) {
+    }
+
+    /**
+     * @param quantity up to three decimals (a fraction of a vial)
+     * @param unitPrice the net price of one, before VAT
+     * @param vatCategory {@code STANDARD} or {@code EXEMPT_MEDICAL} (a treatment with a therapeutic purpose)
+     */
+    record LineInput(@NotBlank @Size(max = 300) String description,
+            @NotNull @Positive @Digits(integer = 7, fraction = 3) BigDecimal quantity,
+            @NotNull @PositiveOrZero @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal unitPrice,
+            @NotBlank @Size(max = 20) String vatCategory) {
+    }
+
+    /** @param lines what is taken back; all of the invoice when left out */
+    record CreditNote(@NotBlank @Size(max = 2000) String reason, @Size(max = 100) List<@Valid @NotNull LineInput> lines) {
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Billing: the clinic as a seller, its invoices and credit notes, numbered without gaps per series and final once
+ * issued, with VAT by the rules of the clinic's country.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients" })
+package org.follicle.billing;

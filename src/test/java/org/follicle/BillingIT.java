@@ -1,0 +1,187 @@
+package org.follicle;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Invoices through the API as a front desk issues them: numbered without gaps under concurrent issuing, final once
+ * issued whoever writes to the database, corrected only by credit notes that never take back more than was billed.
+ */
+@FollicleIntegrationTest
+class BillingIT {
+
+    static final String SELLER = """
+            {"country":"FR","legalName":"Cabinet Follicle SELARL","address":"12 rue de la Paix, 75002 Paris",
+             "companyId":"123 456 789 00012","vatId":"FR12123456789","invoicePrefix":"F","creditNotePrefix":"AV"}""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+
+    Organisation org;
+
+    String desk;
+
+    long patient;
+
+    @BeforeEach
+    void clinic() {
+        http = new Http(port);
+        org = fixture.organisation();
+        desk = fixture.token(fixture.staff(org, "desk", Map.of(org.paris(), Role.ASSISTANT)));
+        patient = fixture.patient(org, org.paris(), "Durand", "Élise");
+        String admin = fixture.token(fixture.staff(org, "manager", Map.of(org.paris(), Role.ADMIN)));
+        HttpResponse<String> seller = http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin, SELLER,
+                Map.of());
+        assertThat(seller.statusCode()).as(seller.body()).isEqualTo(200);
+    }
+
+    static String draft(long clinic, long patient) {
+        return "{\"clinicId\":" + clinic + ",\"patientId\":" + patient + ",\"lines\":["
+                + "{\"description\":\"Mésothérapie du cuir chevelu\",\"quantity\":1,\"unitPrice\":150,"
+                + "\"vatCategory\":\"EXEMPT_MEDICAL\"},"
+                + "{\"description\":\"MCCM Exosomes + TRX\",\"quantity\":2,\"unitPrice\":38.50,\"vatCategory\":\"STANDARD\"}]}";
+    }
+
+    long drafted() {
+        HttpResponse<String> created = http.send("POST", "/api/v1/invoices", desk, draft(org.paris(), patient), Map.of());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return SchedulingIT.id(created);
+    }
+
+    HttpResponse<String> issue(long invoice, String etag) {
+        return http.send("POST", "/api/v1/invoices/" + invoice + "/issue", desk, null, Map.of("If-Match", etag));
+    }
+
+    @Test
+    void aDraftIsTotalledByRateThenIssuedUnderTheNextNumber() {
+        HttpResponse<String> created = http.send("POST", "/api/v1/invoices", desk, draft(org.paris(), patient), Map.of());
+        assertThat(created.body()).contains("\"status\":\"DRAFT\"", "\"number\":null", "\"buyerName\":\"DURAND, Élise\"",
+                "\"currency\":\"EUR\"", "\"net\":227.00", "\"vat\":15.40",
+                "\"gross\":242.40", "\"exemption\":\"TVA non applicable, article 261-4-1° du CGI\"");
+        long invoice = SchedulingIT.id(created);
+        HttpResponse<String> issued = issue(invoice, created.headers().firstValue("ETag").orElseThrow());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.body()).contains("\"status\":\"ISSUED\"", "\"number\":\"F-000001\"");
+        long second = drafted();
+        assertThat(issue(second, "\"1\"").body()).contains("\"number\":\"F-000002\"");
+
+        HttpResponse<String> again = issue(invoice, "\"2\"");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("F-000001 is issued and cannot change");
+        HttpResponse<String> lines = http.send("PUT", "/api/v1/invoices/" + invoice + "/lines", desk,
+                "{\"lines\":[{\"description\":\"x\",\"quantity\":1,\"unitPrice\":1,\"vatCategory\":\"STANDARD\"}]}",
+                Map.of("If-Match", "\"2\""));
+        assertThat(lines.statusCode()).isEqualTo(422);
+        assertThat(http.get("/api/v1/invoices/" + invoice, desk).body()).contains("\"gross\":242.40");
+    }
+
+    @Test
+    void fiftyDesksIssuingAtOnceTakeFiftyConsecutiveNumbers() throws Exception {
+        List<Long> drafts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            drafts.add(drafted());
+        }
+        List<Future<HttpResponse<String>>> issued = new ArrayList<>();
+        ExecutorService desks = Executors.newFixedThreadPool(16);
+        for (long invoice : drafts) {
+            issued.add(desks.submit(() -> issue(invoice, "\"1\"")));
+        }
+        desks.shutdown();
+        for (Future<HttpResponse<String>> response : issued) {
+            assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
+        }
+        List<Long> numbers = jdbc.sql("SELECT number FROM billing_invoice WHERE clinic_id = :clinic AND kind = 'INVOICE' "
+                + "ORDER BY issued_at, number").param("clinic", org.paris()).query(Long.class).list();
+        assertThat(numbers).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+    }
+
+    @Test
+    void anIssuedInvoiceIsFinalEvenToSqlAndIsCorrectedByCreditNotes() {
+        long invoice = drafted();
+        issue(invoice, "\"1\"");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE billing_invoice SET buyer_name = 'Someone else' WHERE id = :id")
+                .param("id", invoice).update()).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("correct it with a credit note");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM billing_invoice_line WHERE invoice_id = :id")
+                .param("id", invoice).update()).isInstanceOf(DataAccessException.class);
+
+        HttpResponse<String> partial = http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes", desk,
+                "{\"reason\":\"One product returned unopened\",\"lines\":[{\"description\":\"MCCM Exosomes + TRX\","
+                        + "\"quantity\":1,\"unitPrice\":38.50,\"vatCategory\":\"STANDARD\"}]}", Map.of());
+        assertThat(partial.statusCode()).as(partial.body()).isEqualTo(201);
+        assertThat(partial.body()).contains("\"kind\":\"CREDIT_NOTE\"", "\"number\":\"AV-000001\"",
+                "\"creditOf\":" + invoice, "\"gross\":46.20");
+
+        HttpResponse<String> whole = http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes", desk,
+                "{\"reason\":\"Billed to the wrong patient\"}", Map.of());
+        assertThat(whole.statusCode()).isEqualTo(422);
+        assertThat(whole.body()).contains("242.40", "196.20");
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_invoice WHERE credit_of = :id").param("id", invoice)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        HttpResponse<String> draftCredit = http.send("POST", "/api/v1/invoices/" + drafted() + "/credit-notes", desk,
+                "{\"reason\":\"Not issued yet\"}", Map.of());
+        assertThat(draftCredit.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void badLinesAreRefusedByFieldAndNothingIsSaved() {
+        int before = jdbc.sql("SELECT count(*) FROM billing_invoice").query(Integer.class).single();
+        HttpResponse<String> negative = http.send("POST", "/api/v1/invoices", desk, draft(org.paris(), patient)
+                .replace("\"quantity\":2", "\"quantity\":-2"), Map.of());
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("lines[1].quantity");
+        HttpResponse<String> unknown = http.send("POST", "/api/v1/invoices", desk, draft(org.paris(), patient)
+                .replace("\"STANDARD\"", "\"LUXURY\""), Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("lines[1].vatCategory", "no VAT category LUXURY");
+        HttpResponse<String> noSeller = http.send("POST", "/api/v1/invoices", fixture.token(fixture.staff(org,
+                "madrid-desk", Map.of(org.madrid(), Role.ASSISTANT))), draft(org.madrid(), fixture.patient(org,
+                        org.madrid(), "García", "Lucía")), Map.of());
+        assertThat(noSeller.statusCode()).isEqualTo(422);
+        assertThat(noSeller.body()).contains("billing details");
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_invoice").query(Integer.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSellersCountryAndPrefixesAreSetOnce() {
+        String admin = fixture.token(fixture.staff(org, "manager2", Map.of(org.paris(), Role.ADMIN)));
+        HttpResponse<String> current = http.get("/api/v1/clinics/" + org.paris() + "/seller", admin);
+        HttpResponse<String> moved = http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin,
+                SELLER.replace("\"FR\"", "\"ES\""), Map.of("If-Match", current.headers().firstValue("ETag").orElseThrow()));
+        assertThat(moved.statusCode()).isEqualTo(422);
+        HttpResponse<String> renamed = http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin,
+                SELLER.replace("SELARL", "SAS"), Map.of("If-Match", current.headers().firstValue("ETag").orElseThrow()));
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", desk, SELLER, Map.of("If-Match", "\"1\""))
+                .statusCode()).isEqualTo(403);
+    }
+}
