@@ -18,9 +18,7 @@ import java.util.stream.Collectors;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.follicle.security.AuditAction;
-import org.follicle.security.AuditLog;
-import org.follicle.security.AuditOutcome;
-import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
@@ -49,8 +47,6 @@ class CohortReports {
 
     private final ClinicAccess access;
 
-    private final AuditLog audit;
-
     private final MessageSource texts;
 
     private final CohortFacts facts;
@@ -65,10 +61,9 @@ class CohortReports {
      */
     private final Cache<Computed, List<LotRate>> lots = keptUntilRefreshed();
 
-    CohortReports(JdbcClient jdbc, ClinicAccess access, AuditLog audit, MessageSource texts, CohortFacts facts) {
+    CohortReports(JdbcClient jdbc, ClinicAccess access, MessageSource texts, CohortFacts facts) {
         this.jdbc = jdbc;
         this.access = access;
-        this.audit = audit;
         this.texts = texts;
         this.facts = facts;
     }
@@ -85,16 +80,15 @@ class CohortReports {
      * that the refresh time read first dates the facts read after it. Every read is authorised and audited.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Audited(action = AuditAction.READ, recordType = REPORT, recordId = "#query.compareBy().name()",
+            clinicId = "#query.clinicId()")
     Report run(CohortQuery query) {
         check(query);
         Set<Long> clinics = clinics(query);
         Instant asOf = facts.refreshedAt();
         Locale locale = LocaleContextHolder.getLocale();
         Computed asked = new Computed(access.current().organisationId(), clinics, query, locale, asOf);
-        Report report = computed.get(asked, key -> compute(asked));
-        audit.record(new AuditRecord(AuditAction.READ, REPORT, query.compareBy().name(),
-                query.clinicId(), AuditOutcome.SUCCESS, null));
-        return report;
+        return computed.get(asked, key -> compute(asked));
     }
 
     private Report compute(Computed asked) {

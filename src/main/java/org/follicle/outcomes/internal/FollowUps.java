@@ -23,6 +23,7 @@ import org.follicle.plans.CourseMilestones;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
@@ -117,9 +118,10 @@ class FollowUps {
 
     /** A follow-up with its milestone, gaps and the photos it compares. */
     @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = FOLLOW_UP, recordId = "#followUpId",
+            clinicId = "#result.followUp().clinicId()")
     Detail detail(long followUpId) {
         FollowUpStore.FollowUp f = visible(followUpId);
-        audit.record(AuditRecord.success(AuditAction.READ, FOLLOW_UP, followUpId, f.clinicId()));
         CourseMilestone milestone = milestone(f.patientId(), f.planId(), f.milestone());
         Evidence evidence = evidence(f.patientId());
         return new Detail(f, milestone, f.voided() ? List.of() : gaps(milestone, f, evidence),

@@ -5,6 +5,7 @@ import org.follicle.patients.PatientView;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.springframework.stereotype.Component;
@@ -69,8 +70,9 @@ class PatientRegistryService implements PatientRegistry {
     }
 
     @Override
+    @Audited(action = AuditAction.READ, recordType = PatientStore.RECORD_TYPE, recordId = "#patient.id()",
+            clinicId = "#patient.clinicId()")
     public PatientView shownOnForm(PatientView patient) {
-        audit.record(AuditRecord.success(AuditAction.READ, PatientStore.RECORD_TYPE, patient.id(), patient.clinicId()));
         return patient;
     }
 

@@ -33,6 +33,7 @@ import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
+import org.follicle.security.Audited;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
@@ -178,9 +179,9 @@ class Plans {
     }
 
     /** A plan the user may see (audited), with its appointments. */
+    @Audited(action = AuditAction.READ, recordType = PLAN, recordId = "#planId", clinicId = "#result.plan().clinicId()")
     PlanPage page(long planId) {
         TreatmentPlan plan = visible(planId);
-        audit.record(AuditRecord.success(AuditAction.READ, PLAN, planId, plan.clinicId()));
         PatientView patient = patients.readablePatient(plan.patientId());
         ClinicView clinic = clinics.find(plan.clinicId()).orElseThrow();
         List<AppointmentView> appointments = book.ofPlan(planId);
