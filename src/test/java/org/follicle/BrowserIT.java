@@ -2,6 +2,7 @@ package org.follicle;
 
 import java.util.Map;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -9,6 +10,7 @@ import org.assertj.core.api.Assertions;
 import org.follicle.security.Role;
 import org.follicle.support.Browser;
 import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
 import org.follicle.support.Lots;
 import org.follicle.support.Photos;
 import org.follicle.support.StaffFixture;
@@ -991,5 +993,70 @@ class BrowserIT {
         page.navigate("/account");
         assertThat(page.locator("code.new-token")).hasCount(0);
         assertThat(page.locator("table")).containsText("Lab integration");
+    }
+
+    @Test
+    void theFrontDeskInvoicesAPatientIssuesTheInvoiceAndCorrectsItWithACreditNote() {
+        Staff assistant = fixture.staff(org, "Julie", Map.of(org.paris(), Role.ASSISTANT));
+        new Http(port).send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", fixture.token(admin), BillingIT.SELLER,
+                Map.of());
+        long patient = fixture.patient(org, org.paris(), "Garnier", "Chloé");
+        Page page = browser.newPage("en-GB");
+        page.onDialog(dialog -> dialog.accept());
+        Browser.signIn(page, assistant.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        page.locator("#invoices").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Invoice")).click();
+        page.getByLabel("Line 1: description").fill("Scalp mesotherapy, session 1");
+        page.getByLabel("Line 1: unit price before VAT").fill("150");
+        page.getByLabel("Line 1: VAT").selectOption("EXEMPT_MEDICAL");
+        page.getByLabel("Line 2: description").fill("MCCM Exosomes + TRX");
+        page.getByLabel("Line 2: quantity").fill("-2");
+        page.getByLabel("Line 2: unit price before VAT").fill("38.50");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the draft")).click();
+        assertThat(page.locator(".alert-danger")).containsText("Line quantity");
+        assertThat(page.getByLabel("Line 1: description")).hasValue("Scalp mesotherapy, session 1");
+        Browser.screenshot(page, "45-invoice-bad-quantity");
+        page.getByLabel("Line 2: quantity").fill("2");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the draft")).click();
+        assertThat(page.locator("h1")).containsText("Draft invoice");
+        assertThat(page.locator(".invoice-totals")).containsText("242.40 EUR");
+        assertThat(page.locator(".invoice-totals")).containsText("15.40 EUR");
+        Browser.screenshot(page, "46-invoice-draft");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Issue the invoice")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The invoice is issued.");
+        assertThat(page.locator("h1")).containsText("Invoice F-");
+        assertThat(page.locator("body")).containsText("TVA non applicable, article 261-4-1° du CGI");
+        assertThat(page.getByText("Save the lines")).hasCount(0);
+        Browser.screenshot(page, "47-invoice-issued");
+        page.getByText("Correct with a credit note").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Issue the credit note")).click();
+        assertThat(page.locator(".alert-danger")).containsText("Reason");
+        page.getByLabel("Reason for the correction").fill("Billed twice for the same session");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Issue the credit note")).click();
+        assertThat(page.locator("h1")).containsText("Credit note AV-");
+        assertThat(page.locator("body")).containsText("Billed twice for the same session");
+        Browser.screenshot(page, "48-credit-note");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "48-credit-note-phone");
+
+        Page french = browser.newPage("fr-FR");
+        french.setViewportSize(390, 844);
+        Browser.signIn(french, assistant.username(), StaffFixture.PASSWORD);
+        french.navigate("/patients/" + patient);
+        assertThat(french.locator("#invoices")).containsText("Facture F-");
+        assertThat(french.locator("#invoices")).containsText("Avoir AV-");
+        french.locator("#invoices a[href^='/invoices/']").first().click();
+        Browser.screenshot(french, "49-invoice-fr-phone");
+        Page spanish = browser.newPage("es-ES");
+        Browser.signIn(spanish, assistant.username(), StaffFixture.PASSWORD);
+        spanish.navigate("/patients/" + patient + "/invoices/new");
+        assertThat(spanish.locator("h1")).containsText("Facturar a");
+        Browser.screenshot(spanish, "50-invoice-new-es");
     }
 }

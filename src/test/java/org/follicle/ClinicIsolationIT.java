@@ -184,14 +184,16 @@ class ClinicIsolationIT {
                 "{\"planId\":" + startedPlan + ",\"milestone\":\"P6M\",\"visitOn\":\""
                         + java.time.LocalDate.now().minusMonths(1) + "\",\"adverseEvents\":\"NONE\"}", Map.of())
                 .body().replaceAll("^\\{\"followUp\":\\{\"id\":(\\d+),.*", "$1"));
-        // Invoices: a draft to change, a draft to issue, an issued one to read and credit.
+        // Invoices: a draft to change, a draft to issue, an issued one to read and credit, one to credit on its page.
         http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin, BillingIT.SELLER, Map.of());
         List<Long> invoices = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             invoices.add(id(http.send("POST", "/api/v1/invoices", admin, BillingIT.draft(org.paris(), parisPatient),
                     Map.of()).body()));
         }
-        http.send("POST", "/api/v1/invoices/" + invoices.get(2) + "/issue", admin, null, Map.of("If-Match", "\"1\""));
+        for (int i = 2; i < 4; i++) {
+            http.send("POST", "/api/v1/invoices/" + invoices.get(i) + "/issue", admin, null, Map.of("If-Match", "\"1\""));
+        }
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
                 parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, recalledLot, parisFormula, appointments,
                 waiting, plans, sessions, monday, startedPlan, followUp, invoices);
@@ -481,6 +483,14 @@ class ClinicIsolationIT {
                 Endpoint.page("GET", "/plans/{planId}/quote.pdf", s -> "/plans/" + s.plans().get(0) + "/quote.pdf"),
                 Endpoint.page("POST", "/plans/{planId}/{action:book|pause|resume|stop|complete}", s -> "/plans/" + s.plans().get(2) + "/stop"),
                 Endpoint.page("POST", "/recalls/{planId}/invite", s -> "/recalls/" + s.plans().get(0) + "/invite"),
+                // billing pages
+                Endpoint.page("GET", "/patients/{patientId}/invoices/new", s -> chart.apply(s) + "/invoices/new"),
+                Endpoint.page("POST", "/patients/{patientId}/invoices/new", s -> chart.apply(s) + "/invoices/new"),
+                Endpoint.page("GET", "/invoices/{invoiceId}", s -> "/invoices/" + s.invoices().get(3)),
+                Endpoint.page("POST", "/invoices/{invoiceId}/lines", s -> "/invoices/" + s.invoices().get(0) + "/lines"),
+                Endpoint.page("POST", "/invoices/{invoiceId}/issue", s -> "/invoices/" + s.invoices().get(1) + "/issue"),
+                Endpoint.page("POST", "/invoices/{invoiceId}/credit-notes",
+                        s -> "/invoices/" + s.invoices().get(3) + "/credit-notes"),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","

@@ -109,7 +109,17 @@ class TranslatedPagesIT {
                         + ",\"startsOn\":\"" + monday.plusWeeks(2) + "\",\"sessionTime\":\"10:00\",\"book\":false}",
                 Map.of()).body().replaceAll("^\\{\"plan\":\\{\"id\":(\\d+),.*", "$1"));
 
-        List<String> pages = List.of("/", "/plans/" + plan, "/patients/" + patient, "/patients/" + patient + "/intake",
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin, BillingIT.SELLER, Map.of());
+        long invoice = SchedulingIT.id(http.send("POST", "/api/v1/invoices", doctorToken,
+                BillingIT.draft(org.paris(), patient), Map.of()));
+        http.send("POST", "/api/v1/invoices/" + invoice + "/issue", doctorToken, null, Map.of("If-Match", "\"1\""));
+        long creditNote = SchedulingIT.id(http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes",
+                doctorToken, "{\"reason\":\"Facturée deux fois\"}", Map.of()));
+        long draft = SchedulingIT.id(http.send("POST", "/api/v1/invoices", doctorToken,
+                BillingIT.draft(org.paris(), patient), Map.of()));
+
+        List<String> pages = List.of("/", "/plans/" + plan, "/invoices/" + invoice, "/invoices/" + creditNote,
+                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/patients/" + patient, "/patients/" + patient + "/intake",
                 "/patients/" + patient + "/intake/history", "/patients/" + patient + "/formulas/" + formula,
                 "/patients/" + patient + "/formulas/new", "/sessions/" + session, "/appointments/" + appointment,
                 "/adverse-events", "/adverse-events/" + event, "/formulary/stock", "/formulary/lots/" + lot,

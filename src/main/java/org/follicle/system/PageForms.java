@@ -20,6 +20,11 @@ public class PageForms {
         this.messages = messages;
     }
 
+    /** Runs an act that takes no form (a button); returns its problems, empty when it went through. */
+    public Map<String, String> attempt(Runnable action) {
+        return attempt(new FormDocument.Bound<>(Boolean.TRUE, Map.of()), ignored -> action.run());
+    }
+
     /** Runs the action on a bound form; returns the problems by field, empty when it went through. */
     public <T> Map<String, String> attempt(FormDocument.Bound<T> bound, java.util.function.Consumer<T> action) {
         return submit(bound, value -> {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -147,6 +148,22 @@ class Invoices {
         Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
         access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
         return invoice;
+    }
+
+    /** The patient's invoices and credit notes in the clinics where the user may see billing, newest first. */
+    @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#patientId")
+    List<Invoice> ofPatient(long patientId) {
+        return store.ofPatient(patientId).stream().filter(i -> access.can(Privilege.BILLING_READ, i.clinicId()))
+                .toList();
+    }
+
+    /** The VAT categories a line may take in the clinic, with their rates; empty before the seller is set. */
+    java.util.Map<String, VatRates.Category> vatCategories(long clinicId) {
+        return sellers.find(clinicId).map(seller -> vat.categories(seller.country())).orElse(java.util.Map.of());
+    }
+
+    Optional<Seller> seller(long clinicId) {
+        return sellers.find(clinicId);
     }
 
     private Invoice issue(Invoice draft, Seller seller) {

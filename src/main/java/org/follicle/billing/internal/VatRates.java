@@ -41,6 +41,10 @@ class VatRates {
         return found;
     }
 
+    Map<String, Category> categories(String country) {
+        return countries.get(country).categories();
+    }
+
     String currency(String country) {
         return countries.get(country).currency();
     }

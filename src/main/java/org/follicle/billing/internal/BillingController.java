@@ -1,0 +1,158 @@
+package org.follicle.billing.internal;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+
+import org.follicle.patients.PatientRegistry;
+import org.follicle.patients.PatientView;
+import org.follicle.system.FormDocument;
+import org.follicle.system.PageForms;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The front desk's invoice pages: invoice a patient, change the draft's lines, issue it, correct an issued invoice
+ * with a credit note.
+ */
+@Controller
+class BillingController {
+
+    /** Rows a new invoice's form offers; an untouched row is not a line. */
+    private static final int ROWS = 5;
+
+    private final Invoices invoices;
+
+    private final PatientRegistry patients;
+
+    private final PageForms pages;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    BillingController(Invoices invoices, PatientRegistry patients, PageForms pages, JsonMapper json,
+            Validator validator) {
+        this.invoices = invoices;
+        this.patients = patients;
+        this.pages = pages;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GetMapping("/patients/{patientId}/invoices/new")
+    String newInvoice(@PathVariable long patientId, Model model) {
+        PatientView patient = patients.shownOnForm(patients.readablePatient(patientId));
+        ObjectNode form = json.createObjectNode().put("buyerName", patient.displayName());
+        return showNew(patient, form, Map.of(), model);
+    }
+
+    @PostMapping("/patients/{patientId}/invoices/new")
+    String draft(@PathVariable long patientId, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        PatientView patient = patients.readablePatient(patientId);
+        ObjectNode form = linesOf(request).put("clinicId", patient.clinicId()).put("patientId", patient.id());
+        PageForms.Submitted<Invoice> drafted = pages.submit(
+                FormDocument.bind(form, json, validator, Invoices.Draft.class), invoices::draft);
+        if (drafted.succeeded()) {
+            redirect.addFlashAttribute("flash", "invoice.drafted");
+            return "redirect:/invoices/" + drafted.value().id();
+        }
+        return showNew(patient, form, drafted.errors(), model);
+    }
+
+    @GetMapping("/invoices/{invoiceId}")
+    String invoice(@PathVariable long invoiceId, Model model) {
+        Invoice invoice = invoices.invoice(invoiceId);
+        ObjectNode form = json.createObjectNode();
+        form.set("lines", json.valueToTree(invoice.lines()));
+        return show(invoice, form, Map.of(), model);
+    }
+
+    @PostMapping("/invoices/{invoiceId}/lines")
+    String changeLines(@PathVariable long invoiceId, @RequestParam int version, HttpServletRequest request,
+            Model model, RedirectAttributes redirect) {
+        ObjectNode form = linesOf(request);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, BillingApiController.Lines.class),
+                lines -> invoices.changeLines(invoiceId, version, lines.lines()));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "invoice.saved");
+            return "redirect:/invoices/" + invoiceId;
+        }
+        return show(invoices.invoice(invoiceId), form, errors, model);
+    }
+
+    @PostMapping("/invoices/{invoiceId}/issue")
+    String issue(@PathVariable long invoiceId, @RequestParam int version, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = pages.attempt(() -> invoices.issue(invoiceId, version));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "invoice.issued");
+            return "redirect:/invoices/" + invoiceId;
+        }
+        return invoice(invoiceId, model.addAttribute("errors", errors));
+    }
+
+    @PostMapping("/invoices/{invoiceId}/credit-notes")
+    String creditNote(@PathVariable long invoiceId, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        PageForms.Submitted<Invoice> note = pages.submit(
+                FormDocument.bind(form, json, validator, Invoices.CreditNote.class),
+                in -> invoices.creditNote(invoiceId, in));
+        if (note.succeeded()) {
+            redirect.addFlashAttribute("flash", "invoice.credited");
+            return "redirect:/invoices/" + note.value().id();
+        }
+        model.addAttribute("creditForm", form);
+        return invoice(invoiceId, model.addAttribute("errors", note.errors()));
+    }
+
+    /** The form's line rows, the untouched ones left out. */
+    private ObjectNode linesOf(HttpServletRequest request) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        FormDocument.keepRowsWith(form, "lines", "description");
+        return form;
+    }
+
+    private String showNew(PatientView patient, ObjectNode form, Map<String, String> errors, Model model) {
+        model.addAttribute("patient", patient);
+        model.addAttribute("form", padded(form));
+        model.addAttribute("errors", errors);
+        model.addAttribute("seller", invoices.seller(patient.clinicId()).orElse(null));
+        model.addAttribute("categories", invoices.vatCategories(patient.clinicId()));
+        return "billing/new";
+    }
+
+    private String show(Invoice invoice, ObjectNode form, Map<String, String> errors, Model model) {
+        model.addAttribute("invoice", invoice);
+        model.addAttribute("seller", invoices.seller(invoice.clinicId()).orElse(null));
+        model.addAttribute("categories", invoices.vatCategories(invoice.clinicId()));
+        model.addAttribute("form", padded(form));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", errors);
+        }
+        if (!model.containsAttribute("creditForm")) {
+            model.addAttribute("creditForm", json.createObjectNode());
+        }
+        return "billing/invoice";
+    }
+
+    /** The lines as the form shows them: those there are, then empty rows up to {@link #ROWS}, one at least. */
+    private ObjectNode padded(ObjectNode form) {
+        ArrayNode lines = form.has("lines") ? (ArrayNode) form.get("lines") : form.putArray("lines");
+        do {
+            lines.addObject().put("quantity", "1");
+        }
+        while (lines.size() < ROWS);
+        return form;
+    }
+}
