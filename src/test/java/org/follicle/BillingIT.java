@@ -8,12 +8,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.follicle.support.Browser;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.security.Role;
 import org.junit.jupiter.api.BeforeEach;
+import org.mustangproject.validator.ZUGFeRDValidator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BillingIT {
 
     static final String SELLER = """
-            {"country":"FR","legalName":"Cabinet Follicle SELARL","address":"12 rue de la Paix, 75002 Paris",
+            {"country":"FR","legalName":"Cabinet Follicle SELARL","street":"12 rue de la Paix","postcode":"75002","city":"Paris",
              "companyId":"123 456 789 00012","vatId":"FR12123456789","invoicePrefix":"F","creditNotePrefix":"AV"}""";
 
     @LocalServerPort
@@ -150,6 +152,27 @@ class BillingIT {
         HttpResponse<String> draftCredit = http.send("POST", "/api/v1/invoices/" + drafted() + "/credit-notes", desk,
                 "{\"reason\":\"Not issued yet\"}", Map.of());
         assertThat(draftCredit.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void theInvoiceAndItsCreditNoteAreFacturXDocumentsThatTheValidatorAccepts() throws Exception {
+        long invoice = drafted();
+        issue(invoice, "\"1\"");
+        long note = SchedulingIT.id(http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes", desk,
+                "{\"reason\":\"Produit rendu\",\"lines\":[{\"description\":\"MCCM Exosomes + TRX\",\"quantity\":1,"
+                        + "\"unitPrice\":38.50,\"vatCategory\":\"STANDARD\"}]}", Map.of()));
+        for (long id : List.of(invoice, note)) {
+            HttpResponse<byte[]> pdf = http.bytes("/api/v1/invoices/" + id + "/pdf", desk);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            ZUGFeRDValidator validator = new ZUGFeRDValidator();
+            String report = validator.validate(pdf.body(), "invoice-" + id + ".pdf");
+            assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+            // Both parts were checked: the PDF/A-3 file and the EN 16931 data in it.
+            assertThat(report).contains("<pdf>", "<xml>", "EN16931", "status=\"valid\"");
+            Browser.save("51-invoice-" + (id == invoice ? "invoice" : "credit-note") + ".pdf",
+                    pdf.body());
+        }
+        assertThat(http.bytes("/api/v1/invoices/" + drafted() + "/pdf", desk).statusCode()).isEqualTo(422);
     }
 
     @Test

@@ -158,7 +158,8 @@ class TranslatedPagesIT {
                             + "\"signaturePng\":\"" + Signatures.drawn() + "\"}", Map.of());
             assertThat(consent.statusCode()).as(consent.body()).isEqualTo(201);
             for (String path : List.of("/api/v1/sessions/" + session + "/aftercare.pdf", "/api/v1/plans/" + plan
-                    + "/quote.pdf", "/api/v1/patients/" + patient + "/progress.pdf",
+                    + "/quote.pdf", "/api/v1/patients/" + patient + "/progress.pdf", "/api/v1/invoices/" + invoice
+                    + "/pdf", "/api/v1/invoices/" + creditNote + "/pdf",
                     consent.headers().firstValue("Location").orElseThrow())) {
                 String text = pdfText(path, doctorToken);
                 check(language + " " + path, text, problems);

@@ -38,6 +38,20 @@ public final class Http {
         return send(request(path, token).GET().build());
     }
 
+    /** A document (a PDF) as bytes. */
+    public HttpResponse<byte[]> bytes(String path, String token) {
+        try {
+            return client.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(String method, String path, String token, String json, Map<String, String> headers) {
         HttpRequest.Builder builder = request(path, token).header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.follicle.system.ETags;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,6 +70,13 @@ class BillingApiController {
     ResponseEntity<InvoiceView> invoice(@PathVariable long invoiceId) {
         Invoice invoice = invoices.invoice(invoiceId);
         return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+    }
+
+    @GetMapping(value = "/api/v1/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "An issued invoice or credit note as Factur-X (PDF/A-3 with its EN 16931 data), in the "
+            + "patient's language")
+    ResponseEntity<byte[]> pdf(@PathVariable long invoiceId, java.util.Locale locale) {
+        return BillingController.pdf(invoiceId, invoices.pdf(invoiceId, locale));
     }
 
     @PutMapping("/api/v1/invoices/{invoiceId}/lines")

@@ -1,5 +1,6 @@
 package org.follicle.billing.internal;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,9 @@ import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.system.FormDocument;
 import org.follicle.system.PageForms;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,6 +80,18 @@ class BillingController {
         ObjectNode form = json.createObjectNode();
         form.set("lines", json.valueToTree(invoice.lines()));
         return show(invoice, form, Map.of(), model);
+    }
+
+    @GetMapping("/invoices/{invoiceId}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long invoiceId, Locale locale) {
+        return pdf(invoiceId, invoices.pdf(invoiceId, locale));
+    }
+
+    /** A document answered to be shown in the browser and kept under its invoice's id. */
+    static ResponseEntity<byte[]> pdf(long invoiceId, byte[] pdf) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"invoice-" + invoiceId + ".pdf\"")
+                .body(pdf);
     }
 
     @PostMapping("/invoices/{invoiceId}/lines")

@@ -46,9 +46,9 @@ class BillingDemoData implements DemoDataContributor {
                 .single();
         long paris = clinic(org, "Paris");
         long madrid = clinic(org, "Madrid");
-        sellers.save(org, paris, new Seller("FR", "Cabinet Follicle Paris SELARL", "12 rue de la Paix, 75002 Paris",
+        sellers.save(org, paris, new Seller("FR", "Cabinet Follicle Paris SELARL", "12 rue de la Paix", "75002", "Paris",
                 "123 456 789 00012", "FR32123456789", "F", "AV"), null, clock.instant(), "demo");
-        sellers.save(org, madrid, new Seller("ES", "Clínica Follicle Madrid S.L.", "Calle de Serrano 41, 28001 Madrid",
+        sellers.save(org, madrid, new Seller("ES", "Clínica Follicle Madrid S.L.", "Calle de Serrano 41", "28001", "Madrid",
                 "B12345678", "ESB12345678", "F", "R"), null, clock.instant(), "demo");
         Invoice.Line session = line(1, "Mésothérapie du cuir chevelu, séance 3", "1", "150.00", "EXEMPT_MEDICAL");
         Invoice.Line serum = line(2, "MCCM Exosomes + TRX, sérum à domicile", "1", "38.50", "STANDARD");

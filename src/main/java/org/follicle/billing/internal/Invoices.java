@@ -60,8 +60,11 @@ class Invoices {
 
     private final Clock clock;
 
+    private final InvoiceDocuments documents;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
-            ClinicAccess access, AuditLog audit, Clock clock) {
+            ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents) {
+        this.documents = documents;
         this.store = store;
         this.sellers = sellers;
         this.vat = vat;
@@ -148,6 +151,22 @@ class Invoices {
         Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
         access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
         return invoice;
+    }
+
+    /**
+     * An issued invoice or credit note as its Factur-X PDF, in the patient's language (the user's for a buyer who is
+     * not a patient); audited as a print.
+     */
+    byte[] pdf(long id, java.util.Locale userLocale) {
+        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
+        access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
+        String language = invoice.patientId() == null ? null
+                : patients.readablePatient(invoice.patientId()).preferredLanguage();
+        Invoice original = invoice.creditOf() == null ? null : store.find(invoice.creditOf()).orElseThrow();
+        byte[] pdf = documents.pdf(invoice, original, sellerOf(invoice.clinicId()),
+                language == null ? userLocale : java.util.Locale.forLanguageTag(language));
+        audit.record(AuditRecord.success(AuditAction.PRINT, INVOICE, id, invoice.clinicId()));
+        return pdf;
     }
 
     /** The patient's invoices and credit notes in the clinics where the user may see billing, newest first. */

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
  * @param vatId its VAT number, when it has one (a practitioner whose acts are all exempt may not)
  */
 record Seller(@NotBlank @Pattern(regexp = "FR|ES|GB", message = "{billing.countryUnknown}") String country,
-        @NotBlank @Size(max = 200) String legalName, @NotBlank @Size(max = 500) String address,
+        @NotBlank @Size(max = 200) String legalName, @NotBlank @Size(max = 300) String street,
+        @NotBlank @Size(max = 20) String postcode, @NotBlank @Size(max = 100) String city,
         @NotBlank @Size(max = 40) String companyId, @Size(max = 40) String vatId,
         @NotBlank @Size(max = 12) @Pattern(regexp = "[A-Z0-9]+", message = "{billing.prefixInvalid}") String invoicePrefix,
         @NotBlank @Size(max = 12) @Pattern(regexp = "[A-Z0-9]+", message = "{billing.prefixInvalid}") String creditNotePrefix) {

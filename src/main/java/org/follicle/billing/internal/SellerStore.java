@@ -19,10 +19,11 @@ class SellerStore {
 
     Optional<Seller> find(long clinicId) {
         return jdbc.sql("""
-                SELECT country, legal_name, address, company_id, vat_id, invoice_prefix, credit_note_prefix
+                SELECT country, legal_name, street, postcode, city, company_id, vat_id, invoice_prefix, credit_note_prefix
                 FROM billing_seller WHERE clinic_id = :clinic""").param("clinic", clinicId)
                 .query((rs, row) -> new Seller(rs.getString("country"), rs.getString("legal_name"),
-                        rs.getString("address"), rs.getString("company_id"), rs.getString("vat_id"),
+                        rs.getString("street"), rs.getString("postcode"), rs.getString("city"),
+                        rs.getString("company_id"), rs.getString("vat_id"),
                         rs.getString("invoice_prefix"), rs.getString("credit_note_prefix"))).optional();
     }
 
@@ -38,23 +39,25 @@ class SellerStore {
     boolean save(long organisationId, long clinicId, Seller seller, Integer version, Instant at, String by) {
         if (version == null) {
             return jdbc.sql("""
-                    INSERT INTO billing_seller (clinic_id, organisation_id, country, legal_name, address, company_id,
-                        vat_id, invoice_prefix, credit_note_prefix, changed_at, changed_by)
-                    VALUES (:clinic, :org, :country, :name, :address, :company, :vat, :invoice, :credit, :at, :by)
+                    INSERT INTO billing_seller (clinic_id, organisation_id, country, legal_name, street, postcode, city,
+                        company_id, vat_id, invoice_prefix, credit_note_prefix, changed_at, changed_by)
+                    VALUES (:clinic, :org, :country, :name, :street, :postcode, :city, :company, :vat, :invoice,
+                        :credit, :at, :by)
                     ON CONFLICT DO NOTHING""").param("clinic", clinicId).param("org", organisationId)
                     .param("country", seller.country()).param("name", seller.legalName())
-                    .param("address", seller.address()).param("company", seller.companyId())
-                    .param("vat", seller.vatId()).param("invoice", seller.invoicePrefix())
+                    .param("street", seller.street()).param("postcode", seller.postcode())
+                    .param("city", seller.city()).param("company", seller.companyId()).param("vat", seller.vatId()).param("invoice", seller.invoicePrefix())
                     .param("credit", seller.creditNotePrefix()).param("at", Timestamp.from(at)).param("by", by)
                     .update() == 1;
         }
         return jdbc.sql("""
-                UPDATE billing_seller SET legal_name = :name, address = :address, company_id = :company, vat_id = :vat,
+                UPDATE billing_seller SET legal_name = :name, street = :street, postcode = :postcode, city = :city,
+                    company_id = :company, vat_id = :vat,
                     invoice_prefix = :invoice, credit_note_prefix = :credit, version = version + 1, changed_at = :at,
                     changed_by = :by
                 WHERE clinic_id = :clinic AND version = :version""").param("clinic", clinicId)
-                .param("name", seller.legalName()).param("address", seller.address())
-                .param("company", seller.companyId()).param("vat", seller.vatId())
+                .param("name", seller.legalName()).param("street", seller.street())
+                .param("postcode", seller.postcode()).param("city", seller.city()).param("company", seller.companyId()).param("vat", seller.vatId())
                 .param("invoice", seller.invoicePrefix()).param("credit", seller.creditNotePrefix())
                 .param("at", Timestamp.from(at)).param("by", by).param("version", version).update() == 1;
     }
