@@ -19,12 +19,14 @@ CREATE TABLE billing_seller (
     CONSTRAINT billing_seller_prefixes_differ CHECK (invoice_prefix <> credit_note_prefix)
 );
 
--- The next number of each series. Issuing takes it and moves it on in the same transaction, row-locked, so numbers
--- are unique, follow the order of issue and leave no gap even when several desks issue at once.
+-- The next number of each series and the seal of its last document. Issuing takes the number and moves it on in the
+-- same transaction, row-locked, so numbers are unique, follow the order of issue and leave no gap even when several
+-- desks issue at once; the document's seal covers the previous one, so the series is a chain.
 CREATE TABLE billing_series (
     clinic_id   BIGINT      NOT NULL REFERENCES clinics_clinic (id),
     kind        VARCHAR(12) NOT NULL CHECK (kind IN ('INVOICE', 'CREDIT_NOTE')),
     next_number BIGINT      NOT NULL DEFAULT 1 CHECK (next_number > 0),
+    last_seal   CHAR(64)    NOT NULL DEFAULT repeat('0', 64),
     PRIMARY KEY (clinic_id, kind)
 );
 
@@ -51,9 +53,13 @@ CREATE TABLE billing_invoice (
     created_by      VARCHAR(100)  NOT NULL,
     issued_at       TIMESTAMPTZ,
     issued_by       VARCHAR(100),
+    previous_seal   CHAR(64),
+    seal            CHAR(64),
+    seal_key        VARCHAR(40),
     CONSTRAINT billing_invoice_number_uk UNIQUE (clinic_id, kind, number),
     CONSTRAINT billing_invoice_issued_numbered CHECK ((status = 'ISSUED') = (number IS NOT NULL AND issued_on IS NOT NULL
-        AND prefix IS NOT NULL AND issued_at IS NOT NULL AND issued_by IS NOT NULL)),
+        AND prefix IS NOT NULL AND issued_at IS NOT NULL AND issued_by IS NOT NULL AND seal IS NOT NULL
+        AND previous_seal IS NOT NULL AND seal_key IS NOT NULL)),
     CONSTRAINT billing_invoice_credit_note CHECK ((kind = 'CREDIT_NOTE') = (credit_of IS NOT NULL AND credit_reason IS NOT NULL)),
     CONSTRAINT billing_invoice_totals CHECK (total_gross = total_net + total_vat)
 );

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.follicle.support.Browser;
+import org.follicle.support.DatabaseOwner;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.StaffFixture;
@@ -44,6 +45,9 @@ class BillingIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     Http http;
 
@@ -173,6 +177,38 @@ class BillingIT {
                     pdf.body());
         }
         assertThat(http.bytes("/api/v1/invoices/" + drafted() + "/pdf", desk).statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void theSalesRecordsVerifyUntilARecordIsChangedBehindTheApplicationsBack() {
+        String auditor = fixture.token(fixture.staff(org, "auditor", Map.of(org.paris(), Role.ADMIN)));
+        String verification = "/api/v1/clinics/" + org.paris() + "/sales-records/verification";
+        assertThat(http.get(verification, auditor).body()).startsWith("{\"intact\":true");
+        List<Long> issued = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long invoice = drafted();
+            issue(invoice, "\"1\"");
+            issued.add(invoice);
+        }
+        http.send("POST", "/api/v1/invoices/" + issued.get(0) + "/credit-notes", desk, "{\"reason\":\"Refunded\"}",
+                Map.of());
+        HttpResponse<String> intact = http.get(verification, auditor);
+        assertThat(intact.body()).startsWith("{\"intact\":true").contains("\"documents\":3", "\"documents\":1");
+        assertThat(http.get(verification, desk).statusCode()).isEqualTo(403);
+
+        // Someone with the owner's login changes a price, the trigger set aside.
+        JdbcClient owner = DatabaseOwner.jdbc(environment);
+        owner.sql("ALTER TABLE billing_invoice_line DISABLE TRIGGER billing_invoice_line_final").update();
+        try {
+            owner.sql("UPDATE billing_invoice_line SET unit_price = 15 WHERE invoice_id = :id AND position = 1")
+                    .param("id", issued.get(1)).update();
+        }
+        finally {
+            owner.sql("ALTER TABLE billing_invoice_line ENABLE TRIGGER billing_invoice_line_final").update();
+        }
+        HttpResponse<String> broken = http.get(verification, auditor);
+        assertThat(broken.body()).startsWith("{\"intact\":false")
+                .contains("\"problem\":\"SEAL_MISMATCH\",\"at\":2");
     }
 
     @Test

@@ -526,6 +526,10 @@ class ClinicIsolationIT {
                 Endpoint.api("PUT", "/api/v1/clinics/{clinicId}/seller", s -> "/api/v1/clinics/" + paris.apply(s) + "/seller",
                         BillingIT.SELLER),
                 Endpoint.api("GET", "/api/v1/invoices/{invoiceId}", s -> "/api/v1/invoices/" + s.invoices().get(2), null),
+                Endpoint.api("GET", "/api/v1/invoices/{invoiceId}/pdf", s -> "/api/v1/invoices/" + s.invoices().get(2) + "/pdf", null),
+                Endpoint.page("GET", "/invoices/{invoiceId}/pdf", s -> "/invoices/" + s.invoices().get(3) + "/pdf"),
+                Endpoint.api("GET", "/api/v1/clinics/{clinicId}/sales-records/verification",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/sales-records/verification", null),
                 Endpoint.api("PUT", "/api/v1/invoices/{invoiceId}/lines", s -> "/api/v1/invoices/" + s.invoices().get(0) + "/lines",
                         "{\"lines\":[{\"description\":\"Shampoo\",\"quantity\":1,\"unitPrice\":19.90,\"vatCategory\":\"STANDARD\"}]}")
                         .withETagFrom(s -> "/api/v1/invoices/" + s.invoices().get(0)),

@@ -32,9 +32,19 @@ class BillingApiController {
 
     private final Sellers sellers;
 
-    BillingApiController(Invoices invoices, Sellers sellers) {
+    private final SalesRecords records;
+
+    BillingApiController(Invoices invoices, Sellers sellers, SalesRecords records) {
         this.invoices = invoices;
         this.sellers = sellers;
+        this.records = records;
+    }
+
+    @GetMapping("/api/v1/clinics/{clinicId}/sales-records/verification")
+    @Operation(summary = "Verify the clinic's sales records (auditors): every series numbered without a gap and its "
+            + "chain of seals unbroken from the first document to the last")
+    SalesRecords.Verification verify(@PathVariable long clinicId) {
+        return records.verify(clinicId);
     }
 
     @GetMapping("/api/v1/clinics/{clinicId}/seller")

@@ -27,7 +27,11 @@ class BillingDemoData implements DemoDataContributor {
 
     private final Clock clock;
 
-    BillingDemoData(SellerStore sellers, InvoiceStore invoices, VatRates vat, JdbcClient jdbc, Clock clock) {
+    private final Invoices issuing;
+
+    BillingDemoData(SellerStore sellers, InvoiceStore invoices, VatRates vat, JdbcClient jdbc, Clock clock,
+            Invoices issuing) {
+        this.issuing = issuing;
         this.sellers = sellers;
         this.invoices = invoices;
         this.vat = vat;
@@ -53,9 +57,7 @@ class BillingDemoData implements DemoDataContributor {
         Invoice.Line session = line(1, "Mésothérapie du cuir chevelu, séance 3", "1", "150.00", "EXEMPT_MEDICAL");
         Invoice.Line serum = line(2, "MCCM Exosomes + TRX, sérum à domicile", "1", "38.50", "STANDARD");
         long lefevre = draft(org, paris, "Lefèvre", List.of(session, serum));
-        Invoice draft = invoices.find(lefevre).orElseThrow();
-        invoices.markIssued(draft.issued("F", invoices.takeNumber(paris, Invoice.Kind.INVOICE),
-                LocalDate.now(clock), clock.instant(), "assistant"));
+        issuing.issue(invoices.find(lefevre).orElseThrow(), sellers.find(paris).orElseThrow(), "assistant");
         draft(org, paris, "Bernard", List.of(line(1, "PRP, séance d'entretien", "1", "350.00", "EXEMPT_MEDICAL")));
     }
 

@@ -63,6 +63,32 @@ record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind
     }
 
     /**
+     * Everything an issued document says, with the seal of the one before it in its series, as the text its own
+     * seal covers. Each field is written with its length, so no value can pass for two; amounts are written at their
+     * scale in the database, so that the text read back is the text sealed.
+     */
+    String canonical(String previousSeal) {
+        StringBuilder text = new StringBuilder();
+        java.util.function.Consumer<Object> field = value -> {
+            String written = String.valueOf(value);
+            text.append(written.length()).append(':').append(written).append(';');
+        };
+        Totals totals = totals();
+        for (Object value : new Object[] { previousSeal, clinicId, kind, prefix, number, issuedOn, issuedAt,
+            issuedBy, currency, patientId, buyerName, buyerAddress, creditOf, creditReason, totals.net(),
+            totals.vat(), totals.gross(), lines.size() }) {
+            field.accept(value);
+        }
+        for (Line line : lines) {
+            for (Object value : new Object[] { line.position(), line.description(), line.quantity().setScale(3),
+                line.unitPrice().setScale(2), line.vatCategory(), line.vatRate().setScale(2), line.exemption() }) {
+                field.accept(value);
+            }
+        }
+        return text.toString();
+    }
+
+    /**
      * What a new credit note may still take back from this invoice: its total less the credit notes already
      * issued against it.
      */

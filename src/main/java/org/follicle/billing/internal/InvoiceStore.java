@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import org.follicle.security.Seals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,27 +87,58 @@ class InvoiceStore {
     }
 
     /**
-     * Takes the next number of the clinic's series for that kind. The row stays locked until the transaction
-     * commits, so a concurrent issue waits and takes the following number; a rollback gives the number back.
+     * Takes the next number of the clinic's series for that kind, with the seal of the series' last document. The
+     * row stays locked until the transaction commits, so a concurrent issue waits and takes the following number;
+     * a rollback gives the number back.
      */
-    long takeNumber(long clinicId, Invoice.Kind kind) {
+    Series takeNumber(long clinicId, Invoice.Kind kind) {
         jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
                 .param("clinic", clinicId).param("kind", kind.name()).update();
         return jdbc.sql("""
                 UPDATE billing_series SET next_number = next_number + 1 WHERE clinic_id = :clinic AND kind = :kind
-                RETURNING next_number - 1""").param("clinic", clinicId).param("kind", kind.name())
-                .query(Long.class).single();
+                RETURNING next_number - 1 AS number, last_seal""").param("clinic", clinicId)
+                .param("kind", kind.name()).query((rs, row) -> new Series(rs.getLong("number"),
+                        rs.getString("last_seal"))).single();
     }
 
-    boolean markIssued(Invoice issued) {
+    /** Issues the draft sealed after the series' last document, which it becomes. */
+    boolean markIssued(Invoice issued, String previousSeal, Seals.Seal seal) {
+        jdbc.sql("UPDATE billing_series SET last_seal = :seal WHERE clinic_id = :clinic AND kind = :kind")
+                .param("seal", seal.hash()).param("clinic", issued.clinicId()).param("kind", issued.kind().name())
+                .update();
         return jdbc.sql("""
                 UPDATE billing_invoice SET status = 'ISSUED', prefix = :prefix, number = :number, issued_on = :on,
-                    issued_at = :at, issued_by = :by, version = :version
+                    issued_at = :at, issued_by = :by, version = :version, previous_seal = :previousSeal,
+                    seal = :seal, seal_key = :key
                 WHERE id = :id AND version = :previous AND status = 'DRAFT'""")
                 .param("prefix", issued.prefix()).param("number", issued.number()).param("on", issued.issuedOn())
                 .param("at", Timestamp.from(issued.issuedAt())).param("by", issued.issuedBy())
-                .param("version", issued.version()).param("id", issued.id()).param("previous", issued.version() - 1)
+                .param("version", issued.version()).param("previousSeal", previousSeal).param("seal", seal.hash())
+                .param("key", seal.keyId()).param("id", issued.id()).param("previous", issued.version() - 1)
                 .update() == 1;
+    }
+
+    /** The clinic's issued documents of a kind in the order of their numbers, each with its seals. */
+    List<Sealed> issued(long clinicId, Invoice.Kind kind) {
+        return jdbc.sql(SELECT.replace("issued_by", "issued_by, previous_seal, seal, seal_key")
+                + " WHERE clinic_id = :clinic AND kind = :kind AND status = 'ISSUED' ORDER BY number")
+                .param("clinic", clinicId).param("kind", kind.name())
+                .query((rs, row) -> new Sealed(header(rs, row), rs.getString("previous_seal"),
+                        new Seals.Seal(rs.getString("seal_key"), rs.getString("seal")))).list().stream()
+                .map(sealed -> new Sealed(withLines(sealed.invoice()), sealed.previousSeal(), sealed.seal())).toList();
+    }
+
+    /** Where a series stands: the next number it gives and the seal of its last document. */
+    Optional<Series> series(long clinicId, Invoice.Kind kind) {
+        return jdbc.sql("SELECT next_number AS number, last_seal FROM billing_series WHERE clinic_id = :clinic AND kind = :kind")
+                .param("clinic", clinicId).param("kind", kind.name())
+                .query((rs, row) -> new Series(rs.getLong("number"), rs.getString("last_seal"))).optional();
+    }
+
+    record Series(long number, String lastSeal) {
+    }
+
+    record Sealed(Invoice invoice, String previousSeal, Seals.Seal seal) {
     }
 
     private Invoice header(ResultSet rs, int row) throws SQLException {

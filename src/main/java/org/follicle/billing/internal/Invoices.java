@@ -28,6 +28,7 @@ import org.follicle.security.AuditRecord;
 import org.follicle.security.Audited;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
+import org.follicle.security.Seals;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
@@ -62,9 +63,12 @@ class Invoices {
 
     private final InvoiceDocuments documents;
 
+    private final Seals seals;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
-            ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents) {
+            ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals) {
         this.documents = documents;
+        this.seals = seals;
         this.store = store;
         this.sellers = sellers;
         this.vat = vat;
@@ -112,7 +116,7 @@ class Invoices {
         if (invoice.version() != version) {
             throw new StaleRecordException(INVOICE, id);
         }
-        Invoice issued = issue(invoice, sellerOf(invoice.clinicId()));
+        Invoice issued = issue(invoice, sellerOf(invoice.clinicId()), access.current().username());
         audit.record(new AuditRecord(AuditAction.UPDATE, INVOICE, String.valueOf(id), invoice.clinicId(),
                 AuditOutcome.SUCCESS, "issued " + issued.displayNumber()));
         return issued;
@@ -140,7 +144,7 @@ class Invoices {
                 original.currency(), original.buyerName(), original.buyerAddress(), invoiceId, in.reason().strip(),
                 List.of(), 0, clock.instant(), access.current().username(), null, null));
         store.replaceLines(id, 0, lines);
-        Invoice issued = issue(store.find(id).orElseThrow(), seller);
+        Invoice issued = issue(store.find(id).orElseThrow(), seller, access.current().username());
         audit.record(new AuditRecord(AuditAction.CREATE, INVOICE, String.valueOf(id), original.clinicId(),
                 AuditOutcome.SUCCESS, "credit note " + issued.displayNumber() + " of " + original.displayNumber()));
         return issued;
@@ -185,14 +189,18 @@ class Invoices {
         return sellers.find(clinicId);
     }
 
-    private Invoice issue(Invoice draft, Seller seller) {
+    /**
+     * Numbers and seals a draft after the last document of its series: the one place a document is issued. Its time
+     * is kept to the microsecond, as the database keeps it, so that the text sealed is the text read back.
+     */
+    Invoice issue(Invoice draft, Seller seller, String by) {
         Invoice.Kind kind = draft.kind();
-        long number = store.takeNumber(draft.clinicId(), kind);
+        InvoiceStore.Series series = store.takeNumber(draft.clinicId(), kind);
         ClinicView clinic = clinics.find(draft.clinicId()).orElseThrow();
         Invoice issued = draft.issued(kind == Invoice.Kind.INVOICE ? seller.invoicePrefix()
-                : seller.creditNotePrefix(), number, clinic.today(clock), Instant.now(clock),
-                access.current().username());
-        if (!store.markIssued(issued)) {
+                : seller.creditNotePrefix(), series.number(), clinic.today(clock),
+                Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS), by);
+        if (!store.markIssued(issued, series.lastSeal(), seals.seal(issued.canonical(series.lastSeal())))) {
             throw new StaleRecordException(INVOICE, draft.id());
         }
         return store.find(draft.id()).orElseThrow();

@@ -17,6 +17,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.follicle.security.Seals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
  * belongs on a volume of its own or a mounted secret, and in the backups apart from the database's.
  */
 @Component
-class AuditKeys {
+class AuditKeys implements Seals {
 
     private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
 
@@ -73,6 +74,18 @@ class AuditKeys {
             return AuditChain.sha256(canonical);
         }
         return mac(entry.keyId(), canonical);
+    }
+
+    @Override
+    public Seal seal(String text) {
+        return new Seal(currentId, mac(currentId, text));
+    }
+
+    @Override
+    public boolean verifies(String text, Seal seal) {
+        String expected = mac(seal.keyId(), text);
+        return expected != null && java.security.MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), seal.hash().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** HMAC-SHA256 of the text under the named key, hex; null for a key this installation does not have. */
