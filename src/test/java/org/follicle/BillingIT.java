@@ -193,7 +193,7 @@ class BillingIT {
         http.send("POST", "/api/v1/invoices/" + issued.get(0) + "/credit-notes", desk, "{\"reason\":\"Refunded\"}",
                 Map.of());
         HttpResponse<String> intact = http.get(verification, auditor);
-        assertThat(intact.body()).startsWith("{\"intact\":true").contains("\"documents\":3", "\"documents\":1");
+        assertThat(intact.body()).startsWith("{\"intact\":true").contains("\"records\":3", "\"records\":1");
         assertThat(http.get(verification, desk).statusCode()).isEqualTo(403);
 
         // Someone with the owner's login changes a price, the trigger set aside.
@@ -209,6 +209,42 @@ class BillingIT {
         HttpResponse<String> broken = http.get(verification, auditor);
         assertThat(broken.body()).startsWith("{\"intact\":false")
                 .contains("\"problem\":\"SEAL_MISMATCH\",\"at\":2");
+    }
+
+    HttpResponse<String> pay(long invoice, String method, String amount, String kind) {
+        return http.send("POST", "/api/v1/invoices/" + invoice + "/payments", desk, "{\"method\":\"" + method
+                + "\",\"amount\":" + amount + (kind == null ? "" : ",\"kind\":\"" + kind + "\"") + "}", Map.of());
+    }
+
+    @Test
+    void paymentsSettleTheBalanceAndRefundsGiveBackOnlyWhatACreditNoteLeftInCredit() {
+        long invoice = drafted();
+        assertThat(pay(invoice, "CARD", "10", null).statusCode()).as("a draft is not paid").isEqualTo(422);
+        issue(invoice, "\"1\"");
+        assertThat(pay(invoice, "CARD", "100.00", null).statusCode()).isEqualTo(201);
+        HttpResponse<String> above = pay(invoice, "CASH", "142.41", null);
+        assertThat(above.statusCode()).isEqualTo(422);
+        assertThat(above.body()).contains("142.41", "142.40", "\"amount\"");
+        assertThat(pay(invoice, "BITCOIN", "1", null).statusCode()).isEqualTo(400);
+        assertThat(pay(invoice, "CASH", "-5", null).statusCode()).isEqualTo(400);
+        assertThat(pay(invoice, "CASH", "142.40", null).statusCode()).isEqualTo(201);
+        assertThat(http.get("/api/v1/invoices/" + invoice, desk).body()).contains("\"balance\":0.00",
+                "\"method\":\"CARD\"", "\"method\":\"CASH\"");
+        assertThat(pay(invoice, "CASH", "0.01", null).statusCode()).isEqualTo(422);
+
+        // The product is returned after payment: the clinic owes it back, and no more.
+        http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes", desk, "{\"reason\":\"Returned\","
+                + "\"lines\":[{\"description\":\"MCCM Exosomes + TRX\",\"quantity\":1,\"unitPrice\":38.50,"
+                + "\"vatCategory\":\"STANDARD\"}]}", Map.of());
+        assertThat(http.get("/api/v1/invoices/" + invoice, desk).body()).contains("\"balance\":-46.20");
+        assertThat(pay(invoice, "CASH", "50", "REFUND").statusCode()).isEqualTo(422);
+        assertThat(pay(invoice, "CASH", "46.20", "REFUND").statusCode()).isEqualTo(201);
+        assertThat(http.get("/api/v1/invoices/" + invoice, desk).body()).contains("\"balance\":0.00");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM billing_payment WHERE invoice_id = :id").param("id", invoice)
+                .update()).isInstanceOf(DataAccessException.class);
+        String auditor = fixture.token(fixture.staff(org, "auditor", Map.of(org.paris(), Role.ADMIN)));
+        assertThat(http.get("/api/v1/clinics/" + org.paris() + "/sales-records/verification", auditor).body())
+                .startsWith("{\"intact\":true").contains("{\"series\":\"PAYMENT\",\"records\":3,\"intact\":true");
     }
 
     @Test

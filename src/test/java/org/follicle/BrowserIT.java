@@ -1032,6 +1032,22 @@ class BrowserIT {
         assertThat(page.locator("body")).containsText("TVA non applicable, article 261-4-1° du CGI");
         assertThat(page.getByText("Save the lines")).hasCount(0);
         Browser.screenshot(page, "47-invoice-issued");
+        assertThat(page.locator("#payments")).containsText("Still owed: 242.40 EUR");
+        page.getByLabel("Amount").fill("100");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Record the payment")).click();
+        assertThat(page.locator("#payments")).containsText("Still owed: 142.40 EUR");
+        page.getByLabel("Method").selectOption("CASH");
+        page.getByLabel("Amount").fill("150");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Record the payment")).click();
+        assertThat(page.locator(".alert-danger")).containsText("more than the 142.40 still owed");
+        page.getByLabel("Amount").fill("142.40");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Record the payment")).click();
+        assertThat(page.locator("#payments")).containsText("Paid in full");
+        assertThat(page.locator("#payments")).containsText("Cash");
+        Browser.screenshot(page, "47-invoice-paid");
         page.getByText("Correct with a credit note").click();
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Issue the credit note")).click();

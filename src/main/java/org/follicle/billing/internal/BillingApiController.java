@@ -34,7 +34,10 @@ class BillingApiController {
 
     private final SalesRecords records;
 
-    BillingApiController(Invoices invoices, Sellers sellers, SalesRecords records) {
+    private final Payments payments;
+
+    BillingApiController(Invoices invoices, Sellers sellers, SalesRecords records, Payments payments) {
+        this.payments = payments;
         this.invoices = invoices;
         this.sellers = sellers;
         this.records = records;
@@ -72,14 +75,23 @@ class BillingApiController {
     ResponseEntity<InvoiceView> draft(@Valid @RequestBody Invoices.Draft body) {
         Invoice invoice = invoices.draft(body);
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
-                .eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+                .eTag(ETags.of(invoice.version())).body(invoices.shown(invoice));
     }
 
     @GetMapping("/api/v1/invoices/{invoiceId}")
     @Operation(summary = "An invoice or credit note with its lines and VAT per rate")
     ResponseEntity<InvoiceView> invoice(@PathVariable long invoiceId) {
-        Invoice invoice = invoices.invoice(invoiceId);
-        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+        InvoiceView invoice = invoices.view(invoiceId);
+        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(invoice);
+    }
+
+    @PostMapping("/api/v1/invoices/{invoiceId}/payments")
+    @Operation(summary = "Record money received for an issued invoice at the desk (cash, card terminal, transfer), "
+            + "never more than its balance; or a refund of what a credit note left the patient in credit")
+    ResponseEntity<InvoiceView.PaymentView> pay(@PathVariable long invoiceId, @Valid @RequestBody Payments.Received body) {
+        Payment payment = payments.record(invoiceId, body);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoiceId))
+                .body(InvoiceView.PaymentView.of(payment));
     }
 
     @GetMapping(value = "/api/v1/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -96,7 +108,7 @@ class BillingApiController {
             @Valid @RequestBody Lines body) {
         Invoice invoice = invoices.changeLines(invoiceId, ETags.requireVersion(ifMatch, Invoices.INVOICE, invoiceId),
                 body.lines());
-        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(invoices.shown(invoice));
     }
 
     @PostMapping("/api/v1/invoices/{invoiceId}/issue")
@@ -105,7 +117,7 @@ class BillingApiController {
     ResponseEntity<InvoiceView> issue(@PathVariable long invoiceId,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Invoice invoice = invoices.issue(invoiceId, ETags.requireVersion(ifMatch, Invoices.INVOICE, invoiceId));
-        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(InvoiceView.of(invoice));
+        return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(invoices.shown(invoice));
     }
 
     @PostMapping("/api/v1/invoices/{invoiceId}/credit-notes")
@@ -115,7 +127,7 @@ class BillingApiController {
             @Valid @RequestBody Invoices.CreditNote body) {
         Invoice note = invoices.creditNote(invoiceId, body);
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + note.id())).eTag(ETags.of(note.version()))
-                .body(InvoiceView.of(note));
+                .body(invoices.shown(note));
     }
 
     record Lines(@NotEmpty @Size(max = 100) List<Invoices.@Valid @NotNull LineInput> lines) {

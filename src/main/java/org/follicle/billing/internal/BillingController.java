@@ -36,6 +36,8 @@ class BillingController {
 
     private final Invoices invoices;
 
+    private final Payments payments;
+
     private final PatientRegistry patients;
 
     private final PageForms pages;
@@ -44,9 +46,10 @@ class BillingController {
 
     private final Validator validator;
 
-    BillingController(Invoices invoices, PatientRegistry patients, PageForms pages, JsonMapper json,
-            Validator validator) {
+    BillingController(Invoices invoices, Payments payments, PatientRegistry patients, PageForms pages,
+            JsonMapper json, Validator validator) {
         this.invoices = invoices;
+        this.payments = payments;
         this.patients = patients;
         this.pages = pages;
         this.json = json;
@@ -117,6 +120,19 @@ class BillingController {
         return invoice(invoiceId, model.addAttribute("errors", errors));
     }
 
+    @PostMapping("/invoices/{invoiceId}/payments")
+    String pay(@PathVariable long invoiceId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, Payments.Received.class),
+                in -> payments.record(invoiceId, in));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "payment.recorded");
+            return "redirect:/invoices/" + invoiceId;
+        }
+        model.addAttribute("paymentForm", form);
+        return invoice(invoiceId, model.addAttribute("errors", errors));
+    }
+
     @PostMapping("/invoices/{invoiceId}/credit-notes")
     String creditNote(@PathVariable long invoiceId, HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
@@ -150,6 +166,16 @@ class BillingController {
 
     private String show(Invoice invoice, ObjectNode form, Map<String, String> errors, Model model) {
         model.addAttribute("invoice", invoice);
+        InvoiceView view = invoices.shown(invoice);
+        model.addAttribute("view", view);
+        if (!model.containsAttribute("paymentForm")) {
+            ObjectNode payment = json.createObjectNode().put("method", "CARD");
+            if (view.balance() != null) {
+                payment.put("amount", view.balance().abs().toPlainString())
+                        .put("kind", view.balance().signum() < 0 ? "REFUND" : "PAYMENT");
+            }
+            model.addAttribute("paymentForm", payment);
+        }
         model.addAttribute("seller", invoices.seller(invoice.clinicId()).orElse(null));
         model.addAttribute("categories", invoices.vatCategories(invoice.clinicId()));
         model.addAttribute("form", padded(form));

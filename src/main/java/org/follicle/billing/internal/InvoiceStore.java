@@ -86,26 +86,8 @@ class InvoiceStore {
                 .param("patient", patientId).query(this::header).list().stream().map(this::withLines).toList();
     }
 
-    /**
-     * Takes the next number of the clinic's series for that kind, with the seal of the series' last document. The
-     * row stays locked until the transaction commits, so a concurrent issue waits and takes the following number;
-     * a rollback gives the number back.
-     */
-    Series takeNumber(long clinicId, Invoice.Kind kind) {
-        jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
-                .param("clinic", clinicId).param("kind", kind.name()).update();
-        return jdbc.sql("""
-                UPDATE billing_series SET next_number = next_number + 1 WHERE clinic_id = :clinic AND kind = :kind
-                RETURNING next_number - 1 AS number, last_seal""").param("clinic", clinicId)
-                .param("kind", kind.name()).query((rs, row) -> new Series(rs.getLong("number"),
-                        rs.getString("last_seal"))).single();
-    }
-
-    /** Issues the draft sealed after the series' last document, which it becomes. */
+    /** Issues the draft with its seal, which covers the series' last document's. */
     boolean markIssued(Invoice issued, String previousSeal, Seals.Seal seal) {
-        jdbc.sql("UPDATE billing_series SET last_seal = :seal WHERE clinic_id = :clinic AND kind = :kind")
-                .param("seal", seal.hash()).param("clinic", issued.clinicId()).param("kind", issued.kind().name())
-                .update();
         return jdbc.sql("""
                 UPDATE billing_invoice SET status = 'ISSUED', prefix = :prefix, number = :number, issued_on = :on,
                     issued_at = :at, issued_by = :by, version = :version, previous_seal = :previousSeal,
@@ -126,16 +108,6 @@ class InvoiceStore {
                 .query((rs, row) -> new Sealed(header(rs, row), rs.getString("previous_seal"),
                         new Seals.Seal(rs.getString("seal_key"), rs.getString("seal")))).list().stream()
                 .map(sealed -> new Sealed(withLines(sealed.invoice()), sealed.previousSeal(), sealed.seal())).toList();
-    }
-
-    /** Where a series stands: the next number it gives and the seal of its last document. */
-    Optional<Series> series(long clinicId, Invoice.Kind kind) {
-        return jdbc.sql("SELECT next_number AS number, last_seal FROM billing_series WHERE clinic_id = :clinic AND kind = :kind")
-                .param("clinic", clinicId).param("kind", kind.name())
-                .query((rs, row) -> new Series(rs.getLong("number"), rs.getString("last_seal"))).optional();
-    }
-
-    record Series(long number, String lastSeal) {
     }
 
     record Sealed(Invoice invoice, String previousSeal, Seals.Seal seal) {

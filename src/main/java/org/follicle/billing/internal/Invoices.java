@@ -65,8 +65,15 @@ class Invoices {
 
     private final Seals seals;
 
+    private final SeriesStore series;
+
+    private final PaymentStore paymentStore;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
-            ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals) {
+            ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals,
+            SeriesStore series, PaymentStore paymentStore) {
+        this.series = series;
+        this.paymentStore = paymentStore;
         this.documents = documents;
         this.seals = seals;
         this.store = store;
@@ -180,6 +187,22 @@ class Invoices {
                 .toList();
     }
 
+    /** An invoice with its payments and balance, as the API shows it. */
+    @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#id", clinicId = "#result.clinicId()")
+    InvoiceView view(long id) {
+        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
+        access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
+        return shown(invoice);
+    }
+
+    /** An invoice the caller has just read or written, with its payments and, once issued, its balance. */
+    InvoiceView shown(Invoice invoice) {
+        List<Payment> payments = paymentStore.ofInvoice(invoice.id());
+        boolean payable = invoice.kind() == Invoice.Kind.INVOICE && invoice.status() == Invoice.Status.ISSUED;
+        return InvoiceView.of(invoice, payments, payable ? Payment.Account.of(invoice,
+                store.creditNotesOf(invoice.id()), payments) : null);
+    }
+
     /** The VAT categories a line may take in the clinic, with their rates; empty before the seller is set. */
     java.util.Map<String, VatRates.Category> vatCategories(long clinicId) {
         return sellers.find(clinicId).map(seller -> vat.categories(seller.country())).orElse(java.util.Map.of());
@@ -195,14 +218,16 @@ class Invoices {
      */
     Invoice issue(Invoice draft, Seller seller, String by) {
         Invoice.Kind kind = draft.kind();
-        InvoiceStore.Series series = store.takeNumber(draft.clinicId(), kind);
+        SeriesStore.Series series = this.series.take(draft.clinicId(), kind.name());
         ClinicView clinic = clinics.find(draft.clinicId()).orElseThrow();
         Invoice issued = draft.issued(kind == Invoice.Kind.INVOICE ? seller.invoicePrefix()
                 : seller.creditNotePrefix(), series.number(), clinic.today(clock),
                 Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS), by);
-        if (!store.markIssued(issued, series.lastSeal(), seals.seal(issued.canonical(series.lastSeal())))) {
+        Seals.Seal seal = seals.seal(issued.canonical(series.lastSeal()));
+        if (!store.markIssued(issued, series.lastSeal(), seal)) {
             throw new StaleRecordException(INVOICE, draft.id());
         }
+        this.series.sealed(draft.clinicId(), kind.name(), seal.hash());
         return store.find(draft.id()).orElseThrow();
     }
 

@@ -15,14 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The clinic's sales records as France's cash-system rules and Spain's Verifactu ask of them: each series of issued
- * documents is a chain of seals, numbered without gaps, that verification walks from the first document to the
- * last.
+ * documents, and the clinic's payments, is a chain of seals numbered without gaps, that verification walks from
+ * the first record to the last.
  */
 @Service
 @Transactional(readOnly = true)
 class SalesRecords {
-
-    static final String GENESIS = "0".repeat(64);
 
     private final InvoiceStore store;
 
@@ -32,7 +30,14 @@ class SalesRecords {
 
     private final AuditLog audit;
 
-    SalesRecords(InvoiceStore store, Seals seals, ClinicDirectory clinics, AuditLog audit) {
+    private final SeriesStore series;
+
+    private final PaymentStore payments;
+
+    SalesRecords(InvoiceStore store, Seals seals, ClinicDirectory clinics, AuditLog audit, SeriesStore series,
+            PaymentStore payments) {
+        this.series = series;
+        this.payments = payments;
         this.store = store;
         this.seals = seals;
         this.clinics = clinics;
@@ -46,6 +51,7 @@ class SalesRecords {
         for (Invoice.Kind kind : Invoice.Kind.values()) {
             series.add(verify(clinicId, kind));
         }
+        series.add(verifyPayments(clinicId));
         Verification result = new Verification(series.stream().allMatch(SeriesCheck::intact), series);
         audit.record(new AuditRecord(AuditAction.AUDIT_VERIFY, "sales-records", String.valueOf(clinicId), clinicId,
                 AuditOutcome.SUCCESS, result.intact() ? "intact" : "broken"));
@@ -54,26 +60,50 @@ class SalesRecords {
 
     private SeriesCheck verify(long clinicId, Invoice.Kind kind) {
         List<InvoiceStore.Sealed> documents = store.issued(clinicId, kind);
-        String previous = GENESIS;
+        String previous = SeriesStore.GENESIS;
         long expected = 1;
         for (InvoiceStore.Sealed document : documents) {
             Invoice invoice = document.invoice();
             if (invoice.number() != expected) {
-                return SeriesCheck.broken(kind, documents.size(), "NUMBER_MISSING", expected);
+                return SeriesCheck.broken(kind.name(), documents.size(), "NUMBER_MISSING", expected);
             }
             if (!previous.equals(document.previousSeal())
                     || !seals.verifies(invoice.canonical(previous), document.seal())) {
-                return SeriesCheck.broken(kind, documents.size(), "SEAL_MISMATCH", invoice.number());
+                return SeriesCheck.broken(kind.name(), documents.size(), "SEAL_MISMATCH", invoice.number());
             }
             previous = document.seal().hash();
             expected++;
         }
-        // The series' counter and last seal are the chain's end: a document removed from the end shows there.
-        InvoiceStore.Series end = store.series(clinicId, kind).orElse(new InvoiceStore.Series(1, GENESIS));
-        if (end.number() != expected || !end.lastSeal().equals(previous)) {
-            return SeriesCheck.broken(kind, documents.size(), "END_MISSING", expected);
+        return end(clinicId, kind.name(), documents.size(), expected, previous);
+    }
+
+    private SeriesCheck verifyPayments(long clinicId) {
+        List<PaymentStore.Sealed> payments = this.payments.sealed(clinicId);
+        String previous = SeriesStore.GENESIS;
+        long expected = 1;
+        for (PaymentStore.Sealed sealed : payments) {
+            Payment payment = sealed.payment();
+            if (payment.number() != expected) {
+                return SeriesCheck.broken(Payments.PAYMENT.toUpperCase(), payments.size(), "NUMBER_MISSING", expected);
+            }
+            if (!previous.equals(sealed.previousSeal())
+                    || !seals.verifies(payment.canonical(previous), sealed.seal())) {
+                return SeriesCheck.broken(Payments.PAYMENT.toUpperCase(), payments.size(), "SEAL_MISMATCH",
+                        payment.number());
+            }
+            previous = sealed.seal().hash();
+            expected++;
         }
-        return new SeriesCheck(kind, documents.size(), true, null, null);
+        return end(clinicId, Payments.PAYMENT.toUpperCase(), payments.size(), expected, previous);
+    }
+
+    /** The series' counter and last seal are the chain's end: records removed from the end show there. */
+    private SeriesCheck end(long clinicId, String name, int records, long expected, String previous) {
+        SeriesStore.Series end = series.find(clinicId, name);
+        if (end.number() != expected || !end.lastSeal().equals(previous)) {
+            return SeriesCheck.broken(name, records, "END_MISSING", expected);
+        }
+        return new SeriesCheck(name, records, true, null, null);
     }
 
     record Verification(boolean intact, List<SeriesCheck> series) {
@@ -84,10 +114,10 @@ class SalesRecords {
      * (the series' last documents are gone); {@code null} when intact
      * @param at the number where the chain breaks
      */
-    record SeriesCheck(Invoice.Kind kind, int documents, boolean intact, String problem, Long at) {
+    record SeriesCheck(String series, int records, boolean intact, String problem, Long at) {
 
-        static SeriesCheck broken(Invoice.Kind kind, int documents, String problem, long at) {
-            return new SeriesCheck(kind, documents, false, problem, at);
+        static SeriesCheck broken(String series, int records, String problem, long at) {
+            return new SeriesCheck(series, records, false, problem, at);
         }
     }
 }

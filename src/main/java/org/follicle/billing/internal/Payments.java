@@ -1,0 +1,118 @@
+package org.follicle.billing.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import org.follicle.clinics.ClinicDirectory;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.security.Seals;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.RecordNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Payments at the front desk against an issued invoice (cash, card terminal, bank transfer), partial or whole, and
+ * refunds of what a credit note left the patient in credit. The invoice's row is locked while its balance is
+ * checked, so two desks cannot both take its last euro.
+ */
+@Service
+@Transactional
+class Payments {
+
+    static final String PAYMENT = "payment";
+
+    private final InvoiceStore invoices;
+
+    private final PaymentStore store;
+
+    private final SeriesStore series;
+
+    private final Seals seals;
+
+    private final ClinicDirectory clinics;
+
+    private final ClinicAccess access;
+
+    private final AuditLog audit;
+
+    private final Clock clock;
+
+    Payments(InvoiceStore invoices, PaymentStore store, SeriesStore series, Seals seals, ClinicDirectory clinics,
+            ClinicAccess access, AuditLog audit, Clock clock) {
+        this.invoices = invoices;
+        this.store = store;
+        this.series = series;
+        this.seals = seals;
+        this.clinics = clinics;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Payment record(long invoiceId, Received in) {
+        Invoice invoice = invoices.lock(invoiceId)
+                .orElseThrow(() -> new RecordNotFoundException(Invoices.INVOICE, invoiceId));
+        access.requireVisible(Privilege.BILLING_WRITE, invoice.clinicId(), Invoices.INVOICE, invoiceId);
+        if (invoice.kind() != Invoice.Kind.INVOICE || invoice.status() != Invoice.Status.ISSUED) {
+            throw new BusinessRuleException("payment.onlyIssuedInvoice");
+        }
+        Payment.Account account = account(invoice);
+        Payment.Kind kind = Payment.Kind.valueOf(in.kind() == null ? "PAYMENT" : in.kind());
+        if (kind == Payment.Kind.PAYMENT) {
+            account.requirePayable(in.amount());
+        }
+        else {
+            account.requireRefundable(in.amount());
+        }
+        LocalDate today = clinics.find(invoice.clinicId()).orElseThrow().today(clock);
+        SeriesStore.Series taken = series.take(invoice.clinicId(), PAYMENT.toUpperCase());
+        Payment payment = new Payment(0, invoice.clinicId(), invoiceId, kind, Payment.Method.valueOf(in.method()),
+                in.amount(), invoice.currency(), in.receivedOn() == null ? today : in.receivedOn(),
+                in.reference() == null || in.reference().isBlank() ? null : in.reference().strip(), taken.number(),
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), access.current().username());
+        Seals.Seal seal = seals.seal(payment.canonical(taken.lastSeal()));
+        long id = store.insert(invoice.organisationId(), payment, taken.lastSeal(), seal);
+        series.sealed(invoice.clinicId(), PAYMENT.toUpperCase(), seal.hash());
+        audit.record(new AuditRecord(AuditAction.CREATE, PAYMENT, String.valueOf(id), invoice.clinicId(),
+                AuditOutcome.SUCCESS, kind.name().toLowerCase() + " of " + in.amount().toPlainString() + " "
+                        + invoice.currency() + " for " + invoice.displayNumber()));
+        return new Payment(id, payment.clinicId(), payment.invoiceId(), kind, payment.method(), payment.amount(),
+                payment.currency(), payment.receivedOn(), payment.reference(), payment.number(),
+                payment.recordedAt(), payment.recordedBy());
+    }
+
+    /** Where the invoice stands, its payments read in the same transaction; the caller has checked access. */
+    Payment.Account account(Invoice invoice) {
+        return Payment.Account.of(invoice, invoices.creditNotesOf(invoice.id()), store.ofInvoice(invoice.id()));
+    }
+
+    /**
+     * Money received or given back. The method at the desk is cash, the card terminal or a bank transfer; an online
+     * payment is recorded by the payment gateway, not by hand.
+     *
+     * @param kind {@code PAYMENT} (when left out) or {@code REFUND}
+     * @param receivedOn today in the clinic when left out; never in the future
+     */
+    record Received(@NotNull @Pattern(regexp = "CASH|CARD|TRANSFER", message = "{payment.methodUnknown}") String method,
+            @NotNull @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal amount,
+            @Pattern(regexp = "PAYMENT|REFUND", message = "{payment.kindUnknown}") String kind,
+            @PastOrPresent LocalDate receivedOn, @Size(max = 200) String reference) {
+    }
+}
