@@ -248,6 +248,49 @@ class BillingIT {
     }
 
     @Test
+    void theDaysClosureFixesItsFiguresAndNothingMoreIsIssuedOrReceivedOnIt() {
+        String closures = "/api/v1/clinics/" + org.paris() + "/sales-closures";
+        long invoice = drafted();
+        issue(invoice, "\"1\"");
+        pay(invoice, "CARD", "200", null);
+        pay(invoice, "CASH", "42.40", null);
+        long credited = drafted();
+        issue(credited, "\"1\"");
+        http.send("POST", "/api/v1/invoices/" + credited + "/credit-notes", desk, "{\"reason\":\"Billed twice\"}",
+                Map.of());
+        long late = drafted();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+
+        HttpResponse<String> tomorrow = http.send("POST", closures, desk, "{\"period\":\"DAY\",\"day\":\""
+                + java.time.LocalDate.parse(today).plusDays(1) + "\"}", Map.of());
+        assertThat(tomorrow.statusCode()).isEqualTo(422);
+        HttpResponse<String> closed = http.send("POST", closures, desk, "{\"period\":\"DAY\",\"day\":\"" + today
+                + "\"}", Map.of());
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(201);
+        assertThat(closed.body()).contains("\"invoices\":2", "\"creditNotes\":1", "\"invoicedGross\":484.80",
+                "\"creditedGross\":242.40", "{\"method\":\"CARD\",\"amount\":200.00}",
+                "{\"method\":\"CASH\",\"amount\":42.40}",
+                "{\"category\":\"STANDARD\",\"rate\":20.00,\"taxable\":154.00,\"vat\":30.80}");
+        assertThat(http.send("POST", closures, desk, "{\"period\":\"DAY\",\"day\":\"" + today + "\"}", Map.of())
+                .statusCode()).isEqualTo(422);
+        HttpResponse<String> afterClosing = issue(late, "\"1\"");
+        assertThat(afterClosing.statusCode()).isEqualTo(422);
+        assertThat(afterClosing.body()).contains("is closed");
+        assertThat(pay(credited, "CASH", "1", "REFUND").statusCode()).isEqualTo(422);
+
+        HttpResponse<String> lastMonth = http.send("POST", closures, desk, "{\"period\":\"MONTH\",\"day\":\""
+                + java.time.LocalDate.parse(today).minusMonths(1) + "\"}", Map.of());
+        assertThat(lastMonth.statusCode()).isEqualTo(201);
+        assertThat(http.send("POST", closures, desk, "{\"period\":\"MONTH\",\"day\":\"" + today + "\"}", Map.of())
+                .statusCode()).isEqualTo(422);
+        assertThat(http.get(closures, desk).body()).startsWith("[{\"id\":").contains("\"period\":\"MONTH\"",
+                "\"period\":\"DAY\"");
+        String auditor = fixture.token(fixture.staff(org, "auditor", Map.of(org.paris(), Role.ADMIN)));
+        assertThat(http.get("/api/v1/clinics/" + org.paris() + "/sales-records/verification", auditor).body())
+                .startsWith("{\"intact\":true").contains("{\"series\":\"CLOSURE\",\"records\":2,\"intact\":true");
+    }
+
+    @Test
     void badLinesAreRefusedByFieldAndNothingIsSaved() {
         int before = jdbc.sql("SELECT count(*) FROM billing_invoice").query(Integer.class).single();
         HttpResponse<String> negative = http.send("POST", "/api/v1/invoices", desk, draft(org.paris(), patient)

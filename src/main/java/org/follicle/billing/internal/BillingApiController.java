@@ -36,7 +36,14 @@ class BillingApiController {
 
     private final Payments payments;
 
-    BillingApiController(Invoices invoices, Sellers sellers, SalesRecords records, Payments payments) {
+    private final Closures closures;
+
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    BillingApiController(Invoices invoices, Sellers sellers, SalesRecords records, Payments payments,
+            Closures closures, tools.jackson.databind.json.JsonMapper json) {
+        this.closures = closures;
+        this.json = json;
         this.payments = payments;
         this.invoices = invoices;
         this.sellers = sellers;
@@ -83,6 +90,30 @@ class BillingApiController {
     ResponseEntity<InvoiceView> invoice(@PathVariable long invoiceId) {
         InvoiceView invoice = invoices.view(invoiceId);
         return ResponseEntity.ok().eTag(ETags.of(invoice.version())).body(invoice);
+    }
+
+    @PostMapping("/api/v1/clinics/{clinicId}/sales-closures")
+    @Operation(summary = "Close a day (today once the desk is done, or a day before) or a month that is over: its "
+            + "figures per VAT rate and payment method, fixed and sealed; nothing more is issued or received on a "
+            + "closed day")
+    ResponseEntity<ClosureView> close(@PathVariable long clinicId, @Valid @RequestBody Closures.Request body) {
+        return ResponseEntity.status(201).body(ClosureView.of(closures.close(clinicId, body), json));
+    }
+
+    @GetMapping("/api/v1/clinics/{clinicId}/sales-closures")
+    @Operation(summary = "The clinic's closed days and months, the latest first")
+    List<ClosureView> closures(@PathVariable long clinicId) {
+        return closures.ofClinic(clinicId).stream().map(closure -> ClosureView.of(closure, json)).toList();
+    }
+
+    /** A closure as the API shows it, its summary as the figures it was sealed with. */
+    record ClosureView(long id, Closure.Period period, java.time.LocalDate firstDay, java.time.LocalDate lastDay,
+            long number, java.time.Instant closedAt, Closure.Summary summary) {
+
+        static ClosureView of(Closure closure, tools.jackson.databind.json.JsonMapper json) {
+            return new ClosureView(closure.id(), closure.period(), closure.firstDay(), closure.lastDay(),
+                    closure.number(), closure.closedAt(), json.readValue(closure.summary(), Closure.Summary.class));
+        }
     }
 
     @PostMapping("/api/v1/invoices/{invoiceId}/payments")

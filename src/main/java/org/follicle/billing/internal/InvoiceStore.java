@@ -100,6 +100,13 @@ class InvoiceStore {
                 .update() == 1;
     }
 
+    /** The clinic's documents issued between two days (both included), in the order of their numbers. */
+    List<Invoice> issuedBetween(long clinicId, java.time.LocalDate first, java.time.LocalDate last) {
+        return jdbc.sql(SELECT + " WHERE clinic_id = :clinic AND status = 'ISSUED' AND issued_on BETWEEN :first AND :last"
+                + " ORDER BY kind, number").param("clinic", clinicId).param("first", first).param("last", last)
+                .query(this::header).list().stream().map(this::withLines).toList();
+    }
+
     /** The clinic's issued documents of a kind in the order of their numbers, each with its seals. */
     List<Sealed> issued(long clinicId, Invoice.Kind kind) {
         return jdbc.sql(SELECT.replace("issued_by", "issued_by, previous_seal, seal, seal_key")

@@ -69,9 +69,12 @@ class Invoices {
 
     private final PaymentStore paymentStore;
 
+    private final Closures closures;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals,
-            SeriesStore series, PaymentStore paymentStore) {
+            SeriesStore series, PaymentStore paymentStore, Closures closures) {
+        this.closures = closures;
         this.series = series;
         this.paymentStore = paymentStore;
         this.documents = documents;
@@ -218,8 +221,9 @@ class Invoices {
      */
     Invoice issue(Invoice draft, Seller seller, String by) {
         Invoice.Kind kind = draft.kind();
-        SeriesStore.Series series = this.series.take(draft.clinicId(), kind.name());
         ClinicView clinic = clinics.find(draft.clinicId()).orElseThrow();
+        closures.requireOpen(draft.clinicId(), clinic.today(clock));
+        SeriesStore.Series series = this.series.take(draft.clinicId(), kind.name());
         Invoice issued = draft.issued(kind == Invoice.Kind.INVOICE ? seller.invoicePrefix()
                 : seller.creditNotePrefix(), series.number(), clinic.today(clock),
                 Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS), by);

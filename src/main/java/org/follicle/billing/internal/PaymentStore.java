@@ -45,6 +45,14 @@ class PaymentStore {
                 .query(this::payment).list();
     }
 
+    /** The clinic's payments and refunds recorded between two days of the clinic (both included). */
+    List<Payment> recordedBetween(long clinicId, String timeZone, LocalDate first, LocalDate last) {
+        return jdbc.sql(SELECT + """
+                 WHERE clinic_id = :clinic AND (recorded_at AT TIME ZONE :zone)::date BETWEEN :first AND :last
+                ORDER BY number""").param("clinic", clinicId).param("zone", timeZone).param("first", first)
+                .param("last", last).query(this::payment).list();
+    }
+
     /** The clinic's payments and refunds in the order they were recorded, each with its seals. */
     List<Sealed> sealed(long clinicId) {
         return jdbc.sql(SELECT + " WHERE clinic_id = :clinic ORDER BY number").param("clinic", clinicId)

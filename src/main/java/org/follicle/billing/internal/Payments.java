@@ -54,8 +54,11 @@ class Payments {
 
     private final Clock clock;
 
+    private final Closures closures;
+
     Payments(InvoiceStore invoices, PaymentStore store, SeriesStore series, Seals seals, ClinicDirectory clinics,
-            ClinicAccess access, AuditLog audit, Clock clock) {
+            ClinicAccess access, AuditLog audit, Clock clock, Closures closures) {
+        this.closures = closures;
         this.invoices = invoices;
         this.store = store;
         this.series = series;
@@ -82,6 +85,7 @@ class Payments {
             account.requireRefundable(in.amount());
         }
         LocalDate today = clinics.find(invoice.clinicId()).orElseThrow().today(clock);
+        closures.requireOpen(invoice.clinicId(), today);
         SeriesStore.Series taken = series.take(invoice.clinicId(), PAYMENT.toUpperCase());
         Payment payment = new Payment(0, invoice.clinicId(), invoiceId, kind, Payment.Method.valueOf(in.method()),
                 in.amount(), invoice.currency(), in.receivedOn() == null ? today : in.receivedOn(),

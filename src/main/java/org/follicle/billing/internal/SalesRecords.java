@@ -34,8 +34,11 @@ class SalesRecords {
 
     private final PaymentStore payments;
 
+    private final ClosureStore closures;
+
     SalesRecords(InvoiceStore store, Seals seals, ClinicDirectory clinics, AuditLog audit, SeriesStore series,
-            PaymentStore payments) {
+            PaymentStore payments, ClosureStore closures) {
+        this.closures = closures;
         this.series = series;
         this.payments = payments;
         this.store = store;
@@ -52,6 +55,7 @@ class SalesRecords {
             series.add(verify(clinicId, kind));
         }
         series.add(verifyPayments(clinicId));
+        series.add(verifyClosures(clinicId));
         Verification result = new Verification(series.stream().allMatch(SeriesCheck::intact), series);
         audit.record(new AuditRecord(AuditAction.AUDIT_VERIFY, "sales-records", String.valueOf(clinicId), clinicId,
                 AuditOutcome.SUCCESS, result.intact() ? "intact" : "broken"));
@@ -59,51 +63,50 @@ class SalesRecords {
     }
 
     private SeriesCheck verify(long clinicId, Invoice.Kind kind) {
-        List<InvoiceStore.Sealed> documents = store.issued(clinicId, kind);
-        String previous = SeriesStore.GENESIS;
-        long expected = 1;
-        for (InvoiceStore.Sealed document : documents) {
-            Invoice invoice = document.invoice();
-            if (invoice.number() != expected) {
-                return SeriesCheck.broken(kind.name(), documents.size(), "NUMBER_MISSING", expected);
-            }
-            if (!previous.equals(document.previousSeal())
-                    || !seals.verifies(invoice.canonical(previous), document.seal())) {
-                return SeriesCheck.broken(kind.name(), documents.size(), "SEAL_MISMATCH", invoice.number());
-            }
-            previous = document.seal().hash();
-            expected++;
-        }
-        return end(clinicId, kind.name(), documents.size(), expected, previous);
+        return walk(clinicId, kind.name(), store.issued(clinicId, kind).stream().map(document -> new Link(
+                document.invoice().number(), document.previousSeal(), document.seal(),
+                document.invoice()::canonical)).toList());
     }
 
     private SeriesCheck verifyPayments(long clinicId) {
-        List<PaymentStore.Sealed> payments = this.payments.sealed(clinicId);
-        String previous = SeriesStore.GENESIS;
-        long expected = 1;
-        for (PaymentStore.Sealed sealed : payments) {
-            Payment payment = sealed.payment();
-            if (payment.number() != expected) {
-                return SeriesCheck.broken(Payments.PAYMENT.toUpperCase(), payments.size(), "NUMBER_MISSING", expected);
-            }
-            if (!previous.equals(sealed.previousSeal())
-                    || !seals.verifies(payment.canonical(previous), sealed.seal())) {
-                return SeriesCheck.broken(Payments.PAYMENT.toUpperCase(), payments.size(), "SEAL_MISMATCH",
-                        payment.number());
-            }
-            previous = sealed.seal().hash();
-            expected++;
-        }
-        return end(clinicId, Payments.PAYMENT.toUpperCase(), payments.size(), expected, previous);
+        return walk(clinicId, Payments.PAYMENT.toUpperCase(), payments.sealed(clinicId).stream().map(sealed -> new Link(
+                sealed.payment().number(), sealed.previousSeal(), sealed.seal(), sealed.payment()::canonical)).toList());
     }
 
-    /** The series' counter and last seal are the chain's end: records removed from the end show there. */
-    private SeriesCheck end(long clinicId, String name, int records, long expected, String previous) {
+    private SeriesCheck verifyClosures(long clinicId) {
+        return walk(clinicId, Closures.SERIES, closures.sealed(clinicId).stream().map(sealed -> new Link(
+                sealed.closure().number(), sealed.previousSeal(), sealed.seal(), sealed.closure()::canonical)).toList());
+    }
+
+    /**
+     * Walks a series in the order of its numbers: each record must be the next number, name the seal before it, and
+     * be sealed with its own text; the series' counter and last seal must end where the records do, or records were
+     * removed from the end.
+     */
+    private SeriesCheck walk(long clinicId, String name, List<Link> links) {
+        String previous = SeriesStore.GENESIS;
+        long expected = 1;
+        for (Link link : links) {
+            if (link.number() != expected) {
+                return SeriesCheck.broken(name, links.size(), "NUMBER_MISSING", expected);
+            }
+            if (!previous.equals(link.previousSeal())
+                    || !seals.verifies(link.canonical().apply(previous), link.seal())) {
+                return SeriesCheck.broken(name, links.size(), "SEAL_MISMATCH", link.number());
+            }
+            previous = link.seal().hash();
+            expected++;
+        }
         SeriesStore.Series end = series.find(clinicId, name);
         if (end.number() != expected || !end.lastSeal().equals(previous)) {
-            return SeriesCheck.broken(name, records, "END_MISSING", expected);
+            return SeriesCheck.broken(name, links.size(), "END_MISSING", expected);
         }
-        return new SeriesCheck(name, records, true, null, null);
+        return new SeriesCheck(name, links.size(), true, null, null);
+    }
+
+    /** One sealed record of a series: its number, the seal it names, its own, and its text given the previous seal. */
+    private record Link(long number, String previousSeal, Seals.Seal seal,
+            java.util.function.Function<String, String> canonical) {
     }
 
     record Verification(boolean intact, List<SeriesCheck> series) {

@@ -34,6 +34,17 @@ class SeriesStore {
                 .query((rs, row) -> new Series(rs.getLong("number"), rs.getString("last_seal"))).single();
     }
 
+    /**
+     * Holds the series against a writer that takes it until the transaction ends, without taking a number: an issue
+     * holds the closures' series, so that a day is not closed while a document of that day is being issued.
+     */
+    void hold(long clinicId, String series) {
+        jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
+                .param("clinic", clinicId).param("kind", series).update();
+        jdbc.sql("SELECT 1 FROM billing_series WHERE clinic_id = :clinic AND kind = :kind FOR SHARE")
+                .param("clinic", clinicId).param("kind", series).query(Integer.class).single();
+    }
+
     /** The record just numbered is the series' last: its seal is the one the next record covers. */
     void sealed(long clinicId, String series, String seal) {
         jdbc.sql("UPDATE billing_series SET last_seal = :seal WHERE clinic_id = :clinic AND kind = :kind")
