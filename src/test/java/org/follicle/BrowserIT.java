@@ -1075,4 +1075,33 @@ class BrowserIT {
         assertThat(spanish.locator("h1")).containsText("Facturar a");
         Browser.screenshot(spanish, "50-invoice-new-es");
     }
+
+    @Test
+    void theManagerClosesTheDayAndSeesTheSalesRecordsVerify() {
+        Http http = new Http(port);
+        String token = fixture.token(admin);
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", token, BillingIT.SELLER, Map.of());
+        long invoice = SchedulingIT.id(http.send("POST", "/api/v1/invoices", token,
+                BillingIT.draft(org.paris(), fixture.patient(org, org.paris(), "Perrin", "Louise")), Map.of()));
+        http.send("POST", "/api/v1/invoices/" + invoice + "/issue", token, null, Map.of("If-Match", "\"1\""));
+        http.send("POST", "/api/v1/invoices/" + invoice + "/payments", token, "{\"method\":\"CARD\",\"amount\":242.40}",
+                Map.of());
+        Page page = browser.newPage("en-GB");
+        page.onDialog(dialog -> dialog.accept());
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Sales").setExact(true)).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("The sales records verify");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Close \\d{4}-"))).click();
+        assertThat(page.locator(".alert-success").first()).hasText("Closed.");
+        assertThat(page.locator("table.closures")).containsText("1 · 242.40 EUR");
+        assertThat(page.locator("table.closures")).containsText("Card 242.40");
+        Browser.screenshot(page, "52-sales-closed");
+        page.setViewportSize(390, 844);
+        page.navigate("/sales?lang=fr");
+        assertThat(page.locator("h1")).containsText("Ventes");
+        Browser.screenshot(page, "52-sales-closed-fr-phone");
+        page.navigate("/sales?lang=en");
+    }
 }

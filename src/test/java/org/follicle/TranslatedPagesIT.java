@@ -119,7 +119,7 @@ class TranslatedPagesIT {
                 BillingIT.draft(org.paris(), patient), Map.of()));
 
         List<String> pages = List.of("/", "/plans/" + plan, "/invoices/" + invoice, "/invoices/" + creditNote,
-                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/patients/" + patient, "/patients/" + patient + "/intake",
+                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/sales", "/patients/" + patient, "/patients/" + patient + "/intake",
                 "/patients/" + patient + "/intake/history", "/patients/" + patient + "/formulas/" + formula,
                 "/patients/" + patient + "/formulas/new", "/sessions/" + session, "/appointments/" + appointment,
                 "/adverse-events", "/adverse-events/" + event, "/formulary/stock", "/formulary/lots/" + lot,

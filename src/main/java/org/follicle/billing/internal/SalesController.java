@@ -1,0 +1,101 @@
+package org.follicle.billing.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+
+import org.follicle.clinics.ClinicDirectory;
+import org.follicle.clinics.ClinicView;
+import org.follicle.security.ClinicAccess;
+import org.follicle.security.Privilege;
+import org.follicle.system.FormDocument;
+import org.follicle.system.NavigationLink;
+import org.follicle.system.PageForms;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The clinic's sales at the desk: the day's closure and the month's, the closed periods' figures, and for those who
+ * audit, whether the sales records still verify.
+ */
+@Controller
+class SalesController {
+
+    private final Closures closures;
+
+    private final SalesRecords records;
+
+    private final ClinicDirectory clinics;
+
+    private final ClinicAccess access;
+
+    private final PageForms pages;
+
+    private final JsonMapper json;
+
+    private final Validator validator;
+
+    private final Clock clock;
+
+    SalesController(Closures closures, SalesRecords records, ClinicDirectory clinics, ClinicAccess access,
+            PageForms pages, JsonMapper json, Validator validator, Clock clock) {
+        this.closures = closures;
+        this.records = records;
+        this.clinics = clinics;
+        this.access = access;
+        this.pages = pages;
+        this.json = json;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    @GetMapping("/sales")
+    String sales(Model model) {
+        ClinicView clinic = clinics.requireClinic(access.workingClinic(), Privilege.BILLING_READ);
+        LocalDate today = clinic.today(clock);
+        model.addAttribute("clinic", clinic);
+        model.addAttribute("today", today);
+        model.addAttribute("lastMonth", today.minusMonths(1).withDayOfMonth(1));
+        model.addAttribute("closures", closures.ofClinic(clinic.id()).stream()
+                .map(closure -> BillingApiController.ClosureView.of(closure, json)).toList());
+        model.addAttribute("canClose", access.can(Privilege.BILLING_WRITE, clinic.id()));
+        model.addAttribute("verification", access.can(Privilege.AUDIT_READ, clinic.id())
+                ? records.verify(clinic.id()) : null);
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "billing/sales";
+    }
+
+    @PostMapping("/sales/closures")
+    String close(HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        long clinic = access.workingClinic();
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        Map<String, String> errors = pages.attempt(FormDocument.bind(form, json, validator, Closures.Request.class),
+                in -> closures.close(clinic, in));
+        if (errors.isEmpty()) {
+            redirect.addFlashAttribute("flash", "closure.closed");
+            return "redirect:/sales";
+        }
+        return sales(model.addAttribute("errors", errors));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Links {
+
+        @Bean
+        NavigationLink salesLink() {
+            return new NavigationLink("nav.sales", "/sales", Privilege.BILLING_READ.authority(), 50);
+        }
+    }
+}
