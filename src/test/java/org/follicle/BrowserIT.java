@@ -1086,16 +1086,33 @@ class BrowserIT {
         http.send("POST", "/api/v1/invoices/" + invoice + "/issue", token, null, Map.of("If-Match", "\"1\""));
         http.send("POST", "/api/v1/invoices/" + invoice + "/payments", token, "{\"method\":\"CARD\",\"amount\":242.40}",
                 Map.of());
+        long unpaid = SchedulingIT.id(http.send("POST", "/api/v1/invoices", token,
+                BillingIT.draft(org.paris(), fixture.patient(org, org.paris(), "Renard", "Paul")), Map.of()));
+        http.send("POST", "/api/v1/invoices/" + unpaid + "/issue", token, null, Map.of("If-Match", "\"1\""));
         Page page = browser.newPage("en-GB");
         page.onDialog(dialog -> dialog.accept());
         Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
         page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Sales").setExact(true)).click();
+        assertThat(page.locator("#outstanding")).containsText("RENARD, Paul");
+        assertThat(page.locator("#outstanding")).containsText("242.40 EUR");
+        assertThat(page.locator("#outstanding")).not().containsText("PERRIN");
+        com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.getByRole(
+                com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download the invoices (CSV)")).click());
+        try {
+            String text = java.nio.file.Files.readString(csv.path());
+            Assertions.assertThat(text).startsWith("Number,Document,Issued on,Billed to,Corrects,Before VAT,VAT,Total,Currency")
+                    .contains("Invoice", "\"PERRIN, Louise\"", "227.00,15.40,242.40,EUR");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("The sales records verify");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Close \\d{4}-"))).click();
         assertThat(page.locator(".alert-success").first()).hasText("Closed.");
-        assertThat(page.locator("table.closures")).containsText("1 · 242.40 EUR");
+        assertThat(page.locator("table.closures")).containsText("2 · 484.80 EUR");
         assertThat(page.locator("table.closures")).containsText("Card 242.40");
         Browser.screenshot(page, "52-sales-closed");
         page.setViewportSize(390, 844);

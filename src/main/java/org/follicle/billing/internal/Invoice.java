@@ -38,7 +38,11 @@ record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind
 
     /** The number as printed: the series' prefix and six digits, {@code F-000042}; {@code null} for a draft. */
     public String displayNumber() {
-        return number == null ? null : prefix + "-" + String.format("%06d", number);
+        return number == null ? null : printed(prefix, number);
+    }
+
+    static String printed(String prefix, long number) {
+        return prefix + "-" + String.format("%06d", number);
     }
 
     public Totals totals() {

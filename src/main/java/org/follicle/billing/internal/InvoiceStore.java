@@ -100,6 +100,33 @@ class InvoiceStore {
                 .update() == 1;
     }
 
+    /**
+     * The clinic's issued invoices that are not settled: what each still owes once its credit notes, payments and
+     * refunds are counted (negative when the clinic owes the patient), the oldest first.
+     */
+    List<Outstanding> outstanding(long clinicId) {
+        return jdbc.sql("""
+                SELECT id, prefix, number, issued_on, buyer_name, patient_id, currency, balance FROM (
+                    SELECT i.id, i.prefix, i.number, i.issued_on, i.buyer_name, i.patient_id, i.currency,
+                        i.total_gross
+                        - COALESCE((SELECT sum(c.total_gross) FROM billing_invoice c
+                                    WHERE c.credit_of = i.id AND c.status = 'ISSUED'), 0)
+                        - COALESCE((SELECT sum(CASE p.kind WHEN 'PAYMENT' THEN p.amount ELSE -p.amount END)
+                                    FROM billing_payment p WHERE p.invoice_id = i.id), 0) AS balance
+                    FROM billing_invoice i
+                    WHERE i.clinic_id = :clinic AND i.kind = 'INVOICE' AND i.status = 'ISSUED') owed
+                WHERE balance <> 0 ORDER BY issued_on, number""").param("clinic", clinicId)
+                .query((rs, row) -> new Outstanding(rs.getLong("id"), Invoice.printed(rs.getString("prefix"),
+                        rs.getLong("number")), rs.getObject("issued_on",
+                                java.time.LocalDate.class), rs.getString("buyer_name"),
+                        rs.getObject("patient_id", Long.class), rs.getString("currency"),
+                        rs.getBigDecimal("balance"))).list();
+    }
+
+    record Outstanding(long id, String number, java.time.LocalDate issuedOn, String buyerName, Long patientId,
+            String currency, java.math.BigDecimal balance) {
+    }
+
     /** The clinic's documents issued between two days (both included), in the order of their numbers. */
     List<Invoice> issuedBetween(long clinicId, java.time.LocalDate first, java.time.LocalDate last) {
         return jdbc.sql(SELECT + " WHERE clinic_id = :clinic AND status = 'ISSUED' AND issued_on BETWEEN :first AND :last"

@@ -1,7 +1,9 @@
 package org.follicle.billing.internal;
 
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,10 +18,15 @@ import org.follicle.system.NavigationLink;
 import org.follicle.system.PageForms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +39,8 @@ import tools.jackson.databind.node.ObjectNode;
 class SalesController {
 
     private final Closures closures;
+
+    private final SalesReports reports;
 
     private final SalesRecords records;
 
@@ -47,9 +56,10 @@ class SalesController {
 
     private final Clock clock;
 
-    SalesController(Closures closures, SalesRecords records, ClinicDirectory clinics, ClinicAccess access,
+    SalesController(Closures closures, SalesReports reports, SalesRecords records, ClinicDirectory clinics, ClinicAccess access,
             PageForms pages, JsonMapper json, Validator validator, Clock clock) {
         this.closures = closures;
+        this.reports = reports;
         this.records = records;
         this.clinics = clinics;
         this.access = access;
@@ -69,12 +79,22 @@ class SalesController {
         model.addAttribute("closures", closures.ofClinic(clinic.id()).stream()
                 .map(closure -> BillingApiController.ClosureView.of(closure, json)).toList());
         model.addAttribute("canClose", access.can(Privilege.BILLING_WRITE, clinic.id()));
+        model.addAttribute("outstanding", reports.outstanding(clinic.id()));
         model.addAttribute("verification", access.can(Privilege.AUDIT_READ, clinic.id())
                 ? records.verify(clinic.id()) : null);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         return "billing/sales";
+    }
+
+    @GetMapping("/sales/documents.csv")
+    ResponseEntity<byte[]> export(@RequestParam LocalDate from, @RequestParam LocalDate to, Locale locale) {
+        String csv = reports.documentsCsv(access.workingClinic(), from, to, locale);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("documents-" + from + "-" + to + ".csv").build().toString())
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     @PostMapping("/sales/closures")
