@@ -806,6 +806,20 @@ class BrowserIT {
         assertThat(page.locator("body")).containsText("Signed by Docteur Carte on ");
         assertThat(page.locator("body")).containsText("(Europe/Paris); locked.");
         Browser.screenshot(page, "39-session-signed");
+        // The visit invoiced from its session: its type at the clinic's price fills the first line.
+        jdbc.sql("UPDATE scheduling_appointment_type SET price = 180, currency = 'EUR' WHERE organisation_id = :org"
+                + " AND code = 'MESOTHERAPY'").param("org", org.id()).update();
+        new Http(port).send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", fixture.token(admin), BillingIT.SELLER,
+                Map.of());
+        String signedSession = page.url().replaceAll("#.*$", "");
+        page.getByText("Invoice this session").click();
+        assertThat(page.getByLabel("Line 1: description")).hasValue(java.util.regex.Pattern.compile("^Mesotherapy session, 20"));
+        assertThat(page.getByLabel("Line 1: unit price before VAT")).hasValue("180.00");
+        page.getByLabel("Line 1: VAT").selectOption("EXEMPT_MEDICAL");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the draft")).click();
+        assertThat(page.locator(".invoice-totals")).containsText("180.00 EUR");
+        page.navigate(signedSession);
         // A side effect on the session, then updated and closed on its own page, which names the lot.
         String sessionPage = page.url().replaceAll("#.*$", "");
         page.locator("#ae-kind").selectOption("ERYTHEMA");

@@ -1,6 +1,6 @@
 /**
  * Billing: the clinic as a seller, its invoices and credit notes, numbered without gaps per series and final once
- * issued, with VAT by the rules of the clinic's country.
+ * issued, with VAT by the rules of the clinic's country. A visit is invoiced at its appointment type's price.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients", "scheduling" })
 package org.follicle.billing;

@@ -42,12 +42,15 @@ class BillingController {
 
     private final PageForms pages;
 
+    private final org.springframework.context.MessageSource texts;
+
     private final JsonMapper json;
 
     private final Validator validator;
 
     BillingController(Invoices invoices, Payments payments, PatientRegistry patients, PageForms pages,
-            JsonMapper json, Validator validator) {
+            JsonMapper json, Validator validator, org.springframework.context.MessageSource texts) {
+        this.texts = texts;
         this.invoices = invoices;
         this.payments = payments;
         this.patients = patients;
@@ -56,10 +59,18 @@ class BillingController {
         this.validator = validator;
     }
 
+    /** @param appointment a visit of the patient's to invoice: its type at the type's price fills the first line */
     @GetMapping("/patients/{patientId}/invoices/new")
-    String newInvoice(@PathVariable long patientId, Model model) {
+    String newInvoice(@PathVariable long patientId, @RequestParam(required = false) Long appointment, Model model,
+            Locale locale) {
         PatientView patient = patients.shownOnForm(patients.readablePatient(patientId));
         ObjectNode form = json.createObjectNode().put("buyerName", patient.displayName());
+        if (appointment != null) {
+            invoices.visit(patient, appointment).ifPresent(visit -> form.putArray("lines").addObject()
+                    .put("description", texts.getMessage("appointment.type." + visit.typeCode(), null, locale) + ", "
+                            + visit.day())
+                    .put("quantity", "1").put("unitPrice", visit.price() == null ? "" : visit.price().toPlainString()));
+        }
         return showNew(patient, form, Map.of(), model);
     }
 

@@ -21,6 +21,8 @@ import org.follicle.clinics.ClinicDirectory;
 import org.follicle.clinics.ClinicView;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
+import org.follicle.scheduling.AppointmentBook;
+import org.follicle.scheduling.AppointmentView;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditOutcome;
@@ -71,9 +73,12 @@ class Invoices {
 
     private final Closures closures;
 
+    private final AppointmentBook appointments;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals,
-            SeriesStore series, PaymentStore paymentStore, Closures closures) {
+            SeriesStore series, PaymentStore paymentStore, Closures closures, AppointmentBook appointments) {
+        this.appointments = appointments;
         this.closures = closures;
         this.series = series;
         this.paymentStore = paymentStore;
@@ -204,6 +209,24 @@ class Invoices {
         boolean payable = invoice.kind() == Invoice.Kind.INVOICE && invoice.status() == Invoice.Status.ISSUED;
         return InvoiceView.of(invoice, payments, payable ? Payment.Account.of(invoice,
                 store.creditNotesOf(invoice.id()), payments) : null);
+    }
+
+    /**
+     * A visit of the patient's, in the patient's clinic, to invoice: its type, its day and the type's price (none
+     * when the clinic has not set it); empty for an appointment that is not the patient's.
+     */
+    Optional<Visit> visit(PatientView patient, long appointmentId) {
+        AppointmentView appointment = appointments.appointment(appointmentId);
+        if (appointment.patientId() != patient.id()) {
+            return Optional.empty();
+        }
+        java.math.BigDecimal price = appointments.types(patient.organisationId()).stream()
+                .filter(type -> type.code().equals(appointment.typeCode())).findFirst()
+                .map(org.follicle.scheduling.AppointmentType::price).orElse(null);
+        return Optional.of(new Visit(appointment.typeCode(), appointment.startsAt().toLocalDate(), price));
+    }
+
+    record Visit(String typeCode, java.time.LocalDate day, java.math.BigDecimal price) {
     }
 
     /** The VAT categories a line may take in the clinic, with their rates; empty before the seller is set. */

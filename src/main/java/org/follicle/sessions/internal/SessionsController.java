@@ -309,6 +309,7 @@ class SessionsController {
         model.addAttribute("techniques", SessionInputs.Technique.values());
         model.addAttribute("canChart", !session.signed() && access.can(Privilege.CLINICAL_WRITE, session.clinicId()));
         model.addAttribute("canCorrect", session.signed() && access.can(Privilege.CLINICAL_WRITE, session.clinicId()));
+        model.addAttribute("canInvoice", session.signed() && access.can(Privilege.BILLING_WRITE, session.clinicId()));
         model.addAttribute("kinds", AdverseEvents.Kind.values());
         model.addAttribute("severities", AdverseEvents.Severity.values());
         model.addAttribute("relations", AdverseEvents.Relation.values());
