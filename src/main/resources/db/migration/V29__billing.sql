@@ -125,13 +125,14 @@ CREATE TABLE billing_payment (
 );
 CREATE INDEX billing_payment_invoice_ix ON billing_payment (invoice_id);
 
-CREATE FUNCTION billing_payment_is_final() RETURNS trigger AS $$
+-- A payment and a closure are final, whoever writes to the database: a payment is corrected by a refund.
+CREATE FUNCTION billing_record_is_final() RETURNS trigger AS $$
 BEGIN
-    RAISE EXCEPTION 'payment % is recorded: correct it with a refund', OLD.id USING ERRCODE = 'check_violation';
+    RAISE EXCEPTION '% % is final', TG_TABLE_NAME, OLD.id USING ERRCODE = 'check_violation';
 END
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER billing_payment_final BEFORE UPDATE OR DELETE ON billing_payment
-    FOR EACH ROW EXECUTE FUNCTION billing_payment_is_final();
+    FOR EACH ROW EXECUTE FUNCTION billing_record_is_final();
 
 -- A closed day or month of a clinic: what it invoiced and credited per VAT rate and what it received per payment
 -- method, fixed once closed and sealed after the clinic's previous closure (the CLOSURE series).
@@ -153,10 +154,5 @@ CREATE TABLE billing_closure (
     CONSTRAINT billing_closure_number_uk UNIQUE (clinic_id, number)
 );
 
-CREATE FUNCTION billing_closure_is_final() RETURNS trigger AS $$
-BEGIN
-    RAISE EXCEPTION 'closure % is final', OLD.id USING ERRCODE = 'check_violation';
-END
-$$ LANGUAGE plpgsql;
 CREATE TRIGGER billing_closure_final BEFORE UPDATE OR DELETE ON billing_closure
-    FOR EACH ROW EXECUTE FUNCTION billing_closure_is_final();
+    FOR EACH ROW EXECUTE FUNCTION billing_record_is_final();
