@@ -53,12 +53,13 @@ CREATE TABLE billing_invoice (
     created_by      VARCHAR(100)  NOT NULL,
     issued_at       TIMESTAMPTZ,
     issued_by       VARCHAR(100),
+    seller          TEXT,
     previous_seal   CHAR(64),
     seal            CHAR(64),
     seal_key        VARCHAR(40),
     CONSTRAINT billing_invoice_number_uk UNIQUE (clinic_id, kind, number),
     CONSTRAINT billing_invoice_issued_numbered CHECK ((status = 'ISSUED') = (number IS NOT NULL AND issued_on IS NOT NULL
-        AND prefix IS NOT NULL AND issued_at IS NOT NULL AND issued_by IS NOT NULL AND seal IS NOT NULL
+        AND prefix IS NOT NULL AND issued_at IS NOT NULL AND issued_by IS NOT NULL AND seller IS NOT NULL AND seal IS NOT NULL
         AND previous_seal IS NOT NULL AND seal_key IS NOT NULL)),
     CONSTRAINT billing_invoice_credit_note CHECK ((kind = 'CREDIT_NOTE') = (credit_of IS NOT NULL AND credit_reason IS NOT NULL)),
     CONSTRAINT billing_invoice_totals CHECK (total_gross = total_net + total_vat)
@@ -89,12 +90,13 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER billing_invoice_final BEFORE UPDATE OR DELETE ON billing_invoice
     FOR EACH ROW WHEN (OLD.status = 'ISSUED') EXECUTE FUNCTION billing_issued_is_final();
 
+-- A line may neither leave nor join an issued invoice.
 CREATE FUNCTION billing_lines_of_issued_are_final() RETURNS trigger AS $$
-DECLARE
-    invoice BIGINT := CASE WHEN TG_OP = 'INSERT' THEN NEW.invoice_id ELSE OLD.invoice_id END;
 BEGIN
-    IF EXISTS (SELECT 1 FROM billing_invoice WHERE id = invoice AND status = 'ISSUED') THEN
-        RAISE EXCEPTION 'invoice % is issued: correct it with a credit note', invoice USING ERRCODE = 'check_violation';
+    IF EXISTS (SELECT 1 FROM billing_invoice WHERE status = 'ISSUED'
+               AND id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.invoice_id END,
+                          CASE WHEN TG_OP <> 'DELETE' THEN NEW.invoice_id END)) THEN
+        RAISE EXCEPTION 'invoice is issued: correct it with a credit note' USING ERRCODE = 'check_violation';
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END

@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.follicle.support.Browser;
 import org.follicle.support.DatabaseOwner;
 import org.follicle.support.FollicleIntegrationTest;
@@ -152,6 +154,13 @@ class BillingIT {
         assertThat(whole.body()).contains("242.40", "196.20");
         assertThat(jdbc.sql("SELECT count(*) FROM billing_invoice WHERE credit_of = :id").param("id", invoice)
                 .query(Integer.class).single()).isEqualTo(1);
+
+        // Tax the invoice never charged is not taken back: its care was exempt.
+        HttpResponse<String> taxed = http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes", desk,
+                "{\"reason\":\"Wrong rate\",\"lines\":[{\"description\":\"Mésothérapie\",\"quantity\":1,"
+                        + "\"unitPrice\":100,\"vatCategory\":\"STANDARD\"}]}", Map.of());
+        assertThat(taxed.statusCode()).isEqualTo(422);
+        assertThat(taxed.body()).contains("Standard rate, 20 %", "38.50");
 
         HttpResponse<String> draftCredit = http.send("POST", "/api/v1/invoices/" + drafted() + "/credit-notes", desk,
                 "{\"reason\":\"Not issued yet\"}", Map.of());
@@ -310,15 +319,22 @@ class BillingIT {
     }
 
     @Test
-    void theSellersCountryAndPrefixesAreSetOnce() {
+    void theSellersCountryAndPrefixesAreSetOnce() throws java.io.IOException {
         String admin = fixture.token(fixture.staff(org, "manager2", Map.of(org.paris(), Role.ADMIN)));
         HttpResponse<String> current = http.get("/api/v1/clinics/" + org.paris() + "/seller", admin);
         HttpResponse<String> moved = http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin,
                 SELLER.replace("\"FR\"", "\"ES\""), Map.of("If-Match", current.headers().firstValue("ETag").orElseThrow()));
         assertThat(moved.statusCode()).isEqualTo(422);
+        long before = drafted();
+        issue(before, "\"1\"");
         HttpResponse<String> renamed = http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin,
                 SELLER.replace("SELARL", "SAS"), Map.of("If-Match", current.headers().firstValue("ETag").orElseThrow()));
         assertThat(renamed.statusCode()).isEqualTo(200);
+        // A document issued before keeps the seller it was issued by.
+        try (var pdf = Loader.loadPDF(http.bytes("/api/v1/invoices/" + before + "/pdf", desk).body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Cabinet Follicle SELARL")
+                    .doesNotContain("Cabinet Follicle SAS");
+        }
         assertThat(http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", desk, SELLER, Map.of("If-Match", "\"1\""))
                 .statusCode()).isEqualTo(403);
     }

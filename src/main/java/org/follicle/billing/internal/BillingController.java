@@ -187,7 +187,9 @@ class BillingController {
             }
             model.addAttribute("paymentForm", payment);
         }
-        model.addAttribute("seller", invoices.seller(invoice.clinicId()).orElse(null));
+        // An issued document shows the seller as it was issued; a draft, the clinic's details as they stand.
+        model.addAttribute("seller", invoice.seller() != null ? invoice.seller()
+                : invoices.seller(invoice.clinicId()).orElse(null));
         model.addAttribute("categories", invoices.vatCategories(invoice.clinicId()));
         model.addAttribute("form", padded(form));
         if (!model.containsAttribute("errors")) {

@@ -68,7 +68,7 @@ class BillingDemoData implements DemoDataContributor {
                 .param("family", familyName).query(Buyer.class).single();
         long id = invoices.insertDraft(new Invoice(0, org, clinic, buyer.id(), Invoice.Kind.INVOICE,
                 Invoice.Status.DRAFT, null, null, null, "EUR", buyer.name(), null, null, null, List.of(), 0,
-                clock.instant(), "assistant", null, null));
+                clock.instant(), "assistant", null, null, null));
         invoices.replaceLines(id, 0, lines);
         return id;
     }

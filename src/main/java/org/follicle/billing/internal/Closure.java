@@ -19,15 +19,9 @@ record Closure(long id, long clinicId, Period period, LocalDate firstDay, LocalD
         DAY, MONTH
     }
 
-    /** The text its seal covers, with the seal of the clinic's previous closure; each field with its length. */
+    /** The text its seal covers, with the seal of the clinic's previous closure. */
     String canonical(String previousSeal) {
-        StringBuilder text = new StringBuilder();
-        for (Object value : new Object[] { previousSeal, clinicId, period, firstDay, lastDay, number, closedAt,
-            closedBy, summary }) {
-            String written = String.valueOf(value);
-            text.append(written.length()).append(':').append(written).append(';');
-        }
-        return text.toString();
+        return Canonical.of(previousSeal, clinicId, period, firstDay, lastDay, number, closedAt, closedBy, summary);
     }
 
     /**

@@ -22,11 +22,12 @@ import org.follicle.system.BusinessRuleException;
  *
  * @param patientId {@code null} for a sale to someone who is not a patient
  * @param creditOf for a credit note, the invoice it corrects
+ * @param seller who issued it, as the clinic's details stood then; {@code null} for a draft
  */
 record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind kind, Status status, String prefix,
         Long number, LocalDate issuedOn, String currency, String buyerName, String buyerAddress, Long creditOf,
         String creditReason, List<Line> lines, int version, Instant createdAt, String createdBy, Instant issuedAt,
-        String issuedBy) {
+        String issuedBy, Seller seller) {
 
     enum Kind {
         INVOICE, CREDIT_NOTE
@@ -56,38 +57,30 @@ record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind
     }
 
     /** The invoice issued under the next number of its series, on the clinic's date of issue. */
-    Invoice issued(String seriesPrefix, long seriesNumber, LocalDate on, Instant at, String by) {
+    Invoice issued(Seller issuer, long seriesNumber, LocalDate on, Instant at, String by) {
         requireDraft();
         if (lines.isEmpty()) {
             throw new BusinessRuleException("billing.noLines");
         }
-        return new Invoice(id, organisationId, clinicId, patientId, kind, Status.ISSUED, seriesPrefix, seriesNumber,
-                on, currency, buyerName, buyerAddress, creditOf, creditReason, lines, version + 1, createdAt,
-                createdBy, at, by);
+        return new Invoice(id, organisationId, clinicId, patientId, kind, Status.ISSUED, kind == Kind.INVOICE
+                ? issuer.invoicePrefix() : issuer.creditNotePrefix(), seriesNumber, on, currency, buyerName,
+                buyerAddress, creditOf, creditReason, lines, version + 1, createdAt, createdBy, at, by, issuer);
     }
 
     /**
      * Everything an issued document says, with the seal of the one before it in its series, as the text its own
-     * seal covers. Each field is written with its length, so no value can pass for two; amounts are written at their
-     * scale in the database, so that the text read back is the text sealed.
+     * seal covers. Amounts are written at their scale in the database, so that the text read back is the text
+     * sealed.
      */
     String canonical(String previousSeal) {
-        StringBuilder text = new StringBuilder();
-        java.util.function.Consumer<Object> field = value -> {
-            String written = String.valueOf(value);
-            text.append(written.length()).append(':').append(written).append(';');
-        };
         Totals totals = totals();
-        for (Object value : new Object[] { previousSeal, clinicId, kind, prefix, number, issuedOn, issuedAt,
-            issuedBy, currency, patientId, buyerName, buyerAddress, creditOf, creditReason, totals.net(),
-            totals.vat(), totals.gross(), lines.size() }) {
-            field.accept(value);
-        }
+        StringBuilder text = new StringBuilder(Canonical.of(previousSeal, clinicId, kind, prefix, number, issuedOn,
+                issuedAt, issuedBy, currency, patientId, buyerName, buyerAddress, creditOf, creditReason, totals.net(),
+                totals.vat(), totals.gross(), lines.size(), seller.country(), seller.legalName(), seller.street(),
+                seller.postcode(), seller.city(), seller.companyId(), seller.vatId()));
         for (Line line : lines) {
-            for (Object value : new Object[] { line.position(), line.description(), line.quantity().setScale(3),
-                line.unitPrice().setScale(2), line.vatCategory(), line.vatRate().setScale(2), line.exemption() }) {
-                field.accept(value);
-            }
+            text.append(Canonical.of(line.position(), line.description(), line.quantity().setScale(3),
+                    line.unitPrice().setScale(2), line.vatCategory(), line.vatRate().setScale(2), line.exemption()));
         }
         return text.toString();
     }
@@ -100,9 +93,41 @@ record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind
         if (kind != Kind.INVOICE || status != Status.ISSUED) {
             throw new BusinessRuleException("billing.creditOnlyIssuedInvoice");
         }
-        BigDecimal credited = creditNotes.stream().map(note -> note.totals().gross())
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return totals().gross().subtract(credited);
+        return totals().gross().subtract(credited(creditNotes));
+    }
+
+    static BigDecimal credited(List<Invoice> creditNotes) {
+        return creditNotes.stream().map(note -> note.totals().gross()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Refuses a credit note that takes back more than is left: in all, or at a VAT category and rate, where it may
+     * not take back tax this invoice never charged.
+     */
+    void requireCreditable(Totals note, List<Invoice> creditNotes) {
+        BigDecimal left = creditable(creditNotes);
+        if (note.gross().compareTo(left) > 0) {
+            throw BusinessRuleException.onField("lines", "billing.creditAboveInvoice", note.gross().toPlainString(),
+                    left.toPlainString(), currency);
+        }
+        for (VatBreakdown rate : note.byRate()) {
+            BigDecimal billed = taxableAt(List.of(this), rate);
+            BigDecimal taken = taxableAt(creditNotes, rate);
+            if (rate.taxable().compareTo(billed.subtract(taken)) > 0) {
+                // The category by its name in the reader's language, not its code.
+                throw BusinessRuleException.onField("lines", "billing.creditAboveRate",
+                        new org.springframework.context.support.DefaultMessageSourceResolvable(
+                                new String[] { "invoice.vat." + rate.category() },
+                                new Object[] { rate.rate().stripTrailingZeros().toPlainString() }),
+                        billed.subtract(taken).toPlainString(), currency);
+            }
+        }
+    }
+
+    private static BigDecimal taxableAt(List<Invoice> documents, VatBreakdown rate) {
+        return documents.stream().flatMap(document -> document.totals().byRate().stream())
+                .filter(r -> r.category().equals(rate.category()) && r.rate().compareTo(rate.rate()) == 0)
+                .map(VatBreakdown::taxable).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /**

@@ -34,8 +34,12 @@ class InvoiceDocuments {
         this.pdfs = pdfs;
     }
 
-    /** @param original the invoice a credit note corrects; {@code null} for an invoice */
-    byte[] pdf(Invoice invoice, Invoice original, Seller seller, Locale locale) {
+    /**
+     * @param original the invoice a credit note corrects; {@code null} for an invoice
+     * @see Invoice#seller() the seller as the document was issued, whatever the clinic's details say since
+     */
+    byte[] pdf(Invoice invoice, Invoice original, Locale locale) {
+        Seller seller = invoice.seller();
         if (invoice.status() != Invoice.Status.ISSUED) {
             throw new org.follicle.system.BusinessRuleException("billing.draftHasNoDocument");
         }

@@ -16,13 +16,17 @@ class InvoiceStore {
 
     private static final String SELECT = """
             SELECT id, organisation_id, clinic_id, patient_id, kind, status, prefix, number, issued_on, currency,
-                buyer_name, buyer_address, credit_of, credit_reason, version, created_at, created_by, issued_at, issued_by
+                buyer_name, buyer_address, credit_of, credit_reason, version, created_at, created_by, issued_at, issued_by,
+                seller
             FROM billing_invoice""";
 
     private final JdbcClient jdbc;
 
-    InvoiceStore(JdbcClient jdbc) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    InvoiceStore(JdbcClient jdbc, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     long insertDraft(Invoice draft) {
@@ -90,11 +94,12 @@ class InvoiceStore {
     boolean markIssued(Invoice issued, String previousSeal, Seals.Seal seal) {
         return jdbc.sql("""
                 UPDATE billing_invoice SET status = 'ISSUED', prefix = :prefix, number = :number, issued_on = :on,
-                    issued_at = :at, issued_by = :by, version = :version, previous_seal = :previousSeal,
+                    issued_at = :at, issued_by = :by, seller = :seller, version = :version, previous_seal = :previousSeal,
                     seal = :seal, seal_key = :key
                 WHERE id = :id AND version = :previous AND status = 'DRAFT'""")
                 .param("prefix", issued.prefix()).param("number", issued.number()).param("on", issued.issuedOn())
                 .param("at", Timestamp.from(issued.issuedAt())).param("by", issued.issuedBy())
+                .param("seller", json.writeValueAsString(issued.seller()))
                 .param("version", issued.version()).param("previousSeal", previousSeal).param("seal", seal.hash())
                 .param("key", seal.keyId()).param("id", issued.id()).param("previous", issued.version() - 1)
                 .update() == 1;
@@ -156,7 +161,8 @@ class InvoiceStore {
                 rs.getString("currency"), rs.getString("buyer_name"), rs.getString("buyer_address"),
                 rs.getObject("credit_of", Long.class), rs.getString("credit_reason"), List.of(), rs.getInt("version"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                issuedAt == null ? null : issuedAt.toInstant(), rs.getString("issued_by"));
+                issuedAt == null ? null : issuedAt.toInstant(), rs.getString("issued_by"),
+                rs.getString("seller") == null ? null : json.readValue(rs.getString("seller"), Seller.class));
     }
 
     private Invoice withLines(Invoice header) {
@@ -169,6 +175,7 @@ class InvoiceStore {
         return new Invoice(header.id(), header.organisationId(), header.clinicId(), header.patientId(), header.kind(),
                 header.status(), header.prefix(), header.number(), header.issuedOn(), header.currency(),
                 header.buyerName(), header.buyerAddress(), header.creditOf(), header.creditReason(), lines,
-                header.version(), header.createdAt(), header.createdBy(), header.issuedAt(), header.issuedBy());
+                header.version(), header.createdAt(), header.createdBy(), header.issuedAt(), header.issuedBy(),
+                header.seller());
     }
 }

@@ -3,6 +3,7 @@ package org.follicle.billing.internal;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,9 @@ import org.springframework.transaction.annotation.Transactional;
 class Invoices {
 
     static final String INVOICE = "invoice";
+
+    /** The largest total a document can carry (the database keeps twelve digits, two after the point). */
+    private static final BigDecimal LARGEST = new BigDecimal("9999999999.99");
 
     private final InvoiceStore store;
 
@@ -108,7 +112,7 @@ class Invoices {
         List<Invoice.Line> lines = lines(seller, in.lines());
         long id = store.insertDraft(new Invoice(0, clinic.organisationId(), clinic.id(), in.patientId(),
                 Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, vat.currency(seller.country()), buyer,
-                in.buyerAddress(), null, null, List.of(), 0, clock.instant(), access.current().username(), null, null));
+                in.buyerAddress(), null, null, List.of(), 0, clock.instant(), access.current().username(), null, null, null));
         store.replaceLines(id, 0, lines);
         audit.record(AuditRecord.success(AuditAction.CREATE, INVOICE, id, clinic.id()));
         return store.find(id).orElseThrow();
@@ -143,21 +147,16 @@ class Invoices {
      * notes.
      */
     Invoice creditNote(long invoiceId, CreditNote in) {
-        Invoice original = store.lock(invoiceId).orElseThrow(() -> new RecordNotFoundException(INVOICE, invoiceId));
-        access.requireVisible(Privilege.BILLING_WRITE, original.clinicId(), INVOICE, invoiceId);
-        BigDecimal creditable = original.creditable(store.creditNotesOf(invoiceId));
+        writable(invoiceId);
+        Invoice original = store.lock(invoiceId).orElseThrow();
         Seller seller = sellerOf(original.clinicId());
         List<Invoice.Line> lines = in.lines() == null || in.lines().isEmpty() ? original.lines()
                 : lines(seller, in.lines());
-        BigDecimal credited = Invoice.Totals.of(lines).gross();
-        if (credited.compareTo(creditable) > 0) {
-            throw BusinessRuleException.onField("lines", "billing.creditAboveInvoice", credited.toPlainString(),
-                    creditable.toPlainString(), original.currency());
-        }
+        original.requireCreditable(Invoice.Totals.of(lines), store.creditNotesOf(invoiceId));
         long id = store.insertDraft(new Invoice(0, original.organisationId(), original.clinicId(),
                 original.patientId(), Invoice.Kind.CREDIT_NOTE, Invoice.Status.DRAFT, null, null, null,
                 original.currency(), original.buyerName(), original.buyerAddress(), invoiceId, in.reason().strip(),
-                List.of(), 0, clock.instant(), access.current().username(), null, null));
+                List.of(), 0, clock.instant(), access.current().username(), null, null, null));
         store.replaceLines(id, 0, lines);
         Invoice issued = issue(store.find(id).orElseThrow(), seller, access.current().username());
         audit.record(new AuditRecord(AuditAction.CREATE, INVOICE, String.valueOf(id), original.clinicId(),
@@ -182,7 +181,7 @@ class Invoices {
         String language = invoice.patientId() == null ? null
                 : patients.readablePatient(invoice.patientId()).preferredLanguage();
         Invoice original = invoice.creditOf() == null ? null : store.find(invoice.creditOf()).orElseThrow();
-        byte[] pdf = documents.pdf(invoice, original, sellerOf(invoice.clinicId()),
+        byte[] pdf = documents.pdf(invoice, original,
                 language == null ? userLocale : java.util.Locale.forLanguageTag(language));
         audit.record(AuditRecord.success(AuditAction.PRINT, INVOICE, id, invoice.clinicId()));
         return pdf;
@@ -244,11 +243,10 @@ class Invoices {
      */
     Invoice issue(Invoice draft, Seller seller, String by) {
         Invoice.Kind kind = draft.kind();
-        ClinicView clinic = clinics.find(draft.clinicId()).orElseThrow();
-        closures.requireOpen(draft.clinicId(), clinic.today(clock));
+        LocalDate today = clinics.find(draft.clinicId()).orElseThrow().today(clock);
+        closures.requireOpen(draft.clinicId(), today);
         SeriesStore.Series series = this.series.take(draft.clinicId(), kind.name());
-        Invoice issued = draft.issued(kind == Invoice.Kind.INVOICE ? seller.invoicePrefix()
-                : seller.creditNotePrefix(), series.number(), clinic.today(clock),
+        Invoice issued = draft.issued(seller, series.number(), today,
                 Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS), by);
         Seals.Seal seal = seals.seal(issued.canonical(series.lastSeal()));
         if (!store.markIssued(issued, series.lastSeal(), seal)) {
@@ -277,6 +275,9 @@ class Invoices {
             lines.add(new Invoice.Line(i + 1, line.description().strip(), line.quantity(), line.unitPrice(),
                     line.vatCategory(), category.rate(), category.exemption()));
         }
+        if (Invoice.Totals.of(lines).gross().compareTo(LARGEST) > 0) {
+            throw BusinessRuleException.onField("lines", "billing.tooLarge", LARGEST.toPlainString());
+        }
         return lines;
     }
 
@@ -291,7 +292,7 @@ class Invoices {
      * @param vatCategory {@code STANDARD} or {@code EXEMPT_MEDICAL} (a treatment with a therapeutic purpose)
      */
     record LineInput(@NotBlank @Size(max = 300) String description,
-            @NotNull @Positive @Digits(integer = 7, fraction = 3) BigDecimal quantity,
+            @NotNull @Positive @Digits(integer = 4, fraction = 3) BigDecimal quantity,
             @NotNull @PositiveOrZero @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal unitPrice,
             @NotBlank @Size(max = 20) String vatCategory) {
     }

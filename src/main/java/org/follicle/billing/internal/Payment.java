@@ -22,15 +22,10 @@ record Payment(long id, long clinicId, long invoiceId, Kind kind, Method method,
         CASH, CARD, TRANSFER, ONLINE
     }
 
-    /** The text its seal covers, with the seal of the clinic's previous payment; each field with its length. */
+    /** The text its seal covers, with the seal of the clinic's previous payment. */
     String canonical(String previousSeal) {
-        StringBuilder text = new StringBuilder();
-        for (Object value : new Object[] { previousSeal, clinicId, invoiceId, kind, method, amount.setScale(2),
-            currency, receivedOn, reference, number, recordedAt, recordedBy }) {
-            String written = String.valueOf(value);
-            text.append(written.length()).append(':').append(written).append(';');
-        }
-        return text.toString();
+        return Canonical.of(previousSeal, clinicId, invoiceId, kind, method, amount.setScale(2), currency, receivedOn,
+                reference, number, recordedAt, recordedBy);
     }
 
     /**
@@ -40,9 +35,7 @@ record Payment(long id, long clinicId, long invoiceId, Kind kind, Method method,
     record Account(BigDecimal due, BigDecimal paid, BigDecimal refunded) {
 
         static Account of(Invoice invoice, List<Invoice> creditNotes, List<Payment> payments) {
-            BigDecimal credited = creditNotes.stream().map(note -> note.totals().gross())
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
-            return new Account(invoice.totals().gross().subtract(credited), sum(payments, Kind.PAYMENT),
+            return new Account(invoice.totals().gross().subtract(Invoice.credited(creditNotes)), sum(payments, Kind.PAYMENT),
                     sum(payments, Kind.REFUND));
         }
 

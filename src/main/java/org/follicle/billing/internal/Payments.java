@@ -10,7 +10,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -70,9 +69,10 @@ class Payments {
     }
 
     Payment record(long invoiceId, Received in) {
-        Invoice invoice = invoices.lock(invoiceId)
+        Invoice seen = invoices.find(invoiceId)
                 .orElseThrow(() -> new RecordNotFoundException(Invoices.INVOICE, invoiceId));
-        access.requireVisible(Privilege.BILLING_WRITE, invoice.clinicId(), Invoices.INVOICE, invoiceId);
+        access.requireVisible(Privilege.BILLING_WRITE, seen.clinicId(), Invoices.INVOICE, invoiceId);
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow();
         if (invoice.kind() != Invoice.Kind.INVOICE || invoice.status() != Invoice.Status.ISSUED) {
             throw new BusinessRuleException("payment.onlyIssuedInvoice");
         }
@@ -88,7 +88,7 @@ class Payments {
         closures.requireOpen(invoice.clinicId(), today);
         SeriesStore.Series taken = series.take(invoice.clinicId(), PAYMENT.toUpperCase());
         Payment payment = new Payment(0, invoice.clinicId(), invoiceId, kind, Payment.Method.valueOf(in.method()),
-                in.amount(), invoice.currency(), in.receivedOn() == null ? today : in.receivedOn(),
+                in.amount(), invoice.currency(), today,
                 in.reference() == null || in.reference().isBlank() ? null : in.reference().strip(), taken.number(),
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS), access.current().username());
         Seals.Seal seal = seals.seal(payment.canonical(taken.lastSeal()));
@@ -111,12 +111,13 @@ class Payments {
      * Money received or given back. The method at the desk is cash, the card terminal or a bank transfer; an online
      * payment is recorded by the payment gateway, not by hand.
      *
+     * Recorded on the clinic's day it is entered, the day whose closure counts it.
+     *
      * @param kind {@code PAYMENT} (when left out) or {@code REFUND}
-     * @param receivedOn today in the clinic when left out; never in the future
      */
     record Received(@NotNull @Pattern(regexp = "CASH|CARD|TRANSFER", message = "{payment.methodUnknown}") String method,
             @NotNull @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal amount,
             @Pattern(regexp = "PAYMENT|REFUND", message = "{payment.kindUnknown}") String kind,
-            @PastOrPresent LocalDate receivedOn, @Size(max = 200) String reference) {
+            @Size(max = 200) String reference) {
     }
 }

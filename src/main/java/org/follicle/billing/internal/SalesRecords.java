@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The clinic's sales records as France's cash-system rules and Spain's Verifactu ask of them: each series of issued
  * documents, and the clinic's payments, is a chain of seals numbered without gaps, that verification walks from
- * the first record to the last.
+ * the first record to the last. It reads one snapshot: a document issued while it walks is not half seen.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
 class SalesRecords {
 
     private final InvoiceStore store;

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InvoiceTests {
 
+    static final Seller SELLER = new Seller("FR", "Cabinet", "1 rue", "75001", "Paris", "123", null, "F", "AV");
+
     static Invoice.Line line(int position, String quantity, String price, String category, String rate) {
         return new Invoice.Line(position, "Line " + position, new BigDecimal(quantity), new BigDecimal(price), category,
                 new BigDecimal(rate), "EXEMPT_MEDICAL".equals(category) ? "exempt" : null);
@@ -20,7 +22,7 @@ class InvoiceTests {
 
     static Invoice draft(List<Invoice.Line> lines) {
         return new Invoice(7, 1, 2, 3L, Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, "EUR", "Durand",
-                null, null, null, lines, 1, Instant.EPOCH, "desk", null, null);
+                null, null, null, lines, 1, Instant.EPOCH, "desk", null, null, null);
     }
 
     @Test
@@ -53,23 +55,23 @@ class InvoiceTests {
 
     @Test
     void issuingNumbersADraftOnceAndNeverAnEmptyOne() {
-        Invoice issued = draft(List.of(line(1, "1", "10", "STANDARD", "20"))).issued("F", 42,
+        Invoice issued = draft(List.of(line(1, "1", "10", "STANDARD", "20"))).issued(SELLER, 42,
                 LocalDate.of(2026, 12, 7), Instant.EPOCH, "desk");
         assertThat(issued.displayNumber()).isEqualTo("F-000042");
         assertThat(issued.status()).isEqualTo(Invoice.Status.ISSUED);
-        assertThatThrownBy(() -> issued.issued("F", 43, LocalDate.of(2026, 12, 7), Instant.EPOCH, "desk"))
+        assertThatThrownBy(() -> issued.issued(SELLER, 43, LocalDate.of(2026, 12, 7), Instant.EPOCH, "desk"))
                 .isInstanceOf(BusinessRuleException.class).hasMessage("billing.final");
-        assertThatThrownBy(() -> draft(List.of()).issued("F", 1, LocalDate.of(2026, 12, 7), Instant.EPOCH, "desk"))
+        assertThatThrownBy(() -> draft(List.of()).issued(SELLER, 1, LocalDate.of(2026, 12, 7), Instant.EPOCH, "desk"))
                 .isInstanceOf(BusinessRuleException.class).hasMessage("billing.noLines");
     }
 
     @Test
     void aCreditNoteTakesBackAtMostWhatEarlierOnesLeft() {
-        Invoice invoice = draft(List.of(line(1, "1", "100", "STANDARD", "20"))).issued("F", 1,
+        Invoice invoice = draft(List.of(line(1, "1", "100", "STANDARD", "20"))).issued(SELLER, 1,
                 LocalDate.of(2026, 12, 7), Instant.EPOCH, "desk");
         Invoice note = new Invoice(8, 1, 2, 3L, Invoice.Kind.CREDIT_NOTE, Invoice.Status.ISSUED, "AV", 1L,
                 LocalDate.of(2026, 12, 7), "EUR", "Durand", null, 7L, "Overcharged",
-                List.of(line(1, "1", "25", "STANDARD", "20")), 2, Instant.EPOCH, "desk", Instant.EPOCH, "desk");
+                List.of(line(1, "1", "25", "STANDARD", "20")), 2, Instant.EPOCH, "desk", Instant.EPOCH, "desk", SELLER);
         assertThat(invoice.creditable(List.of())).isEqualByComparingTo("120.00");
         assertThat(invoice.creditable(List.of(note))).isEqualByComparingTo("90.00");
         assertThatThrownBy(() -> draft(List.of(line(1, "1", "10", "STANDARD", "20"))).creditable(List.of()))
