@@ -17,7 +17,7 @@ class InvoiceStore {
     private static final String SELECT = """
             SELECT id, organisation_id, clinic_id, patient_id, kind, status, prefix, number, issued_on, currency,
                 buyer_name, buyer_address, credit_of, credit_reason, version, created_at, created_by, issued_at, issued_by,
-                seller
+                seller, previous_seal, seal, seal_key
             FROM billing_invoice""";
 
     private final JdbcClient jdbc;
@@ -141,8 +141,7 @@ class InvoiceStore {
 
     /** The clinic's issued documents of a kind in the order of their numbers, each with its seals. */
     List<Sealed> issued(long clinicId, Invoice.Kind kind) {
-        return jdbc.sql(SELECT.replace("issued_by", "issued_by, previous_seal, seal, seal_key")
-                + " WHERE clinic_id = :clinic AND kind = :kind AND status = 'ISSUED' ORDER BY number")
+        return jdbc.sql(SELECT + " WHERE clinic_id = :clinic AND kind = :kind AND status = 'ISSUED' ORDER BY number")
                 .param("clinic", clinicId).param("kind", kind.name())
                 .query((rs, row) -> new Sealed(header(rs, row), rs.getString("previous_seal"),
                         new Seals.Seal(rs.getString("seal_key"), rs.getString("seal")))).list().stream()

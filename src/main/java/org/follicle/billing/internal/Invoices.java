@@ -166,9 +166,7 @@ class Invoices {
 
     @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#id", clinicId = "#result.clinicId()")
     Invoice invoice(long id) {
-        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
-        access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
-        return invoice;
+        return readable(id);
     }
 
     /**
@@ -176,8 +174,7 @@ class Invoices {
      * not a patient); audited as a print.
      */
     byte[] pdf(long id, java.util.Locale userLocale) {
-        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
-        access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
+        Invoice invoice = readable(id);
         String language = invoice.patientId() == null ? null
                 : patients.readablePatient(invoice.patientId()).preferredLanguage();
         Invoice original = invoice.creditOf() == null ? null : store.find(invoice.creditOf()).orElseThrow();
@@ -197,9 +194,7 @@ class Invoices {
     /** An invoice with its payments and balance, as the API shows it. */
     @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#id", clinicId = "#result.clinicId()")
     InvoiceView view(long id) {
-        Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
-        access.requireVisible(Privilege.BILLING_READ, invoice.clinicId(), INVOICE, id);
-        return shown(invoice);
+        return shown(readable(id));
     }
 
     /** An invoice the caller has just read or written, with its payments and, once issued, its balance. */
@@ -256,9 +251,17 @@ class Invoices {
         return store.find(draft.id()).orElseThrow();
     }
 
+    private Invoice readable(long id) {
+        return visible(id, Privilege.BILLING_READ);
+    }
+
     private Invoice writable(long id) {
+        return visible(id, Privilege.BILLING_WRITE);
+    }
+
+    private Invoice visible(long id, Privilege privilege) {
         Invoice invoice = store.find(id).orElseThrow(() -> new RecordNotFoundException(INVOICE, id));
-        access.requireVisible(Privilege.BILLING_WRITE, invoice.clinicId(), INVOICE, id);
+        access.requireVisible(privilege, invoice.clinicId(), INVOICE, id);
         return invoice;
     }
 

@@ -26,8 +26,7 @@ class SeriesStore {
      * number back.
      */
     Series take(long clinicId, String series) {
-        jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
-                .param("clinic", clinicId).param("kind", series).update();
+        open(clinicId, series);
         return jdbc.sql("""
                 UPDATE billing_series SET next_number = next_number + 1 WHERE clinic_id = :clinic AND kind = :kind
                 RETURNING next_number - 1 AS number, last_seal""").param("clinic", clinicId).param("kind", series)
@@ -39,10 +38,15 @@ class SeriesStore {
      * holds the closures' series, so that a day is not closed while a document of that day is being issued.
      */
     void hold(long clinicId, String series) {
-        jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
-                .param("clinic", clinicId).param("kind", series).update();
+        open(clinicId, series);
         jdbc.sql("SELECT 1 FROM billing_series WHERE clinic_id = :clinic AND kind = :kind FOR SHARE")
                 .param("clinic", clinicId).param("kind", series).query(Integer.class).single();
+    }
+
+    /** A clinic's series begins the first time it is used. */
+    private void open(long clinicId, String series) {
+        jdbc.sql("INSERT INTO billing_series (clinic_id, kind) VALUES (:clinic, :kind) ON CONFLICT DO NOTHING")
+                .param("clinic", clinicId).param("kind", series).update();
     }
 
     /** The record just numbered is the series' last: its seal is the one the next record covers. */
