@@ -2,7 +2,6 @@ package org.follicle.billing.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.follicle.system.DemoDataContributor;

@@ -1,13 +1,11 @@
 package org.follicle.billing.internal;
 
-import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL of the clinics' series (invoices, credit notes, payments): the next number of each and the seal of its
- * last record; no access checks.
+ * The SQL of the clinics' series (invoices, credit notes, payments, closures): the next number of each and the seal
+ * of its last record; no access checks.
  */
 @Repository
 class SeriesStore {
