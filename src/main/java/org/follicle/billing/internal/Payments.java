@@ -37,6 +37,9 @@ class Payments {
 
     static final String PAYMENT = "payment";
 
+    /** The clinic's series that numbers and seals its payments and refunds. */
+    static final String SERIES = "PAYMENT";
+
     private final InvoiceStore invoices;
 
     private final PaymentStore store;
@@ -86,14 +89,14 @@ class Payments {
         }
         LocalDate today = clinics.find(invoice.clinicId()).orElseThrow().today(clock);
         closures.requireOpen(invoice.clinicId(), today);
-        SeriesStore.Series taken = series.take(invoice.clinicId(), PAYMENT.toUpperCase());
+        SeriesStore.Series taken = series.take(invoice.clinicId(), SERIES);
         Payment payment = new Payment(0, invoice.clinicId(), invoiceId, kind, Payment.Method.valueOf(in.method()),
                 in.amount(), invoice.currency(), today,
                 in.reference() == null || in.reference().isBlank() ? null : in.reference().strip(), taken.number(),
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS), access.current().username());
         Seals.Seal seal = seals.seal(payment.canonical(taken.lastSeal()));
         long id = store.insert(invoice.organisationId(), payment, taken.lastSeal(), seal);
-        series.sealed(invoice.clinicId(), PAYMENT.toUpperCase(), seal.hash());
+        series.sealed(invoice.clinicId(), SERIES, seal.hash());
         audit.record(new AuditRecord(AuditAction.CREATE, PAYMENT, String.valueOf(id), invoice.clinicId(),
                 AuditOutcome.SUCCESS, kind.name().toLowerCase() + " of " + in.amount().toPlainString() + " "
                         + invoice.currency() + " for " + invoice.displayNumber()));

@@ -69,7 +69,7 @@ class SalesRecords {
     }
 
     private SeriesCheck verifyPayments(long clinicId) {
-        return walk(clinicId, Payments.PAYMENT.toUpperCase(), payments.sealed(clinicId).stream().map(sealed -> new Link(
+        return walk(clinicId, Payments.SERIES, payments.sealed(clinicId).stream().map(sealed -> new Link(
                 sealed.payment().number(), sealed.previousSeal(), sealed.seal(), sealed.payment()::canonical)).toList());
     }
 
