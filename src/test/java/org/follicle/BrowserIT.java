@@ -1135,4 +1135,95 @@ class BrowserIT {
         Browser.screenshot(page, "52-sales-closed-fr-phone");
         page.navigate("/sales?lang=en");
     }
+
+    @Test
+    void theManagerPricesACourseTheDeskSellsItAndCancelsItProRata() {
+        new Http(port).send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", fixture.token(admin), BillingIT.SELLER,
+                Map.of());
+        long patient = fixture.patient(org, org.paris(), "Lambert", "Inès");
+        Page page = browser.newPage("en-GB");
+        page.onDialog(dialog -> dialog.accept());
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/sales");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Price list")).click();
+        Locator meso = page.locator("#treatments tr", new Page.LocatorOptions().setHasText("Mesotherapy session"));
+        meso.getByRole(com.microsoft.playwright.options.AriaRole.COMBOBOX).selectOption("EXEMPT_MEDICAL");
+        meso.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The price list is saved.");
+        page.getByText("New course").click();
+        page.getByLabel("Name").fill("Mesotherapy, 6 sessions");
+        page.getByLabel("Treatment", new Page.GetByLabelOptions().setExact(true)).selectOption("MESOTHERAPY");
+        page.getByLabel("VAT", new Page.GetByLabelOptions().setExact(true)).selectOption("EXEMPT_MEDICAL");
+        page.getByLabel("Sessions").fill("1");
+        page.getByLabel("Price before VAT").fill("600");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Add the course")).click();
+        assertThat(page.locator(".alert-danger")).containsText("Sessions");
+        page.getByLabel("Sessions").fill("6");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Add the course")).click();
+        assertThat(page.locator("#courses")).containsText("6 sessions, valid 365 days");
+        Browser.screenshot(page, "53-price-list");
+        page.setViewportSize(390, 844);
+        page.navigate("/prices?lang=fr");
+        assertThat(page.locator("h1")).containsText("Tarifs");
+        Browser.screenshot(page, "53-price-list-fr-phone");
+        page.navigate("/prices?lang=en");
+
+        Staff doctor = fixture.staff(org, "Dr Martin", Map.of(org.paris(), Role.PRACTITIONER));
+        Page practitioner = browser.newPage("en-GB");
+        Browser.signIn(practitioner, doctor.username(), StaffFixture.PASSWORD);
+        practitioner.navigate("/patients/" + patient);
+        assertThat(practitioner.locator("#invoices")).containsText("The price list's categories apply.");
+        practitioner.locator("#invoices").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Record the choice")).click();
+        practitioner.getByLabel("VAT category").selectOption("STANDARD");
+        practitioner.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Record the choice")).click();
+        assertThat(practitioner.locator(".alert-danger")).containsText("Reason");
+        practitioner.getByLabel("Reason").fill("Cosmetic request: no alopecia on the trichoscopy");
+        Browser.screenshot(practitioner, "54-vat-choice");
+        practitioner.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Record the choice")).click();
+        assertThat(practitioner.locator("#invoices")).containsText("Standard rate, 20 %, chosen by");
+
+        Staff assistant = fixture.staff(org, "Léa", Map.of(org.paris(), Role.ASSISTANT));
+        Page desk = browser.newPage("en-GB");
+        desk.onDialog(dialog -> dialog.accept());
+        Browser.signIn(desk, assistant.username(), StaffFixture.PASSWORD);
+        desk.navigate("/patients/" + patient);
+        desk.locator("#invoices").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Sell: Mesotherapy, 6 sessions")).click();
+        assertThat(desk.getByLabel("Line 1: from the price list")).hasValue(
+                java.util.regex.Pattern.compile("\\d+"));
+        desk.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Save the draft")).click();
+        assertThat(desk.getByLabel("Line 1: description")).hasValue("Mesotherapy, 6 sessions");
+        assertThat(desk.locator(".invoice-totals")).containsText("720.00 EUR");
+        desk.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Issue the invoice")).click();
+        assertThat(desk.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The invoice is issued.");
+        desk.navigate("/patients/" + patient);
+        assertThat(desk.locator("#invoices")).containsText("6 of 6 sessions left");
+        Browser.screenshot(desk, "55-course-sold");
+        desk.locator("#invoices").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Cancel the course")).click();
+        desk.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Cancel the course")).click();
+        assertThat(desk.locator(".alert-danger")).containsText("Reason");
+        desk.getByLabel("Reason for cancelling").fill("Moving abroad");
+        desk.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Cancel the course")).click();
+        assertThat(desk.locator("h1")).containsText("Credit note AV-");
+        assertThat(desk.locator(".invoice-totals")).containsText("720.00 EUR");
+        Browser.screenshot(desk, "56-course-cancelled");
+        Page spanish = browser.newPage("es-ES");
+        spanish.setViewportSize(390, 844);
+        Browser.signIn(spanish, assistant.username(), StaffFixture.PASSWORD);
+        spanish.navigate("/patients/" + patient);
+        assertThat(spanish.locator("#invoices")).containsText("Cancelado");
+        spanish.locator("#invoices").scrollIntoViewIfNeeded();
+        Browser.screenshot(spanish, "56-course-cancelled-es-phone");
+    }
 }

@@ -66,7 +66,7 @@ class ClinicIsolationIT {
             "/api/v1/clinics/{clinicId}", "/api/v1/clinics/{clinicId}/calendar-settings",
             "/api/v1/clinics/{clinicId}/practitioners/{practitionerId}/working-hours",
             "/api/v1/clinics/{clinicId}/rooms", "/api/v1/staff/{staffId}", "/api/v1/lots/{lotId}",
-            "/api/v1/clinics/{clinicId}/seller");
+            "/api/v1/clinics/{clinicId}/seller", "/api/v1/clinics/{clinicId}/price-list");
 
     /** Weekday opening or working hours, as a clinic manager sets them. */
     static final String HOURS = "{\"hours\":[{\"dayOfWeek\":1,\"from\":\"09:00\",\"to\":\"19:00\"},"
@@ -194,9 +194,27 @@ class ClinicIsolationIT {
         for (int i = 2; i < 4; i++) {
             http.send("POST", "/api/v1/invoices/" + invoices.get(i) + "/issue", admin, null, Map.of("If-Match", "\"1\""));
         }
+        // The price list: a retail product, two courses on sale, and two of the first sold to the patient.
+        long retail = id(http.send("POST", "/api/v1/products", admin, "{\"sku\":\"EXO-ISO\",\"name\":\"Exosome kit\","
+                + "\"manufacturer\":\"Lab\",\"form\":\"KIT\",\"purpose\":\"RETAIL\",\"cost\":21,\"retailPrice\":38.5,"
+                + "\"vatRate\":20,\"currency\":\"EUR\"}", Map.of()).body());
+        List<Long> coursePrices = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            coursePrices.add(id(http.send("POST", "/api/v1/clinics/" + org.paris() + "/price-list/courses", admin,
+                    COURSE, Map.of()).body()));
+        }
+        List<Long> courses = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            long sale = id(http.send("POST", "/api/v1/invoices", admin, "{\"clinicId\":" + org.paris()
+                    + ",\"patientId\":" + parisPatient + ",\"lines\":[{\"priceId\":" + coursePrices.get(0)
+                    + ",\"quantity\":1}]}", Map.of()).body());
+            http.send("POST", "/api/v1/invoices/" + sale + "/issue", admin, null, Map.of("If-Match", "\"1\""));
+            courses.add(jdbc.sql("SELECT id FROM billing_course WHERE invoice_id = :invoice").param("invoice", sale)
+                    .query(Long.class).single());
+        }
         scene = new Scene(org, parisAdmin, parisAssistant, madridAdmin, madridPractitioner, parisPractitioner,
                 parisPatient, parisConsent, parisAssessment, parisPhoto, parisLot, recalledLot, parisFormula, appointments,
-                waiting, plans, sessions, monday, startedPlan, followUp, invoices);
+                waiting, plans, sessions, monday, startedPlan, followUp, invoices, retail, coursePrices, courses);
     }
 
     /** What the endpoints are tried on: a Paris clinic and its records, and people of both clinics. */
@@ -205,8 +223,12 @@ class ClinicIsolationIT {
             long parisAssessment, long parisPhoto, long parisLot, long recalledLot, long parisFormula,
             List<Long> appointments,
             List<Long> waiting, List<Long> plans, List<Long> sessions, java.time.LocalDate monday, long startedPlan,
-            long followUp, List<Long> invoices) {
+            long followUp, List<Long> invoices, long retailProduct, List<Long> coursePrices, List<Long> courses) {
     }
+
+    /** A course for the price list. */
+    static final String COURSE = "{\"name\":\"Mesotherapy, 6 sessions\",\"appointmentType\":\"MESOTHERAPY\","
+            + "\"sessions\":6,\"validityDays\":365,\"unitPrice\":600,\"vatCategory\":\"EXEMPT_MEDICAL\"}";
 
     /** A proposed mesotherapy course (not booked) for the Paris patient. */
     static String planBody(long clinic, long practitioner, java.time.LocalDate start) {
@@ -491,6 +513,30 @@ class ClinicIsolationIT {
                 Endpoint.page("POST", "/invoices/{invoiceId}/issue", s -> "/invoices/" + s.invoices().get(1) + "/issue"),
                 Endpoint.page("POST", "/invoices/{invoiceId}/credit-notes",
                         s -> "/invoices/" + s.invoices().get(3) + "/credit-notes"),
+                // the price list, VAT choices and courses
+                Endpoint.api("GET", "/api/v1/clinics/{clinicId}/price-list",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/price-list", null),
+                Endpoint.api("PUT", "/api/v1/clinics/{clinicId}/price-list/treatments/{typeCode}",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/price-list/treatments/MESOTHERAPY",
+                        "{\"vatCategory\":\"EXEMPT_MEDICAL\"}"),
+                Endpoint.api("PUT", "/api/v1/clinics/{clinicId}/price-list/products/{productId}",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/price-list/products/" + s.retailProduct(),
+                        "{\"vatCategory\":\"STANDARD\"}"),
+                Endpoint.api("POST", "/api/v1/clinics/{clinicId}/price-list/courses",
+                        s -> "/api/v1/clinics/" + paris.apply(s) + "/price-list/courses", COURSE),
+                Endpoint.api("PUT", "/api/v1/price-list/courses/{priceId}",
+                        s -> "/api/v1/price-list/courses/" + s.coursePrices().get(1), COURSE),
+                Endpoint.page("POST", "/prices/courses/{priceId}", s -> "/prices/courses/" + s.coursePrices().get(0)),
+                Endpoint.api("POST", "/api/v1/patients/{patientId}/vat-choice", s -> patient.apply(s) + "/vat-choice",
+                        "{\"vatCategory\":\"STANDARD\",\"reason\":\"Cosmetic request\"}").by(Scene::parisPractitioner),
+                Endpoint.page("GET", "/patients/{patientId}/vat-choice", s -> chart.apply(s) + "/vat-choice"),
+                Endpoint.page("POST", "/patients/{patientId}/vat-choice", s -> chart.apply(s) + "/vat-choice")
+                        .by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/api/v1/patients/{patientId}/courses", s -> patient.apply(s) + "/courses", null),
+                Endpoint.api("POST", "/api/v1/courses/{courseId}/cancellation",
+                        s -> "/api/v1/courses/" + s.courses().get(0) + "/cancellation", "{\"reason\":\"Moved away\"}"),
+                Endpoint.page("GET", "/courses/{courseId}/cancel", s -> "/courses/" + s.courses().get(1) + "/cancel"),
+                Endpoint.page("POST", "/courses/{courseId}/cancel", s -> "/courses/" + s.courses().get(1) + "/cancel"),
                 // patients (voiding last: a voided record can no longer be changed)
                 Endpoint.api("GET", "/api/v1/patients/{patientId}", patient, null),
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}", patient, "{\"familyName\":\"Durand\","

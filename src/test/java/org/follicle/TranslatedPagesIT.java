@@ -117,9 +117,20 @@ class TranslatedPagesIT {
                 doctorToken, "{\"reason\":\"Facturée deux fois\"}", Map.of()));
         long draft = SchedulingIT.id(http.send("POST", "/api/v1/invoices", doctorToken,
                 BillingIT.draft(org.paris(), patient), Map.of()));
+        long coursePrice = SchedulingIT.id(http.send("POST", "/api/v1/clinics/" + org.paris() + "/price-list/courses",
+                admin, ClinicIsolationIT.COURSE, Map.of()));
+        long sale = SchedulingIT.id(http.send("POST", "/api/v1/invoices", doctorToken, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + patient + ",\"lines\":[{\"priceId\":" + coursePrice + ",\"quantity\":1}]}",
+                Map.of()));
+        http.send("POST", "/api/v1/invoices/" + sale + "/issue", doctorToken, null, Map.of("If-Match", "\"1\""));
+        http.send("POST", "/api/v1/patients/" + patient + "/vat-choice", doctorToken,
+                "{\"vatCategory\":\"STANDARD\",\"reason\":\"Demande esthétique\"}", Map.of());
+        long course = Long.parseLong(http.get("/api/v1/patients/" + patient + "/courses", doctorToken).body()
+                .replaceAll("(?s)^\\[\\{\"id\":(\\d+),.*", "$1"));
 
         List<String> pages = List.of("/", "/plans/" + plan, "/invoices/" + invoice, "/invoices/" + creditNote,
-                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/sales", "/patients/" + patient, "/patients/" + patient + "/intake",
+                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/sales", "/prices",
+                "/patients/" + patient + "/vat-choice", "/courses/" + course + "/cancel", "/patients/" + patient, "/patients/" + patient + "/intake",
                 "/patients/" + patient + "/intake/history", "/patients/" + patient + "/formulas/" + formula,
                 "/patients/" + patient + "/formulas/new", "/sessions/" + session, "/appointments/" + appointment,
                 "/adverse-events", "/adverse-events/" + event, "/formulary/stock", "/formulary/lots/" + lot,

@@ -28,4 +28,17 @@ public interface Stock {
 
     /** Uses the lots and records who received them; idempotent on the request key. */
     Preparation prepare(PreparationRequest request);
+
+    /** The active retail products with a price, with what the clinic holds of each in lots that may be sold. */
+    List<RetailProduct> retailProducts(long clinicId);
+
+    /**
+     * Sells units of a retail product: taken from the clinic's lots first expiry first, and given to the patient
+     * (when the buyer is one), so that a recall of the lot reaches them. Refused whole when the usable lots hold too
+     * few. Sent again with the same key, it takes nothing and returns what the first sale took.
+     *
+     * @param patientId the buyer when a patient, or {@code null}
+     * @param saleKey unique in the organisation: the sale's line
+     */
+    List<LotSuggestion> sell(long clinicId, long productId, int quantity, Long patientId, String saleKey);
 }

@@ -107,13 +107,13 @@ public final class FormDocument {
         }
     }
 
-    /** Keeps the rows of an array that have a value in {@code field}: an untouched row is not a row. */
-    public static void keepRowsWith(ObjectNode root, String array, String field) {
+    /** Keeps the rows of an array that have a value in one of {@code fields}: an untouched row is not a row. */
+    public static void keepRowsWith(ObjectNode root, String array, String... fields) {
         ArrayNode rows = root.has(array) ? (ArrayNode) root.get(array) : null;
         ArrayNode kept = root.putArray(array);
         if (rows != null) {
             rows.forEach(row -> {
-                if (row != null && row.hasNonNull(field)) {
+                if (row != null && java.util.Arrays.stream(fields).anyMatch(row::hasNonNull)) {
                     kept.add(row);
                 }
             });

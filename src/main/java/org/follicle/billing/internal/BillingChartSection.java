@@ -1,5 +1,7 @@
 package org.follicle.billing.internal;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.follicle.patients.ChartSection;
@@ -8,16 +10,25 @@ import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.springframework.stereotype.Component;
 
-/** The patient's invoices and credit notes on the chart, with the button to invoice. */
+/**
+ * The patient's billing on the chart: invoices and credit notes, the courses bought and what is left of them, the
+ * VAT chosen for the patient's care; with the buttons to invoice, sell a course or products.
+ */
 @Component
 class BillingChartSection implements ChartSection {
 
     private final Invoices invoices;
 
+    private final Courses courses;
+
+    private final PriceList prices;
+
     private final ClinicAccess access;
 
-    BillingChartSection(Invoices invoices, ClinicAccess access) {
+    BillingChartSection(Invoices invoices, Courses courses, PriceList prices, ClinicAccess access) {
         this.invoices = invoices;
+        this.courses = courses;
+        this.prices = prices;
         this.access = access;
     }
 
@@ -34,8 +45,27 @@ class BillingChartSection implements ChartSection {
     @Override
     public Map<String, Object> model(PatientView patient) {
         boolean canSee = access.can(Privilege.BILLING_READ, patient.clinicId());
-        return Map.of("visible", canSee, "patientId", patient.id(),
-                "invoices", canSee ? invoices.ofPatient(patient.id()) : java.util.List.of(),
-                "canInvoice", !patient.voided() && access.can(Privilege.BILLING_WRITE, patient.clinicId()));
+        Map<String, Object> model = new HashMap<>();
+        model.put("visible", canSee);
+        model.put("patientId", patient.id());
+        if (!canSee) {
+            return model;
+        }
+        boolean open = !patient.voided();
+        boolean canSell = open && access.can(Privilege.BILLING_WRITE, patient.clinicId());
+        model.put("invoices", invoices.ofPatient(patient.id()));
+        model.put("courses", courses.ofPatient(patient.id()).stream()
+                .map(course -> new Held(course, course.status(courses.today(course.clinicId())))).toList());
+        model.put("vatChoice", prices.vatChoice(patient).orElse(null));
+        model.put("categories", invoices.vatCategories(patient.clinicId()));
+        model.put("canChooseVat", open && access.can(Privilege.CLINICAL_WRITE, patient.clinicId()));
+        model.put("canInvoice", canSell);
+        model.put("onSale", canSell ? prices.of(patient.clinicId()).courses().stream().filter(Price::active).toList()
+                : List.of());
+        return model;
+    }
+
+    /** A course with its status today. */
+    record Held(Course course, Course.Status status) {
     }
 }

@@ -1,5 +1,6 @@
 package org.follicle.billing.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.system.FormDocument;
 import org.follicle.system.PageForms;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,8 @@ class BillingController {
 
     private final Payments payments;
 
+    private final PriceList prices;
+
     private final PatientRegistry patients;
 
     private final PageForms pages;
@@ -48,8 +52,9 @@ class BillingController {
 
     private final Validator validator;
 
-    BillingController(Invoices invoices, Payments payments, PatientRegistry patients, PageForms pages,
-            JsonMapper json, Validator validator, org.springframework.context.MessageSource texts) {
+    BillingController(Invoices invoices, Payments payments, PriceList prices, PatientRegistry patients,
+            PageForms pages, JsonMapper json, Validator validator, org.springframework.context.MessageSource texts) {
+        this.prices = prices;
         this.texts = texts;
         this.invoices = invoices;
         this.payments = payments;
@@ -59,17 +64,29 @@ class BillingController {
         this.validator = validator;
     }
 
-    /** @param appointment a visit of the patient's to invoice: its type at the type's price fills the first line */
+    /**
+     * @param appointment a visit of the patient's to invoice: its type at the type's price fills the first line
+     * @param price an entry of the price list to sell (a course): it fills the first line
+     */
     @GetMapping("/patients/{patientId}/invoices/new")
-    String newInvoice(@PathVariable long patientId, @RequestParam(required = false) Long appointment, Model model,
-            Locale locale) {
+    String newInvoice(@PathVariable long patientId, @RequestParam(required = false) Long appointment,
+            @RequestParam(required = false) Long price, Model model, Locale locale) {
         PatientView patient = patients.shownOnForm(patients.readablePatient(patientId));
         ObjectNode form = json.createObjectNode().put("buyerName", patient.displayName());
         if (appointment != null) {
-            invoices.visit(patient, appointment).ifPresent(visit -> form.putArray("lines").addObject()
-                    .put("description", texts.getMessage("appointment.type." + visit.typeCode(), null, locale) + ", "
-                            + visit.day())
-                    .put("quantity", "1").put("unitPrice", visit.price() == null ? "" : visit.price().toPlainString()));
+            invoices.visit(patient, appointment).ifPresent(visit -> {
+                ObjectNode line = form.putArray("lines").addObject()
+                        .put("description", texts.getMessage("appointment.type." + visit.typeCode(), null, locale)
+                                + ", " + visit.day())
+                        .put("quantity", "1")
+                        .put("unitPrice", visit.price() == null ? "" : visit.price().toPlainString());
+                if (visit.priceId() != null) {
+                    line.put("priceId", visit.priceId());
+                }
+            });
+        }
+        else if (price != null) {
+            form.putArray("lines").addObject().put("priceId", price).put("quantity", "1");
         }
         return showNew(patient, form, Map.of(), model);
     }
@@ -162,7 +179,7 @@ class BillingController {
     /** The form's line rows, the untouched ones left out. */
     private ObjectNode linesOf(HttpServletRequest request) {
         ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
-        FormDocument.keepRowsWith(form, "lines", "description");
+        FormDocument.keepRowsWith(form, "lines", "description", "priceId");
         return form;
     }
 
@@ -172,6 +189,7 @@ class BillingController {
         model.addAttribute("errors", errors);
         model.addAttribute("seller", invoices.seller(patient.clinicId()).orElse(null));
         model.addAttribute("categories", invoices.vatCategories(patient.clinicId()));
+        model.addAttribute("priceItems", priceItems(patient.clinicId(), LocaleContextHolder.getLocale()));
         return "billing/new";
     }
 
@@ -191,6 +209,9 @@ class BillingController {
         model.addAttribute("seller", invoice.seller() != null ? invoice.seller()
                 : invoices.seller(invoice.clinicId()).orElse(null));
         model.addAttribute("categories", invoices.vatCategories(invoice.clinicId()));
+        if (invoice.status() == Invoice.Status.DRAFT) {
+            model.addAttribute("priceItems", priceItems(invoice.clinicId(), LocaleContextHolder.getLocale()));
+        }
         model.addAttribute("form", padded(form));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", errors);
@@ -199,6 +220,25 @@ class BillingController {
             model.addAttribute("creditForm", json.createObjectNode());
         }
         return "billing/invoice";
+    }
+
+    /** What a line may sell from the clinic's price list, by kind, as the desk reads it. */
+    private Map<Price.Kind, List<PriceItem>> priceItems(long clinicId, Locale locale) {
+        PriceList.Listing list = prices.of(clinicId);
+        Map<Price.Kind, List<PriceItem>> items = new java.util.EnumMap<>(Price.Kind.class);
+        items.put(Price.Kind.TREATMENT, list.treatments().stream().filter(t -> t.price() != null)
+                .map(t -> new PriceItem(t.price().id(),
+                        texts.getMessage("appointment.type." + t.type().code(), null, t.type().code(), locale)))
+                .toList());
+        items.put(Price.Kind.COURSE, list.courses().stream().filter(Price::active)
+                .map(c -> new PriceItem(c.id(), c.name())).toList());
+        items.put(Price.Kind.PRODUCT, list.products().stream().filter(p -> p.price() != null)
+                .map(p -> new PriceItem(p.price().id(), p.product().name())).toList());
+        items.values().removeIf(List::isEmpty);
+        return items;
+    }
+
+    record PriceItem(long id, String label) {
     }
 
     /** The lines as the form shows them: those there are, then empty rows up to {@link #ROWS}, one at least. */

@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo clinics as sellers (Paris under French rules, Madrid under Spanish ones), and in Paris one issued invoice
- * for Lefèvre's last session with a home-care product, and one draft for Bernard. Written through the stores: there
+ * The demo clinics as sellers (Paris under French rules, Madrid under Spanish ones) with their price lists, and in
+ * Paris one issued invoice for Lefèvre's last session with a home-care product, and one draft for Bernard. Written through the stores: there
  * is no signed-in user to authorise the acts.
  */
 @Component
@@ -28,8 +28,11 @@ class BillingDemoData implements DemoDataContributor {
 
     private final Invoices issuing;
 
+    private final PriceStore prices;
+
     BillingDemoData(SellerStore sellers, InvoiceStore invoices, VatRates vat, JdbcClient jdbc, Clock clock,
-            Invoices issuing) {
+            Invoices issuing, PriceStore prices) {
+        this.prices = prices;
         this.issuing = issuing;
         this.sellers = sellers;
         this.invoices = invoices;
@@ -58,6 +61,26 @@ class BillingDemoData implements DemoDataContributor {
         long lefevre = draft(org, paris, "Lefèvre", List.of(session, serum));
         issuing.issue(invoices.find(lefevre).orElseThrow(), sellers.find(paris).orElseThrow(), "assistant");
         draft(org, paris, "Bernard", List.of(line(1, "PRP, séance d'entretien", "1", "350.00", "EXEMPT_MEDICAL")));
+        priceList(org, paris, "Forfait mésothérapie, 6 séances", "Forfait PRP, 3 séances");
+        priceList(org, madrid, "Bono mesoterapia, 6 sesiones", "Bono PRP, 3 sesiones");
+    }
+
+    /**
+     * Care for hair loss, prescribed by a doctor, is exempt by default (a practitioner taxes a cosmetic case); the
+     * home-care products are taxed.
+     */
+    private void priceList(long org, long clinic, String mesotherapyCourse, String prpCourse) {
+        for (String type : List.of("CONSULTATION", "MESOTHERAPY", "PRP", "FOLLOW_UP")) {
+            prices.setCategory(org, clinic, Price.Kind.TREATMENT, type, null, "EXEMPT_MEDICAL", clock.instant(), "demo");
+        }
+        prices.insertCourse(org, clinic, new PriceList.CourseInput(mesotherapyCourse, "MESOTHERAPY", 6, 365,
+                new BigDecimal("780.00"), "EXEMPT_MEDICAL", true), clock.instant(), "demo");
+        prices.insertCourse(org, clinic, new PriceList.CourseInput(prpCourse, "PRP", 3, 180, new BigDecimal("900.00"),
+                "EXEMPT_MEDICAL", true), clock.instant(), "demo");
+        jdbc.sql("SELECT id FROM formulary_product WHERE organisation_id = :org AND purpose = 'RETAIL'")
+                .param("org", org).query(Long.class).list()
+                .forEach(product -> prices.setCategory(org, clinic, Price.Kind.PRODUCT, null, product, "STANDARD",
+                        clock.instant(), "demo"));
     }
 
     private long draft(long org, long clinic, String familyName, List<Invoice.Line> lines) {
@@ -75,7 +98,7 @@ class BillingDemoData implements DemoDataContributor {
     private Invoice.Line line(int position, String description, String quantity, String price, String category) {
         VatRates.Category rate = vat.category("FR", category, "vatCategory");
         return new Invoice.Line(position, description, new BigDecimal(quantity), new BigDecimal(price), category,
-                rate.rate(), rate.exemption());
+                rate.rate(), rate.exemption(), null);
     }
 
     private record Buyer(long id, String name) {

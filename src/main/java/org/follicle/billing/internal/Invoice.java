@@ -134,9 +134,10 @@ record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind
      * One line: a quantity of something at a net unit price, with the VAT category and rate it was sold under.
      *
      * @param exemption the legal mention of an exempt line, {@code null} when VAT is charged
+     * @param priceId the entry of the price list it sold, {@code null} for a line typed by hand
      */
     record Line(int position, String description, BigDecimal quantity, BigDecimal unitPrice, String vatCategory,
-            BigDecimal vatRate, String exemption) {
+            BigDecimal vatRate, String exemption, Long priceId) {
 
         /** Quantity times unit price, to the cent. */
         public BigDecimal net() {

@@ -59,12 +59,13 @@ class InvoiceStore {
         for (Invoice.Line line : lines) {
             jdbc.sql("""
                     INSERT INTO billing_invoice_line (invoice_id, position, description, quantity, unit_price,
-                        vat_category, vat_rate, net, exemption)
-                    VALUES (:id, :position, :description, :quantity, :price, :category, :rate, :net, :exemption)""")
+                        vat_category, vat_rate, net, exemption, price_id)
+                    VALUES (:id, :position, :description, :quantity, :price, :category, :rate, :net, :exemption,
+                        :priceId)""")
                     .param("id", id).param("position", line.position()).param("description", line.description())
                     .param("quantity", line.quantity()).param("price", line.unitPrice())
                     .param("category", line.vatCategory()).param("rate", line.vatRate()).param("net", line.net())
-                    .param("exemption", line.exemption()).update();
+                    .param("exemption", line.exemption()).param("priceId", line.priceId()).update();
         }
         return true;
     }
@@ -166,11 +167,12 @@ class InvoiceStore {
 
     private Invoice withLines(Invoice header) {
         List<Invoice.Line> lines = jdbc.sql("""
-                SELECT position, description, quantity, unit_price, vat_category, vat_rate, exemption
+                SELECT position, description, quantity, unit_price, vat_category, vat_rate, exemption, price_id
                 FROM billing_invoice_line WHERE invoice_id = :id ORDER BY position""").param("id", header.id())
                 .query((rs, row) -> new Invoice.Line(rs.getInt("position"), rs.getString("description"),
                         rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getString("vat_category"),
-                        rs.getBigDecimal("vat_rate"), rs.getString("exemption"))).list();
+                        rs.getBigDecimal("vat_rate"), rs.getString("exemption"), rs.getObject("price_id", Long.class)))
+                .list();
         return new Invoice(header.id(), header.organisationId(), header.clinicId(), header.patientId(), header.kind(),
                 header.status(), header.prefix(), header.number(), header.issuedOn(), header.currency(),
                 header.buyerName(), header.buyerAddress(), header.creditOf(), header.creditReason(), lines,

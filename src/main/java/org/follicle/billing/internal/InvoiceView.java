@@ -20,13 +20,14 @@ record InvoiceView(long id, long clinicId, Long patientId, Invoice.Kind kind, In
                 invoice.status(), invoice.displayNumber(), invoice.issuedOn(), invoice.currency(),
                 invoice.buyerName(), invoice.buyerAddress(), invoice.creditOf(), invoice.creditReason(),
                 invoice.lines().stream().map(line -> new Line(line.position(), line.description(), line.quantity(),
-                        line.unitPrice(), line.vatCategory(), line.vatRate(), line.net(), line.exemption())).toList(),
+                        line.unitPrice(), line.vatCategory(), line.vatRate(), line.net(), line.exemption(),
+                        line.priceId())).toList(),
                 invoice.totals(), payments.stream().map(PaymentView::of).toList(),
                 account == null ? null : account.balance(), invoice.version());
     }
 
     record Line(int position, String description, BigDecimal quantity, BigDecimal unitPrice, String vatCategory,
-            BigDecimal vatRate, BigDecimal net, String exemption) {
+            BigDecimal vatRate, BigDecimal net, String exemption, Long priceId) {
     }
 
     record PaymentView(long id, Payment.Kind kind, Payment.Method method, BigDecimal amount, LocalDate receivedOn,

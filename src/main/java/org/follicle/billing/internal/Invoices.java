@@ -79,9 +79,16 @@ class Invoices {
 
     private final AppointmentBook appointments;
 
+    private final PriceList prices;
+
+    private final CourseStore courses;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals,
-            SeriesStore series, PaymentStore paymentStore, Closures closures, AppointmentBook appointments) {
+            SeriesStore series, PaymentStore paymentStore, Closures closures, AppointmentBook appointments,
+            PriceList prices, CourseStore courses) {
+        this.prices = prices;
+        this.courses = courses;
         this.appointments = appointments;
         this.closures = closures;
         this.series = series;
@@ -109,7 +116,7 @@ class Invoices {
         if (buyer == null) {
             throw BusinessRuleException.onField("buyerName", "billing.buyerRequired");
         }
-        List<Invoice.Line> lines = lines(seller, in.lines());
+        List<Invoice.Line> lines = lines(seller, clinic.id(), in.patientId(), in.lines());
         long id = store.insertDraft(new Invoice(0, clinic.organisationId(), clinic.id(), in.patientId(),
                 Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, vat.currency(seller.country()), buyer,
                 in.buyerAddress(), null, null, List.of(), 0, clock.instant(), access.current().username(), null, null, null));
@@ -122,7 +129,8 @@ class Invoices {
     Invoice changeLines(long id, int version, List<LineInput> in) {
         Invoice invoice = writable(id);
         invoice.requireDraft();
-        if (!store.replaceLines(id, version, lines(sellerOf(invoice.clinicId()), in))) {
+        if (!store.replaceLines(id, version, lines(sellerOf(invoice.clinicId()), invoice.clinicId(),
+                invoice.patientId(), in))) {
             throw new StaleRecordException(INVOICE, id);
         }
         audit.record(AuditRecord.success(AuditAction.UPDATE, INVOICE, id, invoice.clinicId()));
@@ -144,14 +152,25 @@ class Invoices {
     /**
      * A credit note against an issued invoice, issued at once in the credit-note series: the lines given, or all
      * the invoice's lines when none are. It may not take back more than the invoice has left after earlier credit
-     * notes.
+     * notes, nor a course still open (cancelling the course credits what it has left).
      */
     Invoice creditNote(long invoiceId, CreditNote in) {
         writable(invoiceId);
+        if (courses.openOn(invoiceId) > 0) {
+            throw new BusinessRuleException("billing.cancelCourseFirst");
+        }
+        return credit(invoiceId, in);
+    }
+
+    /** A credit note, as {@link #creditNote} without the courses' guard: what cancelling a course issues. */
+    Invoice credit(long invoiceId, CreditNote in) {
+        writable(invoiceId);
         Invoice original = store.lock(invoiceId).orElseThrow();
         Seller seller = sellerOf(original.clinicId());
-        List<Invoice.Line> lines = in.lines() == null || in.lines().isEmpty() ? original.lines()
-                : lines(seller, in.lines());
+        List<Invoice.Line> lines = in.lines() == null || in.lines().isEmpty() ? original.lines().stream()
+                .map(line -> new Invoice.Line(line.position(), line.description(), line.quantity(), line.unitPrice(),
+                        line.vatCategory(), line.vatRate(), line.exemption(), null)).toList()
+                : lines(seller, original.clinicId(), null, in.lines().stream().map(LineInput::typed).toList());
         original.requireCreditable(Invoice.Totals.of(lines), store.creditNotesOf(invoiceId));
         long id = store.insertDraft(new Invoice(0, original.organisationId(), original.clinicId(),
                 original.patientId(), Invoice.Kind.CREDIT_NOTE, Invoice.Status.DRAFT, null, null, null,
@@ -206,21 +225,23 @@ class Invoices {
     }
 
     /**
-     * A visit of the patient's, in the patient's clinic, to invoice: its type, its day and the type's price (none
-     * when the clinic has not set it); empty for an appointment that is not the patient's.
+     * A visit of the patient's, in the patient's clinic, to invoice: its type, its day, the type's price (none when
+     * the clinic has not set it) and its entry in the price list (none before the clinic sets its VAT); empty for an
+     * appointment that is not the patient's.
      */
     Optional<Visit> visit(PatientView patient, long appointmentId) {
         AppointmentView appointment = appointments.appointment(appointmentId);
         if (appointment.patientId() != patient.id()) {
             return Optional.empty();
         }
-        java.math.BigDecimal price = appointments.types(patient.organisationId()).stream()
+        BigDecimal price = appointments.types(patient.organisationId()).stream()
                 .filter(type -> type.code().equals(appointment.typeCode())).findFirst()
                 .map(org.follicle.scheduling.AppointmentType::price).orElse(null);
-        return Optional.of(new Visit(appointment.typeCode(), appointment.startsAt().toLocalDate(), price));
+        return Optional.of(new Visit(appointment.typeCode(), appointment.startsAt().toLocalDate(), price,
+                prices.treatment(patient.clinicId(), appointment.typeCode()).map(Price::id).orElse(null)));
     }
 
-    record Visit(String typeCode, java.time.LocalDate day, java.math.BigDecimal price) {
+    record Visit(String typeCode, LocalDate day, BigDecimal price, Long priceId) {
     }
 
     /** The VAT categories a line may take in the clinic, with their rates; empty before the seller is set. */
@@ -248,7 +269,11 @@ class Invoices {
             throw new StaleRecordException(INVOICE, draft.id());
         }
         this.series.sealed(draft.clinicId(), kind.name(), seal.hash());
-        return store.find(draft.id()).orElseThrow();
+        Invoice result = store.find(draft.id()).orElseThrow();
+        if (kind == Invoice.Kind.INVOICE) {
+            prices.fulfil(result);
+        }
+        return result;
     }
 
     private Invoice readable(long id) {
@@ -269,14 +294,28 @@ class Invoices {
         return sellers.find(clinicId).orElseThrow(() -> new BusinessRuleException("billing.noSeller"));
     }
 
-    private List<Invoice.Line> lines(Seller seller, List<LineInput> in) {
+    /** The lines as the invoice keeps them: those from the price list completed by it, the others as typed. */
+    private List<Invoice.Line> lines(Seller seller, long clinicId, Long patientId, List<LineInput> in) {
         List<Invoice.Line> lines = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
             LineInput line = in.get(i);
-            VatRates.Category category = vat.category(seller.country(), line.vatCategory(),
-                    "lines[" + i + "].vatCategory");
+            if (line.priceId() != null) {
+                lines.add(prices.line(seller, clinicId, patientId, i + 1, line));
+                continue;
+            }
+            String field = "lines[" + i + "].";
+            if (line.description() == null || line.description().isBlank()) {
+                throw BusinessRuleException.onField(field + "description", "billing.lineDescription");
+            }
+            if (line.unitPrice() == null) {
+                throw BusinessRuleException.onField(field + "unitPrice", "billing.priceMissing");
+            }
+            if (line.vatCategory() == null || line.vatCategory().isBlank()) {
+                throw BusinessRuleException.onField(field + "vatCategory", "billing.vatCategoryMissing");
+            }
+            VatRates.Category category = vat.category(seller.country(), line.vatCategory(), field + "vatCategory");
             lines.add(new Invoice.Line(i + 1, line.description().strip(), line.quantity(), line.unitPrice(),
-                    line.vatCategory(), category.rate(), category.exemption()));
+                    line.vatCategory(), category.rate(), category.exemption(), null));
         }
         if (Invoice.Totals.of(lines).gross().compareTo(LARGEST) > 0) {
             throw BusinessRuleException.onField("lines", "billing.tooLarge", LARGEST.toPlainString());
@@ -290,14 +329,23 @@ class Invoices {
     }
 
     /**
+     * A line: from the price list (its entry completes what is left out and sets the VAT), or typed by hand.
+     *
+     * @param priceId the price list's entry sold, or {@code null} for a line typed by hand
      * @param quantity up to three decimals (a fraction of a vial)
      * @param unitPrice the net price of one, before VAT
-     * @param vatCategory {@code STANDARD} or {@code EXEMPT_MEDICAL} (a treatment with a therapeutic purpose)
+     * @param vatCategory {@code STANDARD} or {@code EXEMPT_MEDICAL} (a treatment with a therapeutic purpose); set
+     *     by the price list on a line from it
      */
-    record LineInput(@NotBlank @Size(max = 300) String description,
+    record LineInput(Long priceId, @Size(max = 300) String description,
             @NotNull @Positive @Digits(integer = 4, fraction = 3) BigDecimal quantity,
-            @NotNull @PositiveOrZero @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal unitPrice,
-            @NotBlank @Size(max = 20) String vatCategory) {
+            @PositiveOrZero @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal unitPrice,
+            @Size(max = 20) String vatCategory) {
+
+        /** The line as typed: what a credit note takes back opens no course and sells nothing. */
+        LineInput typed() {
+            return new LineInput(null, description, quantity, unitPrice, vatCategory);
+        }
     }
 
     /** @param lines what is taken back; all of the invoice when left out */

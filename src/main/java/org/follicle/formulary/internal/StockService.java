@@ -16,6 +16,7 @@ import org.follicle.clinics.ClinicView;
 import org.follicle.formulary.LotSuggestion;
 import org.follicle.formulary.Preparation;
 import org.follicle.formulary.PreparationRequest;
+import org.follicle.formulary.RetailProduct;
 import org.follicle.formulary.Stock;
 import org.follicle.formulary.UsableLot;
 import org.follicle.patients.PatientRegistry;
@@ -223,6 +224,62 @@ class StockService implements Stock {
             StockStore.Lot lot = found.get(l.lotId());
             return new Preparation.UsedLot(lot.id(), lot.lotNumber(), lot.productName(), l.quantity());
         }).toList(), recipients.stream().map(PatientView::id).toList());
+    }
+
+    @Transactional(readOnly = true)
+    @Override
+    public List<RetailProduct> retailProducts(long clinicId) {
+        ClinicView clinic = clinicWith(clinicId, Privilege.CLINIC_READ);
+        Map<Long, Integer> held = new HashMap<>();
+        ledger.stock(List.of(clinic.id()), null, today(clinic))
+                .forEach(s -> held.merge(s.lot().productId(), s.quantity(), Integer::sum));
+        return products.all(clinic.organisationId()).stream()
+                .filter(p -> p.active() && p.purpose() == ProductStore.Purpose.RETAIL && p.retailPrice() != null)
+                .map(p -> new RetailProduct(p.id(), p.sku(), p.name(), p.retailPrice(), p.currency(),
+                        held.getOrDefault(p.id(), 0)))
+                .toList();
+    }
+
+    /**
+     * A sale is recorded as a preparation without a formula, given to the buyer: the one path by which a lot reaches
+     * a patient, so that its recall finds everyone who had some.
+     */
+    @Override
+    public List<LotSuggestion> sell(long clinicId, long productId, int quantity, Long patientId, String saleKey) {
+        ClinicView clinic = clinicWith(clinicId, Privilege.BILLING_WRITE);
+        CurrentStaff me = access.current();
+        Optional<Long> created = ledger.insertPreparation(clinic.organisationId(), clinic.id(), null, saleKey,
+                me.username(), clock.instant());
+        if (created.isEmpty()) {
+            long existing = ledger.preparationByKey(clinic.organisationId(), saleKey).orElseThrow();
+            return ledger.preparationLots(existing).stream()
+                    .map(l -> new LotSuggestion(l.lotId(), l.lotNumber(), null, l.quantity(), l.quantity())).toList();
+        }
+        long saleId = created.get();
+        if (patientId != null) {
+            ledger.administration(clinic.organisationId(), clinic.id(), saleId, patientId, saleKey, me.username(),
+                    clock.instant());
+        }
+        List<LotSuggestion> taken = new ArrayList<>();
+        int left = quantity;
+        for (StockStore.LotStock s : ledger.stock(List.of(clinic.id()), productId, today(clinic))) {
+            if (left == 0) {
+                break;
+            }
+            int take = Math.min(left, s.quantity());
+            take(clinic, s.lot(), StockStore.MovementKind.SOLD, take, null, saleId, null);
+            taken.add(new LotSuggestion(s.lot().id(), s.lot().lotNumber(), s.lot().expiry(), take, s.quantity()));
+            left -= take;
+        }
+        if (left > 0) {
+            String name = products.find(clinic.organisationId(), productId).map(ProductStore.Product::name)
+                    .orElseThrow(() -> new RecordNotFoundException("product", productId));
+            throw BusinessRuleException.onField("lines", "stock.tooFewToSell", name, quantity - left, quantity);
+        }
+        audit.record(new AuditRecord(AuditAction.CREATE, "sale", String.valueOf(saleId), clinic.id(),
+                AuditOutcome.SUCCESS, quantity + " of product " + productId
+                        + (patientId == null ? "" : " to patient " + patientId)));
+        return taken;
     }
 
     /** A preparation recorded by an earlier request with the same key. */

@@ -29,7 +29,7 @@ class StockStore {
     private static final String RECEIPT = """
             SELECT a.patient_id, a.clinic_id, a.session_ref, a.administered_at, a.preparation_id,
                 (SELECT count(DISTINCT u.lot_id) FROM formulary_stock_movement u
-                 WHERE u.preparation_id = a.preparation_id AND u.kind = 'USED') AS lots,
+                 WHERE u.preparation_id = a.preparation_id AND u.kind IN ('USED', 'SOLD')) AS lots,
                 m.lot_id, l.lot_number, p.name""";
 
     private final JdbcClient jdbc;
@@ -248,7 +248,7 @@ class StockStore {
                 FROM formulary_stock_movement m
                 JOIN formulary_administration a ON a.preparation_id = m.preparation_id
                 JOIN formulary_lot l ON l.id = m.lot_id JOIN formulary_product p ON p.id = l.product_id
-                WHERE m.lot_id = :lot AND m.kind = 'USED' ORDER BY a.administered_at, a.id""")
+                WHERE m.lot_id = :lot AND m.kind IN ('USED', 'SOLD') ORDER BY a.administered_at, a.id""")
                 .param("lot", lotId).query(StockStore::receipt).list();
     }
 
@@ -257,7 +257,7 @@ class StockStore {
         return jdbc.sql(RECEIPT + """
 
                 FROM formulary_administration a
-                JOIN formulary_stock_movement m ON m.preparation_id = a.preparation_id AND m.kind = 'USED'
+                JOIN formulary_stock_movement m ON m.preparation_id = a.preparation_id AND m.kind IN ('USED', 'SOLD')
                 JOIN formulary_lot l ON l.id = m.lot_id JOIN formulary_product p ON p.id = l.product_id
                 WHERE a.patient_id = :patient ORDER BY a.administered_at DESC, a.id DESC, m.id""")
                 .param("patient", patientId).query(StockStore::receipt).list();

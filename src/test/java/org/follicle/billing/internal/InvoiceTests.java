@@ -17,7 +17,7 @@ class InvoiceTests {
 
     static Invoice.Line line(int position, String quantity, String price, String category, String rate) {
         return new Invoice.Line(position, "Line " + position, new BigDecimal(quantity), new BigDecimal(price), category,
-                new BigDecimal(rate), "EXEMPT_MEDICAL".equals(category) ? "exempt" : null);
+                new BigDecimal(rate), "EXEMPT_MEDICAL".equals(category) ? "exempt" : null, null);
     }
 
     static Invoice draft(List<Invoice.Line> lines) {
