@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * issued whoever writes to the database, corrected only by credit notes that never take back more than was billed.
  */
 @FollicleIntegrationTest
-class BillingIT {
+public class BillingIT {
 
-    static final String SELLER = """
+    public static final String SELLER = """
             {"country":"FR","legalName":"Cabinet Follicle SELARL","street":"12 rue de la Paix","postcode":"75002","city":"Paris",
              "companyId":"123 456 789 00012","vatId":"FR12123456789","invoicePrefix":"F","creditNotePrefix":"AV"}""";
 
@@ -71,7 +71,7 @@ class BillingIT {
         assertThat(seller.statusCode()).as(seller.body()).isEqualTo(200);
     }
 
-    static String draft(long clinic, long patient) {
+    public static String draft(long clinic, long patient) {
         return "{\"clinicId\":" + clinic + ",\"patientId\":" + patient + ",\"lines\":["
                 + "{\"description\":\"Mésothérapie du cuir chevelu\",\"quantity\":1,\"unitPrice\":150,"
                 + "\"vatCategory\":\"EXEMPT_MEDICAL\"},"

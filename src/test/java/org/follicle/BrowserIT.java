@@ -1226,4 +1226,38 @@ class BrowserIT {
         spanish.locator("#invoices").scrollIntoViewIfNeeded();
         Browser.screenshot(spanish, "56-course-cancelled-es-phone");
     }
+
+    @Test
+    void theDeskSendsAPaymentLinkAndTheOnlinePaymentSettlesTheInvoice() {
+        Http http = new Http(port);
+        String token = fixture.token(admin);
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", token, BillingIT.SELLER, Map.of());
+        long invoice = SchedulingIT.id(http.send("POST", "/api/v1/invoices", token,
+                BillingIT.draft(org.paris(), fixture.patient(org, org.paris(), "Roux", "Manon")), Map.of()));
+        http.send("POST", "/api/v1/invoices/" + invoice + "/issue", token, null, Map.of("If-Match", "\"1\""));
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/invoices/" + invoice);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Make a payment link")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
+                .hasText("The online payment link is ready: send it to the patient.");
+        assertThat(page.locator("#online-payment")).containsText("waiting for the payment");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Payment link for 242.40 EUR")).click();
+        assertThat(page.locator("h1")).hasText("Test payment page");
+        Browser.screenshot(page, "57-local-payment-page");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Pay 242.40 EUR")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
+                .hasText("The online payment is recorded.");
+        assertThat(page.locator("#payments")).containsText("Paid in full");
+        assertThat(page.locator("#payments")).containsText("Online card payment");
+        Browser.screenshot(page, "57-paid-online");
+        page.setViewportSize(390, 844);
+        page.navigate("/invoices/" + invoice + "?lang=es");
+        assertThat(page.locator("#online-payment")).containsText("pagado");
+        Browser.screenshot(page, "57-paid-online-es-phone");
+        page.navigate("/invoices/" + invoice + "?lang=en");
+    }
 }

@@ -32,10 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EveryEndpointIT {
 
     /**
-     * Open without a sign-in by design: the sign-in page, the error pages (a direct request gets 404), and calendar
-     * feeds, whose URL carries their own secret.
+     * Open without a sign-in by design: the sign-in page, the error pages (a direct request gets 404), calendar
+     * feeds, whose URL carries their own secret, and the payment gateway's notices, believed only when signed by it.
      */
-    static final Set<String> OPEN = Set.of("GET /login", "GET /error", "GET /error/problem", "GET /feeds/{token}.ics");
+    static final Set<String> OPEN = Set.of("GET /login", "GET /error", "GET /error/problem", "GET /feeds/{token}.ics",
+            "POST /api/v1/webhooks/payments/{gatewayName}");
 
     /** Path values that name no record: not a number, negative, beyond a {@code long}, a date that does not exist. */
     static final List<String> BAD_VALUES = List.of("abc", "-1", "99999999999999999999", "2026-13-45");

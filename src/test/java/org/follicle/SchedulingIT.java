@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stored.
  */
 @FollicleIntegrationTest
-class SchedulingIT {
+public class SchedulingIT {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -334,7 +334,7 @@ class SchedulingIT {
         return day.atTime(10, 0).atZone(PARIS).getOffset().getId();
     }
 
-    static long id(HttpResponse<String> response) {
+    public static long id(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
         return Long.parseLong(response.body().replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }

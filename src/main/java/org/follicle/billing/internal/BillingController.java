@@ -42,6 +42,8 @@ class BillingController {
 
     private final PriceList prices;
 
+    private final OnlinePayments online;
+
     private final PatientRegistry patients;
 
     private final PageForms pages;
@@ -52,9 +54,11 @@ class BillingController {
 
     private final Validator validator;
 
-    BillingController(Invoices invoices, Payments payments, PriceList prices, PatientRegistry patients,
-            PageForms pages, JsonMapper json, Validator validator, org.springframework.context.MessageSource texts) {
+    BillingController(Invoices invoices, Payments payments, PriceList prices, OnlinePayments online,
+            PatientRegistry patients, PageForms pages, JsonMapper json, Validator validator,
+            org.springframework.context.MessageSource texts) {
         this.prices = prices;
+        this.online = online;
         this.texts = texts;
         this.invoices = invoices;
         this.payments = payments;
@@ -197,6 +201,7 @@ class BillingController {
         model.addAttribute("invoice", invoice);
         InvoiceView view = invoices.shown(invoice);
         model.addAttribute("view", view);
+        model.addAttribute("checkouts", view.balance() == null ? List.of() : online.ofInvoice(invoice.id()));
         if (!model.containsAttribute("paymentForm")) {
             ObjectNode payment = json.createObjectNode().put("method", "CARD");
             if (view.balance() != null) {

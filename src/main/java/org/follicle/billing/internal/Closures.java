@@ -128,6 +128,19 @@ class Closures {
     }
 
     /**
+     * The first day from {@code from} on that is not closed, for money that comes in whatever the hour (online): the
+     * closures' series is held as by {@link #requireOpen}.
+     */
+    LocalDate firstOpenDay(long clinicId, LocalDate from) {
+        series.hold(clinicId, SERIES);
+        LocalDate day = from;
+        while (store.dayClosed(clinicId, day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    /**
      * @param period {@code DAY} or {@code MONTH}
      * @param day the day closed, or any day of the month closed
      */

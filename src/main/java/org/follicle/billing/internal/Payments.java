@@ -89,20 +89,37 @@ class Payments {
         }
         LocalDate today = clinics.find(invoice.clinicId()).orElseThrow().today(clock);
         closures.requireOpen(invoice.clinicId(), today);
+        return receive(invoice, kind, Payment.Method.valueOf(in.method()), in.amount(), today,
+                in.reference() == null || in.reference().isBlank() ? null : in.reference().strip(),
+                access.current().username());
+    }
+
+    /**
+     * Money the gateway says it received online for an invoice: recorded even beyond what is owed (it was taken;
+     * the balance then shows it owed back), on the clinic's first day not yet closed.
+     */
+    Payment receivedOnline(long invoiceId, BigDecimal amount, String reference, String gateway) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow();
+        LocalDate day = closures.firstOpenDay(invoice.clinicId(),
+                clinics.find(invoice.clinicId()).orElseThrow().today(clock));
+        return receive(invoice, Payment.Kind.PAYMENT, Payment.Method.ONLINE, amount, day, reference,
+                "payment gateway " + gateway.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Numbers and seals a payment after the clinic's previous one: the one place a payment is written. */
+    private Payment receive(Invoice invoice, Payment.Kind kind, Payment.Method method, BigDecimal amount,
+            LocalDate day, String reference, String by) {
         SeriesStore.Series taken = series.take(invoice.clinicId(), SERIES);
-        Payment payment = new Payment(0, invoice.clinicId(), invoiceId, kind, Payment.Method.valueOf(in.method()),
-                in.amount(), invoice.currency(), today,
-                in.reference() == null || in.reference().isBlank() ? null : in.reference().strip(), taken.number(),
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), access.current().username());
+        Payment payment = new Payment(0, invoice.clinicId(), invoice.id(), kind, method, amount, invoice.currency(),
+                day, reference, taken.number(), Instant.now(clock).truncatedTo(ChronoUnit.MICROS), by);
         Seals.Seal seal = seals.seal(payment.canonical(taken.lastSeal()));
         long id = store.insert(invoice.organisationId(), payment, taken.lastSeal(), seal);
         series.sealed(invoice.clinicId(), SERIES, seal.hash());
         audit.record(new AuditRecord(AuditAction.CREATE, PAYMENT, String.valueOf(id), invoice.clinicId(),
-                AuditOutcome.SUCCESS, kind.name().toLowerCase() + " of " + in.amount().toPlainString() + " "
+                AuditOutcome.SUCCESS, kind.name().toLowerCase() + " of " + amount.toPlainString() + " "
                         + invoice.currency() + " for " + invoice.displayNumber()));
-        return new Payment(id, payment.clinicId(), payment.invoiceId(), kind, payment.method(), payment.amount(),
-                payment.currency(), payment.receivedOn(), payment.reference(), payment.number(),
-                payment.recordedAt(), payment.recordedBy());
+        return new Payment(id, payment.clinicId(), payment.invoiceId(), kind, method, amount, payment.currency(),
+                day, reference, payment.number(), payment.recordedAt(), by);
     }
 
     /** Where the invoice stands, its payments read in the same transaction; the caller has checked access. */
