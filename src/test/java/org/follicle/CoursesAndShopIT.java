@@ -164,6 +164,59 @@ class CoursesAndShopIT {
                 .param("c", org.paris()).query(Long.class).single()).as("no number was spent").isEqualTo(2);
     }
 
+    @Test
+    void revenueIsReportedByPractitionerAndByWhatWasSoldWithCreditNotesApart() {
+        ok(http.send("PUT", "/api/v1/clinics/" + org.paris() + "/price-list/treatments/MESOTHERAPY", admin,
+                "{\"vatCategory\":\"EXEMPT_MEDICAL\"}", Map.of()));
+        long meso = jdbc.sql("SELECT id FROM billing_price WHERE clinic_id = :c AND appointment_type = 'MESOTHERAPY'")
+                .param("c", org.paris()).query(Long.class).single();
+        long course = SchedulingIT.id(http.send("POST", "/api/v1/clinics/" + org.paris() + "/price-list/courses", admin,
+                ClinicIsolationIT.COURSE, Map.of()));
+        long visit = book();
+        HttpResponse<String> elsewhere = http.send("POST", "/api/v1/invoices", desk, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + fixture.patient(org, org.paris(), "Autre", "Anne") + ",\"appointmentId\":"
+                + visit + ",\"lines\":[{\"priceId\":" + meso + ",\"quantity\":1,\"unitPrice\":150}]}", Map.of());
+        assertThat(elsewhere.statusCode()).isEqualTo(422);
+        assertThat(elsewhere.body()).contains("not one of this patient's");
+        long treated = SchedulingIT.id(http.send("POST", "/api/v1/invoices", desk, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + patient + ",\"appointmentId\":" + visit + ",\"lines\":[{\"priceId\":" + meso
+                + ",\"quantity\":1,\"unitPrice\":150}]}", Map.of()));
+        long sold = SchedulingIT.id(draft("{\"priceId\":" + course + ",\"quantity\":1}"));
+        for (long invoice : java.util.List.of(treated, sold)) {
+            ok(http.send("POST", "/api/v1/invoices/" + invoice + "/issue", desk, null, Map.of("If-Match", "\"1\"")));
+        }
+        long courseId = Long.parseLong(courses().replaceAll("(?s)^\\[\\{\"id\":(\\d+),.*", "$1"));
+        ok(http.send("POST", "/api/v1/courses/" + courseId + "/cancellation", desk, "{\"reason\":\"Changed her mind\"}",
+                Map.of()));
+
+        String today = jdbc.sql("SELECT issued_on FROM billing_invoice WHERE id = :i").param("i", treated)
+                .query(String.class).single();
+        HttpResponse<String> revenue = http.get("/api/v1/revenue?from=" + today + "&to=" + today, admin);
+        assertThat(revenue.statusCode()).as(revenue.body()).isEqualTo(200);
+        String doctorName = jdbc.sql("SELECT display_name FROM security_staff WHERE id = :id").param("id", doctorId)
+                .query(String.class).single();
+        assertThat(revenue.body()).contains(
+                "{\"label\":\"" + doctorName + "\",\"currency\":\"EUR\",\"net\":150.00}",
+                "{\"label\":\"At the desk\",\"currency\":\"EUR\",\"net\":0.00}",
+                "{\"label\":\"Mesotherapy session\",\"currency\":\"EUR\",\"net\":150.00}",
+                "{\"label\":\"Mesotherapy, 6 sessions\",\"currency\":\"EUR\",\"net\":600.00}",
+                "{\"label\":\"Credit notes\",\"currency\":\"EUR\",\"net\":-600.00}");
+        assertThat(http.get("/api/v1/revenue?from=" + today + "&to=2099-01-01", admin).statusCode()).isEqualTo(422);
+        String madrid = fixture.token(fixture.staff(org, "madrid", Map.of(org.madrid(), Role.ADMIN)));
+        assertThat(http.get("/api/v1/revenue?from=" + today + "&to=" + today, madrid).body())
+                .as("another clinic's revenue is not shown").contains("\"rows\":[]");
+    }
+
+    /** A mesotherapy visit of the patient's with the doctor, next month. */
+    private long book() {
+        fixture.weekdayHours(org.paris(), doctorId);
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(8)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        return SchedulingIT.id(http.send("POST", "/api/v1/appointments", doctor, "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctorId
+                + ",\"typeCode\":\"MESOTHERAPY\",\"start\":\"" + monday + "T10:00\"}", Map.of()));
+    }
+
     private HttpResponse<String> draft(String line) {
         return http.send("POST", "/api/v1/invoices", desk, "{\"clinicId\":" + org.paris() + ",\"patientId\":" + patient
                 + ",\"lines\":[" + line + "]}", Map.of());
@@ -191,15 +244,10 @@ class CoursesAndShopIT {
 
     /** A mesotherapy session of the patient's, booked, charted and signed by the doctor. */
     private void signSession() {
-        fixture.weekdayHours(org.paris(), doctorId);
         ok(http.send("PUT", "/api/v1/patients/" + patient + "/intake", doctor, IntakeIT.intake("\"NO\"", "[]"),
                 Map.of()));
         fixture.consent(patient, org.paris(), org.id(), "MESOTHERAPY");
-        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(8)
-                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        long appointment = SchedulingIT.id(http.send("POST", "/api/v1/appointments", doctor, "{\"clinicId\":"
-                + org.paris() + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctorId
-                + ",\"typeCode\":\"MESOTHERAPY\",\"start\":\"" + monday + "T10:00\"}", Map.of()));
+        long appointment = book();
         long formula = Long.parseLong(http.send("POST", "/api/v1/patients/" + patient + "/formulas", doctor,
                 "{\"formula\":" + FormularyIT.formula("BIOTIN") + "}", Map.of()).body()
                 .replaceAll("^\\{\"formula\":\\{\"id\":(\\d+),.*", "$1"));

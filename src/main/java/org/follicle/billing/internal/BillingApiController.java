@@ -40,8 +40,11 @@ class BillingApiController {
 
     private final tools.jackson.databind.json.JsonMapper json;
 
+    private final SalesReports reports;
+
     BillingApiController(Invoices invoices, Sellers sellers, SalesRecords records, Payments payments,
-            Closures closures, tools.jackson.databind.json.JsonMapper json) {
+            Closures closures, SalesReports reports, tools.jackson.databind.json.JsonMapper json) {
+        this.reports = reports;
         this.closures = closures;
         this.json = json;
         this.payments = payments;
@@ -55,6 +58,14 @@ class BillingApiController {
             + "chain of seals unbroken from the first document to the last")
     SalesRecords.Verification verify(@PathVariable long clinicId) {
         return records.verify(clinicId);
+    }
+
+    @GetMapping("/api/v1/revenue")
+    @Operation(summary = "Revenue before VAT of a period (a year at most) in every clinic where the caller sees "
+            + "billing, per clinic, month, practitioner and what was sold; credit notes negative, apart")
+    SalesReports.Revenue revenue(@org.springframework.web.bind.annotation.RequestParam java.time.LocalDate from,
+            @org.springframework.web.bind.annotation.RequestParam java.time.LocalDate to, java.util.Locale locale) {
+        return reports.revenue(from, to, locale);
     }
 
     @GetMapping("/api/v1/clinics/{clinicId}/seller")

@@ -79,6 +79,7 @@ class BillingController {
         ObjectNode form = json.createObjectNode().put("buyerName", patient.displayName());
         if (appointment != null) {
             invoices.visit(patient, appointment).ifPresent(visit -> {
+                form.put("appointmentId", appointment);
                 ObjectNode line = form.putArray("lines").addObject()
                         .put("description", texts.getMessage("appointment.type." + visit.typeCode(), null, locale)
                                 + ", " + visit.day())

@@ -43,6 +43,43 @@ class InvoiceStore {
                 .param("by", draft.createdBy()).query(Long.class).single();
     }
 
+    /** Names who gave the care the draft bills, for revenue by practitioner. */
+    void attribute(long draftId, long practitionerId) {
+        jdbc.sql("UPDATE billing_invoice SET practitioner_id = :practitioner WHERE id = :id AND status = 'DRAFT'")
+                .param("id", draftId).param("practitioner", practitionerId).update();
+    }
+
+    Optional<Long> practitionerOf(long invoiceId) {
+        return jdbc.sql("SELECT practitioner_id FROM billing_invoice WHERE id = :id").param("id", invoiceId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    /**
+     * What the clinics' issued documents of a period came to before VAT, per clinic, month, practitioner and entry of
+     * the price list sold (none for a line typed by hand); credit notes are counted apart, negative.
+     */
+    List<Revenue> revenue(java.util.Collection<Long> clinicIds, java.time.LocalDate first, java.time.LocalDate last) {
+        return jdbc.sql("""
+                SELECT i.clinic_id, to_char(i.issued_on, 'YYYY-MM') AS month, i.practitioner_id,
+                    CASE WHEN i.kind = 'CREDIT_NOTE' THEN 'CREDIT_NOTE' ELSE coalesce(p.kind, 'TYPED') END AS item_kind,
+                    CASE WHEN i.kind = 'INVOICE' THEN p.id END AS price_id, i.currency,
+                    sum(CASE WHEN i.kind = 'CREDIT_NOTE' THEN -l.net ELSE l.net END) AS net
+                FROM billing_invoice i JOIN billing_invoice_line l ON l.invoice_id = i.id
+                LEFT JOIN billing_price p ON p.id = l.price_id
+                WHERE i.clinic_id IN (:clinics) AND i.status = 'ISSUED' AND i.issued_on BETWEEN :first AND :last
+                GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5""")
+                .param("clinics", clinicIds).param("first", first).param("last", last)
+                .query((rs, n) -> new Revenue(rs.getLong("clinic_id"), rs.getString("month"),
+                        rs.getObject("practitioner_id", Long.class), rs.getString("item_kind"),
+                        rs.getObject("price_id", Long.class), rs.getString("currency"), rs.getBigDecimal("net")))
+                .list();
+    }
+
+    /** @param itemKind a kind of the price list, {@code TYPED} for a line typed by hand, or {@code CREDIT_NOTE} */
+    record Revenue(long clinicId, String month, Long practitionerId, String itemKind, Long priceId, String currency,
+            java.math.BigDecimal net) {
+    }
+
     /** Replaces a draft's lines and totals; false when the draft changed since {@code version}. */
     boolean replaceLines(long id, int version, List<Invoice.Line> lines) {
         Invoice.Totals totals = Invoice.Totals.of(lines);

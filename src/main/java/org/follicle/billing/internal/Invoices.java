@@ -121,6 +121,13 @@ class Invoices {
                 Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, vat.currency(seller.country()), buyer,
                 in.buyerAddress(), null, null, List.of(), 0, clock.instant(), access.current().username(), null, null, null));
         store.replaceLines(id, 0, lines);
+        if (in.appointmentId() != null) {
+            AppointmentView visit = appointments.appointment(in.appointmentId());
+            if (patient == null || visit.patientId() != patient.id()) {
+                throw BusinessRuleException.onField("appointmentId", "billing.visitNotOfPatient");
+            }
+            store.attribute(id, visit.practitionerId());
+        }
         audit.record(AuditRecord.success(AuditAction.CREATE, INVOICE, id, clinic.id()));
         return store.find(id).orElseThrow();
     }
@@ -177,6 +184,7 @@ class Invoices {
                 original.currency(), original.buyerName(), original.buyerAddress(), invoiceId, in.reason().strip(),
                 List.of(), 0, clock.instant(), access.current().username(), null, null, null));
         store.replaceLines(id, 0, lines);
+        store.practitionerOf(invoiceId).ifPresent(practitioner -> store.attribute(id, practitioner));
         Invoice issued = issue(store.find(id).orElseThrow(), seller, access.current().username());
         audit.record(new AuditRecord(AuditAction.CREATE, INVOICE, String.valueOf(id), original.clinicId(),
                 AuditOutcome.SUCCESS, "credit note " + issued.displayNumber() + " of " + original.displayNumber()));
@@ -323,9 +331,13 @@ class Invoices {
         return lines;
     }
 
-    /** @param buyerName who is billed; the patient's name when left out */
+    /**
+     * @param buyerName who is billed; the patient's name when left out
+     * @param appointmentId the patient's visit invoiced, whose practitioner the revenue reports credit
+     */
     record Draft(@NotNull Long clinicId, Long patientId, @Size(max = 200) String buyerName,
-            @Size(max = 500) String buyerAddress, @NotEmpty @Size(max = 100) List<@Valid @NotNull LineInput> lines) {
+            @Size(max = 500) String buyerAddress, @NotEmpty @Size(max = 100) List<@Valid @NotNull LineInput> lines,
+            Long appointmentId) {
     }
 
     /**

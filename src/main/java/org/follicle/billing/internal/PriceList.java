@@ -115,6 +115,12 @@ class PriceList {
                         .map(product -> new Product(product, byProduct.get(product.productId()))).toList());
     }
 
+    /** An entry by id, for a report that names what was sold; no access check. */
+    @Transactional(readOnly = true)
+    Optional<Price> entry(long priceId) {
+        return store.find(priceId);
+    }
+
     /** The clinic's entry for a treatment of the type, once its VAT category is set. */
     @Transactional(readOnly = true)
     Optional<Price> treatment(long clinicId, String typeCode) {
@@ -206,7 +212,7 @@ class PriceList {
                 : price.vatCategory();
         VatRates.Category rate = vat.category(seller.country(), category, field + "vatCategory");
         String description = in.description() != null && !in.description().isBlank() ? in.description().strip()
-                : name(price, patientId);
+                : label(price, language(patientId));
         return new Invoice.Line(position, description, in.quantity(), unitPrice, category, rate.rate(),
                 rate.exemption(), price.id());
     }
@@ -233,12 +239,13 @@ class PriceList {
         }
     }
 
-    /** How a line from the price list reads on the invoice, in the patient's language. */
-    private String name(Price price, Long patientId) {
+    /** How an entry of the price list reads, on an invoice or a report. */
+    @Transactional(readOnly = true)
+    String label(Price price, Locale locale) {
         return switch (price.kind()) {
             case COURSE -> price.name();
             case TREATMENT -> texts.getMessage("appointment.type." + price.appointmentType(), null,
-                    price.appointmentType(), language(patientId));
+                    price.appointmentType(), locale);
             case PRODUCT -> stock.retailProducts(price.clinicId()).stream()
                     .filter(p -> p.productId() == price.productId()).findFirst().map(RetailProduct::name)
                     .orElseThrow(() -> new BusinessRuleException("billing.priceUnknown"));

@@ -88,12 +88,36 @@ class SalesController {
         return "billing/sales";
     }
 
+    /** @param from the period's first day, the month's first when left out; {@code to} its last, today */
+    @GetMapping("/sales/revenue")
+    String revenue(@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            Model model, Locale locale) {
+        ClinicView clinic = clinics.requireClinic(access.workingClinic(), Privilege.BILLING_READ);
+        LocalDate last = to != null ? to : clinic.today(clock);
+        LocalDate first = from != null ? from : last.withDayOfMonth(1);
+        model.addAttribute("from", first);
+        model.addAttribute("to", last);
+        Map<String, String> errors = pages.attempt(() -> model.addAttribute("revenue",
+                reports.revenue(first, last, locale)));
+        model.addAttribute("errors", errors);
+        return "billing/revenue";
+    }
+
+    @GetMapping("/sales/revenue.csv")
+    ResponseEntity<byte[]> revenueCsv(@RequestParam LocalDate from, @RequestParam LocalDate to, Locale locale) {
+        return csv(reports.revenueCsv(from, to, locale), "revenue-" + from + "-" + to + ".csv");
+    }
+
     @GetMapping("/sales/documents.csv")
     ResponseEntity<byte[]> export(@RequestParam LocalDate from, @RequestParam LocalDate to, Locale locale) {
-        String csv = reports.documentsCsv(access.workingClinic(), from, to, locale);
+        return csv(reports.documentsCsv(access.workingClinic(), from, to, locale),
+                "documents-" + from + "-" + to + ".csv");
+    }
+
+    private static ResponseEntity<byte[]> csv(String csv, String fileName) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("documents-" + from + "-" + to + ".csv").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
+                        .toString())
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
