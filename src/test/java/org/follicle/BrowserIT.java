@@ -1206,6 +1206,7 @@ class BrowserIT {
         assertThat(desk.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).hasText("The invoice is issued.");
         desk.navigate("/patients/" + patient);
         assertThat(desk.locator("#invoices")).containsText("6 of 6 sessions left");
+        assertThat(desk.locator("#patient-balance")).hasText("Still owed: 720.00 EUR");
         Browser.screenshot(desk, "55-course-sold");
         desk.locator("#invoices").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Cancel the course")).click();

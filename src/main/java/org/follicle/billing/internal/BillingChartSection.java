@@ -53,7 +53,10 @@ class BillingChartSection implements ChartSection {
         }
         boolean open = !patient.voided();
         boolean canSell = open && access.can(Privilege.BILLING_WRITE, patient.clinicId());
-        model.put("invoices", invoices.ofPatient(patient.id()));
+        List<Invoice> billed = invoices.ofPatient(patient.id());
+        model.put("invoices", billed);
+        model.put("hasIssued", billed.stream().anyMatch(i -> i.status() == Invoice.Status.ISSUED));
+        model.put("balance", invoices.balanceOf(patient.id()));
         model.put("courses", courses.ofPatient(patient.id()).stream()
                 .map(course -> new Held(course, course.status(courses.today(course.clinicId())))).toList());
         model.put("vatChoice", prices.vatChoice(patient).orElse(null));

@@ -148,26 +148,36 @@ class InvoiceStore {
      * refunds are counted (negative when the clinic owes the patient), the oldest first.
      */
     List<Outstanding> outstanding(long clinicId) {
+        return outstanding("i.clinic_id = :clinic", "clinic", clinicId);
+    }
+
+    /** The patient's issued invoices that are not settled, in every clinic, the oldest first. */
+    List<Outstanding> outstandingOfPatient(long patientId) {
+        return outstanding("i.patient_id = :patient", "patient", patientId);
+    }
+
+    private List<Outstanding> outstanding(String whose, String parameter, long id) {
         return jdbc.sql("""
-                SELECT id, prefix, number, issued_on, buyer_name, patient_id, currency, balance FROM (
-                    SELECT i.id, i.prefix, i.number, i.issued_on, i.buyer_name, i.patient_id, i.currency,
+                SELECT id, clinic_id, prefix, number, issued_on, buyer_name, patient_id, currency, balance FROM (
+                    SELECT i.id, i.clinic_id, i.prefix, i.number, i.issued_on, i.buyer_name, i.patient_id, i.currency,
                         i.total_gross
                         - COALESCE((SELECT sum(c.total_gross) FROM billing_invoice c
                                     WHERE c.credit_of = i.id AND c.status = 'ISSUED'), 0)
                         - COALESCE((SELECT sum(CASE p.kind WHEN 'PAYMENT' THEN p.amount ELSE -p.amount END)
                                     FROM billing_payment p WHERE p.invoice_id = i.id), 0) AS balance
                     FROM billing_invoice i
-                    WHERE i.clinic_id = :clinic AND i.kind = 'INVOICE' AND i.status = 'ISSUED') owed
-                WHERE balance <> 0 ORDER BY issued_on, number""").param("clinic", clinicId)
-                .query((rs, row) -> new Outstanding(rs.getLong("id"), Invoice.printed(rs.getString("prefix"),
+                    WHERE %s AND i.kind = 'INVOICE' AND i.status = 'ISSUED') owed
+                WHERE balance <> 0 ORDER BY issued_on, number""".formatted(whose)).param(parameter, id)
+                .query((rs, row) -> new Outstanding(rs.getLong("id"), rs.getLong("clinic_id"), Invoice.printed(rs.getString("prefix"),
                         rs.getLong("number")), rs.getObject("issued_on",
                                 java.time.LocalDate.class), rs.getString("buyer_name"),
                         rs.getObject("patient_id", Long.class), rs.getString("currency"),
                         rs.getBigDecimal("balance"))).list();
     }
 
-    record Outstanding(long id, String number, java.time.LocalDate issuedOn, String buyerName, Long patientId,
-            String currency, java.math.BigDecimal balance) {
+    /** @param clinicId the invoice's clinic */
+    record Outstanding(long id, long clinicId, String number, java.time.LocalDate issuedOn, String buyerName,
+            Long patientId, String currency, java.math.BigDecimal balance) {
     }
 
     /** The clinic's documents issued between two days (both included), in the order of their numbers. */

@@ -218,6 +218,19 @@ class Invoices {
                 .toList();
     }
 
+    /**
+     * What the patient owes (positive) or is owed (negative) across the issued invoices of the clinics where the user
+     * sees billing, per currency; empty when settled.
+     */
+    @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#patientId")
+    java.util.Map<String, BigDecimal> balanceOf(long patientId) {
+        java.util.Map<String, BigDecimal> balance = new java.util.TreeMap<>();
+        store.outstandingOfPatient(patientId).stream().filter(o -> access.can(Privilege.BILLING_READ, o.clinicId()))
+                .forEach(o -> balance.merge(o.currency(), o.balance(), BigDecimal::add));
+        balance.values().removeIf(amount -> amount.signum() == 0);
+        return balance;
+    }
+
     /** An invoice with its payments and balance, as the API shows it. */
     @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#id", clinicId = "#result.clinicId()")
     InvoiceView view(long id) {
