@@ -341,6 +341,14 @@ FROM load_review r
 JOIN diagnosis_assessment a ON a.organisation_id = ${org} AND a.patient_id = r.patient_id AND a.assessed_on = r.starts_on + 182
 WHERE r.reviewed ORDER BY r.plan_id;
 
+-- Each clinic bills under its country's rules, as its manager set it up; its documents are issued by the application,
+-- which seals each after the last.
+INSERT INTO billing_seller (clinic_id, organisation_id, country, legal_name, street, postcode, city, company_id,
+    invoice_prefix, credit_note_prefix, changed_at, changed_by)
+SELECT c.id, ${org}, CASE c.lang WHEN 'fr' THEN 'FR' WHEN 'es' THEN 'ES' ELSE 'GB' END, 'Follicle clinic ' || c.k,
+       '1 High Street', '00000', 'City', 'LOAD-' || c.k, 'F', 'AV', now(), 'generator'
+FROM load_clinic c ORDER BY c.id;
+
 -- Vacuumed as a database that has been running would be (visibility maps: index-only scans), and analysed.
 VACUUM ANALYZE;
 -- The organisation's cohort facts, as a refresh computes them (V17).

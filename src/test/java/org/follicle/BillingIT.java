@@ -132,6 +132,76 @@ public class BillingIT {
     }
 
     @Test
+    void desksPayingOneInvoiceAtOnceNeverTakeMoreThanIsOwed() throws Exception {
+        long invoice = drafted();
+        issue(invoice, "\"1\"");
+        List<Integer> statuses = atOnce(10, () -> pay(invoice, "CASH", "50.00", null).statusCode());
+        assertThat(statuses).as("four fifties fit in 242.40, a fifth does not").filteredOn(s -> s == 201).hasSize(4);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(6);
+        assertThat(http.get("/api/v1/invoices/" + invoice, desk).body()).contains("\"balance\":42.40");
+        assertThat(jdbc.sql("SELECT number FROM billing_payment WHERE clinic_id = :c ORDER BY number")
+                .param("c", org.paris()).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void creditNotesAtOnceNeverTakeBackMoreThanWasInvoiced() throws Exception {
+        long invoice = drafted();
+        issue(invoice, "\"1\"");
+        String session = "{\"reason\":\"Session not given\",\"lines\":[{\"description\":\"Mésothérapie du cuir chevelu\","
+                + "\"quantity\":1,\"unitPrice\":150,\"vatCategory\":\"EXEMPT_MEDICAL\"}]}";
+        List<Integer> statuses = atOnce(6, () -> http.send("POST", "/api/v1/invoices/" + invoice + "/credit-notes", desk,
+                session, Map.of()).statusCode());
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 422).hasSize(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_invoice WHERE credit_of = :i").param("i", invoice)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDayClosedWhileDesksIssueCountsExactlyWhatWasIssuedBeforeIt() throws Exception {
+        List<Long> drafts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            drafts.add(drafted());
+        }
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = atOnce(13, () -> {
+            int turn = next.getAndIncrement();
+            return turn == 6 ? -http.send("POST", "/api/v1/clinics/" + org.paris() + "/sales-closures", desk,
+                    "{\"period\":\"DAY\",\"day\":\"" + today + "\"}", Map.of()).statusCode()
+                    : issue(drafts.get(turn > 6 ? turn - 1 : turn), "\"1\"").statusCode();
+        });
+        assertThat(statuses).contains(-201);
+        long issued = statuses.stream().filter(s -> s == 200).count();
+        assertThat(statuses).filteredOn(s -> s > 0).allMatch(s -> s == 200 || s == 422);
+        assertThat(jdbc.sql("SELECT summary FROM billing_closure WHERE clinic_id = :c").param("c", org.paris())
+                .query(String.class).single()).as("the closure counts every invoice issued before it, and only those")
+                .contains("\"invoices\":" + issued + ",");
+        assertThat(jdbc.sql("SELECT count(*) FROM billing_invoice WHERE clinic_id = :c AND status = 'ISSUED'")
+                .param("c", org.paris()).query(Long.class).single()).isEqualTo(issued);
+    }
+
+    /** Runs the same act from as many threads at once, and returns what each answered. */
+    static <T> List<T> atOnce(int times, java.util.concurrent.Callable<T> act) throws Exception {
+        ExecutorService desks = Executors.newFixedThreadPool(times);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<T>> answers = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            answers.add(desks.submit(() -> {
+                start.await();
+                return act.call();
+            }));
+        }
+        start.countDown();
+        desks.shutdown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> answer : answers) {
+            results.add(answer.get());
+        }
+        return results;
+    }
+
+    @Test
     void anIssuedInvoiceIsFinalEvenToSqlAndIsCorrectedByCreditNotes() {
         long invoice = drafted();
         issue(invoice, "\"1\"");

@@ -1122,6 +1122,8 @@ class BrowserIT {
         catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Verify the sales records")).click();
         assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS)).containsText("The sales records verify");
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Close \\d{4}-"))).click();

@@ -129,7 +129,7 @@ class TranslatedPagesIT {
                 .replaceAll("(?s)^\\[\\{\"id\":(\\d+),.*", "$1"));
 
         List<String> pages = List.of("/", "/plans/" + plan, "/invoices/" + invoice, "/invoices/" + creditNote,
-                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/sales", "/prices", "/sales/revenue",
+                "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/sales", "/sales?verify=true", "/prices", "/sales/revenue",
                 "/patients/" + patient + "/vat-choice", "/courses/" + course + "/cancel", "/patients/" + patient, "/patients/" + patient + "/intake",
                 "/patients/" + patient + "/intake/history", "/patients/" + patient + "/formulas/" + formula,
                 "/patients/" + patient + "/formulas/new", "/sessions/" + session, "/appointments/" + appointment,

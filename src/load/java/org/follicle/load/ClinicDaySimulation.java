@@ -1,6 +1,8 @@
 package org.follicle.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.css;
@@ -180,6 +182,38 @@ public class ClinicDaySimulation extends Simulation {
                     .get("/api/v1/analytics/cohorts?protocol=PRP&sex=FEMALE&compareBy=#{prp}")
                     .header("Authorization", "#{token}").check(status().is(200)));
 
+    /**
+     * The front desk invoices a visit and takes the card: a draft with one line, issued under the clinic's next
+     * number (sealed after the last), then paid.
+     */
+    ScenarioBuilder billing = scenario("Reception: invoice and take the payment")
+            .feed(ORG.patients(p -> Map.of("patientId", p.id(), "clinicId", p.clinicId(),
+                    "user", ORG.receptionist(p.clinicId()))))
+            .exec(api("user"))
+            .exec(http("draft invoice").post("/api/v1/invoices").header("Authorization", "#{token}")
+                    .body(StringBody("""
+                            {"clinicId": #{clinicId}, "patientId": #{patientId}, "lines": [{"description":
+                             "Scalp mesotherapy", "quantity": 1, "unitPrice": 180, "vatCategory": "EXEMPT_MEDICAL"}]}"""))
+                    .asJson().check(status().is(201), header("ETag").saveAs("etag"), jmesPath("id").saveAs("id")))
+            .exec(http("issue invoice").post("/api/v1/invoices/#{id}/issue").header("Authorization", "#{token}")
+                    .header("If-Match", "#{etag}").check(status().is(200)))
+            .exec(http("record payment").post("/api/v1/invoices/#{id}/payments").header("Authorization", "#{token}")
+                    .body(StringBody("""
+                            {"method": "CARD", "amount": 180}""")).asJson().check(status().is(201)));
+
+    /**
+     * Once the day is over, each clinic's manager closes it: its figures per VAT rate and payment method, summed and
+     * sealed. Nothing more can be issued on the day afterwards, so it comes after every other scenario.
+     */
+    ScenarioBuilder closing = scenario("Managers: close the day")
+            .feed(ORG.clinics().stream().map(clinic -> Map.<String, Object>of("clinicId", clinic,
+                    "user", ORG.manager(clinic))).iterator())
+            .exec(api("user"))
+            .exec(http("close the day").post("/api/v1/clinics/#{clinicId}/sales-closures")
+                    .header("Authorization", "#{token}").body(StringBody("""
+                            {"period": "DAY", "day": "%s"}""".formatted(LocalDate.now()))).asJson()
+                    .check(status().is(201)));
+
     /** Practitioners signed in (a browser session), opening the charts of patients with five years of history. */
     ScenarioBuilder charts = scenario("Practitioners: open charts")
             .feed(ORG.practitioners())
@@ -202,6 +236,9 @@ public class ClinicDaySimulation extends Simulation {
         day.put("signing", signing.injectOpen(arrivals(10)));
         day.put("assessing", assessing.injectOpen(arrivals(25)));
         day.put("reporting", reporting.injectOpen(arrivals(0.1)));
+        day.put("billing", billing.injectOpen(arrivals(10)));
+        day.put("closing", closing.injectOpen(nothingFor(LENGTH.plusSeconds(5)),
+                atOnceUsers(ORG.clinics().size())));
         day.put("charts", charts.injectClosed(rampConcurrentUsers(0).to(PRACTITIONERS).during(RAMP),
                 constantConcurrentUsers(PRACTITIONERS).during(LENGTH.minus(RAMP))));
         if (ONLY.isEmpty()) {
@@ -214,6 +251,9 @@ public class ClinicDaySimulation extends Simulation {
                             details("search (name)").responseTime().percentile(95).lte(20),
                             details("chart page").responseTime().percentile(95).lte(80),
                             details("book").responseTime().percentile(95).lte(50),
+                            details("issue invoice").responseTime().percentile(95).lte(50),
+                            details("record payment").responseTime().percentile(95).lte(50),
+                            details("close the day").responseTime().max().lte(1000),
                             details("cohort report").responseTime().max().lte(2000));
         } else {
             // Part of the day, to measure what its requests cost (perf/cost-per-request.sh): the targets are the
@@ -359,6 +399,14 @@ public class ClinicDaySimulation extends Simulation {
 
         String receptionist(long clinicId) {
             return first(clinicId, ".reception");
+        }
+
+        String manager(long clinicId) {
+            return first(clinicId, ".manager");
+        }
+
+        List<Long> clinics() {
+            return staff.keySet().stream().sorted().toList();
         }
 
         String assistant(long clinicId) {

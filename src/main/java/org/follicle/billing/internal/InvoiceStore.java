@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.follicle.security.Seals;
@@ -19,6 +20,10 @@ class InvoiceStore {
                 buyer_name, buyer_address, credit_of, credit_reason, version, created_at, created_by, issued_at, issued_by,
                 seller, previous_seal, seal, seal_key
             FROM billing_invoice""";
+
+    private static final String LINES = """
+            SELECT invoice_id, position, description, quantity, unit_price, vat_category, vat_rate, exemption, price_id
+            FROM billing_invoice_line WHERE invoice_id = :id ORDER BY invoice_id, position""";
 
     private final JdbcClient jdbc;
 
@@ -119,13 +124,11 @@ class InvoiceStore {
     }
 
     List<Invoice> creditNotesOf(long invoiceId) {
-        return jdbc.sql(SELECT + " WHERE credit_of = :id AND status = 'ISSUED' ORDER BY number")
-                .param("id", invoiceId).query(this::header).list().stream().map(this::withLines).toList();
+        return documents("credit_of = :id AND status = 'ISSUED'", "number", Map.of("id", invoiceId));
     }
 
     List<Invoice> ofPatient(long patientId) {
-        return jdbc.sql(SELECT + " WHERE patient_id = :patient ORDER BY created_at DESC, id DESC")
-                .param("patient", patientId).query(this::header).list().stream().map(this::withLines).toList();
+        return documents("patient_id = :patient", "created_at DESC, id DESC", Map.of("patient", patientId));
     }
 
     /** Issues the draft with its seal, which covers the series' last document's. */
@@ -182,18 +185,43 @@ class InvoiceStore {
 
     /** The clinic's documents issued between two days (both included), in the order of their numbers. */
     List<Invoice> issuedBetween(long clinicId, java.time.LocalDate first, java.time.LocalDate last) {
-        return jdbc.sql(SELECT + " WHERE clinic_id = :clinic AND status = 'ISSUED' AND issued_on BETWEEN :first AND :last"
-                + " ORDER BY kind, number").param("clinic", clinicId).param("first", first).param("last", last)
-                .query(this::header).list().stream().map(this::withLines).toList();
+        return documents("clinic_id = :clinic AND status = 'ISSUED' AND issued_on BETWEEN :first AND :last",
+                "kind, number", Map.of("clinic", clinicId, "first", first, "last", last));
     }
 
     /** The clinic's issued documents of a kind in the order of their numbers, each with its seals. */
     List<Sealed> issued(long clinicId, Invoice.Kind kind) {
-        return jdbc.sql(SELECT + " WHERE clinic_id = :clinic AND kind = :kind AND status = 'ISSUED' ORDER BY number")
-                .param("clinic", clinicId).param("kind", kind.name())
+        String where = "clinic_id = :clinic AND kind = :kind AND status = 'ISSUED'";
+        Map<String, Object> params = Map.of("clinic", clinicId, "kind", kind.name());
+        List<Sealed> sealed = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY number").params(params)
                 .query((rs, row) -> new Sealed(header(rs, row), rs.getString("previous_seal"),
-                        new Seals.Seal(rs.getString("seal_key"), rs.getString("seal")))).list().stream()
-                .map(sealed -> new Sealed(withLines(sealed.invoice()), sealed.previousSeal(), sealed.seal())).toList();
+                        new Seals.Seal(rs.getString("seal_key"), rs.getString("seal")))).list();
+        Map<Long, List<Invoice.Line>> lines = linesWhere(where, params);
+        return sealed.stream().map(s -> new Sealed(withLines(s.invoice(), lines), s.previousSeal(), s.seal()))
+                .toList();
+    }
+
+    /**
+     * The documents a condition selects, with their lines: two statements however many there are (the lines are
+     * those of the documents the same condition selects).
+     */
+    private List<Invoice> documents(String where, String order, Map<String, Object> params) {
+        List<Invoice> headers = jdbc.sql(SELECT + " WHERE " + where + " ORDER BY " + order).params(params)
+                .query(this::header).list();
+        if (headers.isEmpty()) {
+            return headers;
+        }
+        Map<Long, List<Invoice.Line>> lines = linesWhere(where, params);
+        return headers.stream().map(header -> withLines(header, lines)).toList();
+    }
+
+    private Map<Long, List<Invoice.Line>> linesWhere(String where, Map<String, Object> params) {
+        Map<Long, List<Invoice.Line>> lines = new java.util.HashMap<>();
+        jdbc.sql(LINES.replace("WHERE invoice_id = :id", "JOIN billing_invoice ON billing_invoice.id = invoice_id WHERE "
+                + where)).params(params).query(rs -> {
+                    lines.computeIfAbsent(rs.getLong("invoice_id"), id -> new java.util.ArrayList<>()).add(line(rs));
+                });
+        return lines;
     }
 
     record Sealed(Invoice invoice, String previousSeal, Seals.Seal seal) {
@@ -213,13 +241,18 @@ class InvoiceStore {
     }
 
     private Invoice withLines(Invoice header) {
-        List<Invoice.Line> lines = jdbc.sql("""
-                SELECT position, description, quantity, unit_price, vat_category, vat_rate, exemption, price_id
-                FROM billing_invoice_line WHERE invoice_id = :id ORDER BY position""").param("id", header.id())
-                .query((rs, row) -> new Invoice.Line(rs.getInt("position"), rs.getString("description"),
-                        rs.getBigDecimal("quantity"), rs.getBigDecimal("unit_price"), rs.getString("vat_category"),
-                        rs.getBigDecimal("vat_rate"), rs.getString("exemption"), rs.getObject("price_id", Long.class)))
-                .list();
+        return withLines(header, Map.of(header.id(), jdbc.sql(LINES).param("id", header.id())
+                .query((rs, row) -> line(rs)).list()));
+    }
+
+    private static Invoice.Line line(ResultSet rs) throws SQLException {
+        return new Invoice.Line(rs.getInt("position"), rs.getString("description"), rs.getBigDecimal("quantity"),
+                rs.getBigDecimal("unit_price"), rs.getString("vat_category"), rs.getBigDecimal("vat_rate"),
+                rs.getString("exemption"), rs.getObject("price_id", Long.class));
+    }
+
+    private static Invoice withLines(Invoice header, Map<Long, List<Invoice.Line>> linesByInvoice) {
+        List<Invoice.Line> lines = linesByInvoice.getOrDefault(header.id(), List.of());
         return new Invoice(header.id(), header.organisationId(), header.clinicId(), header.patientId(), header.kind(),
                 header.status(), header.prefix(), header.number(), header.issuedOn(), header.currency(),
                 header.buyerName(), header.buyerAddress(), header.creditOf(), header.creditReason(), lines,

@@ -69,8 +69,12 @@ class SalesController {
         this.clock = clock;
     }
 
+    /**
+     * @param verify whether to walk the sales records' chains now: every document and payment since the first, so
+     *     only when an auditor asks
+     */
     @GetMapping("/sales")
-    String sales(Model model) {
+    String sales(@RequestParam(defaultValue = "false") boolean verify, Model model) {
         ClinicView clinic = clinics.requireClinic(access.workingClinic(), Privilege.BILLING_READ);
         LocalDate today = clinic.today(clock);
         model.addAttribute("clinic", clinic);
@@ -80,7 +84,8 @@ class SalesController {
                 .map(closure -> BillingApiController.ClosureView.of(closure, json)).toList());
         model.addAttribute("canClose", access.can(Privilege.BILLING_WRITE, clinic.id()));
         model.addAttribute("outstanding", reports.outstanding(clinic.id()));
-        model.addAttribute("verification", access.can(Privilege.AUDIT_READ, clinic.id())
+        model.addAttribute("canVerify", access.can(Privilege.AUDIT_READ, clinic.id()));
+        model.addAttribute("verification", verify && access.can(Privilege.AUDIT_READ, clinic.id())
                 ? records.verify(clinic.id()) : null);
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -131,7 +136,7 @@ class SalesController {
             redirect.addFlashAttribute("flash", "closure.closed");
             return "redirect:/sales";
         }
-        return sales(model.addAttribute("errors", errors));
+        return sales(false, model.addAttribute("errors", errors));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import org.follicle.billing.SalesHistory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -27,9 +28,9 @@ class GeneratorRunner implements ApplicationRunner {
 
     private final ConfigurableApplicationContext context;
 
-    GeneratorRunner(DataSource dataSource, PasswordEncoder encoder, Environment environment,
+    GeneratorRunner(DataSource dataSource, PasswordEncoder encoder, SalesHistory sales, Environment environment,
             ConfigurableApplicationContext context) {
-        this.generator = new OrganisationGenerator(dataSource, encoder);
+        this.generator = new OrganisationGenerator(dataSource, encoder, sales);
         this.environment = environment;
         this.context = context;
     }

@@ -41,9 +41,12 @@ class GeneratorIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    org.follicle.billing.SalesHistory sales;
+
     @Test
     void generatesAnOrganisationTheClinicDaySimulationCanWorkOn() throws Exception {
-        OrganisationGenerator generator = new OrganisationGenerator(dataSource, encoder);
+        OrganisationGenerator generator = new OrganisationGenerator(dataSource, encoder, sales);
         OrganisationGenerator.Generated generated = generator.generate(Scale.SMALL, 0.42);
         long org = generated.organisationId();
 
@@ -82,8 +85,38 @@ class GeneratorIT {
         assertThat(jdbc.sql("SELECT count(DISTINCT preferred_language) FROM patients_patient WHERE organisation_id = :org")
                 .param("org", org).query(Long.class).single()).isEqualTo(3L);
         assertThatThrownBy(() -> generator.generate(Scale.SMALL, 0.42)).hasMessageContaining("already holds");
+        // The last year's attended visits invoiced and paid, each clinic's sales records sealed in order.
+        assertThat(counts.get("billing_invoice")).isEqualTo(jdbc.sql("""
+                SELECT count(*) FROM scheduling_appointment WHERE organisation_id = :org AND status = 'ATTENDED'
+                AND starts_at >= CAST(current_date - INTERVAL '1 year' AS DATE)
+                AND starts_at < current_date""").param("org", org).query(Long.class).single()).isPositive()
+                .isEqualTo(counts.get("billing_payment"));
 
         Http http = new Http(port);
+        // A manager's sales records verify; the desk issues the next number and takes the card, as the clinic day does.
+        Map<String, Object> desk = jdbc.sql("""
+                SELECT r.clinic_id, min(s.username) FILTER (WHERE s.username LIKE '%.reception1') AS desk,
+                    min(s.username) FILTER (WHERE s.username LIKE '%.manager1') AS manager,
+                    (SELECT max(number) FROM billing_invoice i WHERE i.clinic_id = r.clinic_id) AS last,
+                    (SELECT min(id) FROM patients_patient p WHERE p.clinic_id = r.clinic_id) AS patient
+                FROM security_clinic_role r JOIN security_staff s ON s.id = r.staff_id
+                WHERE s.organisation_id = :org GROUP BY r.clinic_id ORDER BY r.clinic_id LIMIT 1""")
+                .param("org", org).query().singleRow();
+        assertThat(http.get("/api/v1/clinics/" + desk.get("clinic_id") + "/sales-records/verification",
+                "flc_load_" + desk.get("manager")).body()).startsWith("{\"intact\":true")
+                .contains("{\"series\":\"INVOICE\",\"records\":" + desk.get("last") + ",\"intact\":true");
+        String deskToken = "flc_load_" + desk.get("desk");
+        HttpResponse<String> drafted = http.send("POST", "/api/v1/invoices", deskToken, "{\"clinicId\":"
+                + desk.get("clinic_id") + ",\"patientId\":" + desk.get("patient") + ",\"lines\":[{\"description\":"
+                + "\"Scalp mesotherapy\",\"quantity\":1,\"unitPrice\":180,\"vatCategory\":\"EXEMPT_MEDICAL\"}]}", Map.of());
+        assertThat(drafted.statusCode()).as(drafted.body()).isEqualTo(201);
+        String invoice = json.readTree(drafted.body()).get("id").asString();
+        HttpResponse<String> issued = http.send("POST", "/api/v1/invoices/" + invoice + "/issue", deskToken, null,
+                Map.of("If-Match", "\"1\""));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.body()).contains(String.format("\"number\":\"F-%06d\"", ((Number) desk.get("last")).longValue() + 1));
+        assertThat(http.send("POST", "/api/v1/invoices/" + invoice + "/payments", deskToken,
+                "{\"method\":\"CARD\",\"amount\":180}", Map.of()).statusCode()).isEqualTo(201);
         // Reception finds an accented name typed without its accents.
         Map<String, Object> accented = jdbc.sql("""
                 SELECT p.family_name, p.family_key, s.username FROM patients_patient p
@@ -143,7 +176,7 @@ class GeneratorIT {
 
     @Test
     void refusesASeedOutsideWhatPostgreSqlAccepts() {
-        assertThatThrownBy(() -> new OrganisationGenerator(dataSource, encoder).generate(Scale.SMALL, 42))
+        assertThatThrownBy(() -> new OrganisationGenerator(dataSource, encoder, sales).generate(Scale.SMALL, 42))
                 .hasMessageContaining("from -1 to 1");
     }
 
