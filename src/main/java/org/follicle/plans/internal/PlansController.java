@@ -65,10 +65,13 @@ class PlansController {
 
     private final Validator validator;
 
+    private final java.util.List<org.follicle.plans.PlanSection> sections;
+
     PlansController(Plans plans, ProtocolLibrary protocols, Quotes quotes, Recalls recalls,
             org.follicle.scheduling.AppointmentBook appointments, PatientRegistry patients,
             PatientFormulas formulas, StaffDirectory staff, ClinicDirectory clinics, ClinicAccess access,
-            PageForms pages, JsonMapper json, Validator validator) {
+            PageForms pages, JsonMapper json, Validator validator, java.util.List<org.follicle.plans.PlanSection> sections) {
+        this.sections = sections;
         this.plans = plans;
         this.protocols = protocols;
         this.quotes = quotes;
@@ -218,6 +221,8 @@ class PlansController {
         model.addAttribute("canOverride", access.can(Privilege.CLINICAL_WRITE, page.plan().clinicId()));
         model.addAttribute("today", plans.today(page.clinic()));
         model.addAttribute("maintenance", maintenanceAfter(page));
+        model.addAttribute("sections", sections.stream().map(section -> Map.of("fragment", section.fragment(),
+                "model", section.model(page.plan().patientId(), page.plan().clinicId()))).toList());
         model.addAttribute("errors", errors);
         return "plans/plan";
     }
