@@ -21,7 +21,7 @@ su postgres -c "psql -q -d $db -c 'TRUNCATE bench_single_row'"
 
 for stage in ${WARMUP:-240@0.5}; do
   read -r _ jit_before < <(jit)
-  LOAD_SECONDS=${stage%@*} LOAD_FACTOR=${stage#*@} simulate > target/warmup.log 2>&1
+  LOAD_SECONDS=${stage%@*} LOAD_FACTOR=${stage#*@} LOAD_CLOSE_DAY=false simulate > target/warmup.log 2>&1
   read -r _ jit_after < <(jit)
   echo "warm-up $stage: the JIT compiled for $(awk -v a="$jit_before" -v b="$jit_after" 'BEGIN {printf "%.1f", b - a}') s"
 done
