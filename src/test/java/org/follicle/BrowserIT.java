@@ -1263,4 +1263,40 @@ class BrowserIT {
         Browser.screenshot(page, "57-paid-online-es-phone");
         page.navigate("/invoices/" + invoice + "?lang=en");
     }
+
+    @Test
+    void theDeskTakesADepositForABookedVisit() {
+        Http http = new Http(port);
+        String token = fixture.token(admin);
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", token, BillingIT.SELLER, Map.of());
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/price-list/treatments/PRP", token,
+                "{\"vatCategory\":\"EXEMPT_MEDICAL\"}", Map.of());
+        Staff doctor = fixture.staff(org, "Dr Petit", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Fabre", "Nina");
+        java.time.LocalDate monday = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(8)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        SchedulingIT.id(http.send("POST", "/api/v1/appointments", fixture.token(doctor), "{\"clinicId\":" + org.paris()
+                + ",\"patientId\":" + patient + ",\"practitionerId\":" + doctor.id() + ",\"typeCode\":\"PRP\","
+                + "\"start\":\"" + monday + "T11:00\"}", Map.of()));
+        Page page = browser.newPage("fr-FR");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/patients/" + patient);
+        page.locator("#invoices").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Encaisser un acompte")).click();
+        page.getByLabel("Montant HT").fill("0");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Émettre la facture d'acompte")).click();
+        assertThat(page.locator(".alert-danger")).containsText("Montant");
+        page.getByLabel("Montant HT").fill("100");
+        Browser.screenshot(page, "58-deposit-fr");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Émettre la facture d'acompte")).click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.STATUS))
+                .hasText("La facture d'acompte est émise : enregistrez son paiement.");
+        assertThat(page.locator("body")).containsText("Acompte pour Séance de PRP du " + monday);
+        assertThat(page.locator("#payments")).containsText("Reste dû");
+        page.setViewportSize(390, 844);
+        Browser.screenshot(page, "58-deposit-invoice-fr-phone");
+    }
 }

@@ -204,6 +204,8 @@ class ClinicIsolationIT {
         long retail = id(http.send("POST", "/api/v1/products", admin, "{\"sku\":\"EXO-ISO\",\"name\":\"Exosome kit\","
                 + "\"manufacturer\":\"Lab\",\"form\":\"KIT\",\"purpose\":\"RETAIL\",\"cost\":21,\"retailPrice\":38.5,"
                 + "\"vatRate\":20,\"currency\":\"EUR\"}", Map.of()).body());
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/price-list/treatments/CONSULTATION", admin,
+                "{\"vatCategory\":\"EXEMPT_MEDICAL\"}", Map.of());
         List<Long> coursePrices = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             coursePrices.add(id(http.send("POST", "/api/v1/clinics/" + org.paris() + "/price-list/courses", admin,
@@ -520,6 +522,11 @@ class ClinicIsolationIT {
                 Endpoint.page("POST", "/invoices/{invoiceId}/issue", s -> "/invoices/" + s.invoices().get(1) + "/issue"),
                 Endpoint.page("POST", "/invoices/{invoiceId}/credit-notes",
                         s -> "/invoices/" + s.invoices().get(3) + "/credit-notes"),
+                // deposits
+                Endpoint.api("POST", "/api/v1/appointments/{appointmentId}/deposits",
+                        s -> "/api/v1/appointments/" + s.appointments().get(0) + "/deposits", "{\"amount\":1}"),
+                Endpoint.page("GET", "/patients/{patientId}/deposits/new", s -> chart.apply(s) + "/deposits/new"),
+                Endpoint.page("POST", "/patients/{patientId}/deposits", s -> chart.apply(s) + "/deposits"),
                 // online payments
                 Endpoint.api("POST", "/api/v1/invoices/{invoiceId}/checkouts",
                         s -> "/api/v1/invoices/" + s.invoices().get(4) + "/checkouts", null),

@@ -207,6 +207,60 @@ class CoursesAndShopIT {
                 .as("another clinic's revenue is not shown").contains("\"rows\":[]");
     }
 
+    @Test
+    void aDepositIsInvoicedAtBookingAndTheVisitsInvoiceDeductsItOnce() throws Exception {
+        long visit = book();
+        HttpResponse<String> noVat = http.send("POST", "/api/v1/appointments/" + visit + "/deposits", desk,
+                "{\"amount\":50}", Map.of());
+        assertThat(noVat.statusCode()).isEqualTo(422);
+        assertThat(noVat.body()).contains("VAT category in the price list");
+        ok(http.send("PUT", "/api/v1/clinics/" + org.paris() + "/price-list/treatments/MESOTHERAPY", admin,
+                "{\"vatCategory\":\"STANDARD\"}", Map.of()));
+        assertThat(http.send("POST", "/api/v1/appointments/" + visit + "/deposits", desk, "{\"amount\":-5}", Map.of())
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> deposit = http.send("POST", "/api/v1/appointments/" + visit + "/deposits", desk,
+                "{\"amount\":50}", Map.of());
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
+        assertThat(deposit.body()).contains("\"status\":\"ISSUED\"", "\"number\":\"F-000001\"",
+                "Deposit for Mesotherapy session on", "\"gross\":60.00", "\"balance\":60.00");
+        long depositId = SchedulingIT.id(deposit);
+        ok(http.send("POST", "/api/v1/invoices/" + depositId + "/payments", desk, "{\"method\":\"CARD\",\"amount\":60}",
+                Map.of()));
+
+        long meso = jdbc.sql("SELECT id FROM billing_price WHERE clinic_id = :c AND appointment_type = 'MESOTHERAPY'")
+                .param("c", org.paris()).query(Long.class).single();
+        String visitInvoice = "{\"clinicId\":" + org.paris() + ",\"patientId\":" + patient + ",\"appointmentId\":"
+                + visit + ",\"lines\":[{\"priceId\":" + meso + ",\"quantity\":1,\"unitPrice\":150}]}";
+        HttpResponse<String> drafted = http.send("POST", "/api/v1/invoices", desk, visitInvoice, Map.of());
+        assertThat(drafted.body()).as("150 less the deposit's 50, and VAT on the 100 left")
+                .contains("\"quantity\":-1", "\"depositId\":" + depositId, "\"net\":100.00", "\"vat\":20.00",
+                        "\"gross\":120.00");
+        long invoice = SchedulingIT.id(drafted);
+        HttpResponse<String> changed = http.send("PUT", "/api/v1/invoices/" + invoice + "/lines", desk,
+                "{\"lines\":[{\"priceId\":" + meso + ",\"quantity\":1,\"unitPrice\":160}]}", Map.of("If-Match", "\"1\""));
+        assertThat(changed.body()).as("the deduction stays when the desk changes the lines").contains("\"gross\":132.00");
+        HttpResponse<String> issued = http.send("POST", "/api/v1/invoices/" + invoice + "/issue", desk, null,
+                Map.of("If-Match", "\"2\""));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.body()).contains("\"balance\":132.00");
+        assertThat(http.send("POST", "/api/v1/invoices", desk, visitInvoice, Map.of()).body())
+                .as("a deposit is deducted once").doesNotContain("\"quantity\":-1").contains("\"gross\":180.00");
+
+        HttpResponse<byte[]> pdf = http.bytes("/api/v1/invoices/" + invoice + "/pdf", desk);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
+        String report = validator.validate(pdf.body(), "invoice-" + invoice + ".pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+        assertThat(jdbc.sql("SELECT summary FROM billing_closure WHERE clinic_id = :c").param("c", org.paris())
+                .query(String.class).list()).isEmpty();
+        String today = jdbc.sql("SELECT issued_on FROM billing_invoice WHERE id = :i").param("i", invoice)
+                .query(String.class).single();
+        HttpResponse<String> closed = http.send("POST", "/api/v1/clinics/" + org.paris() + "/sales-closures", admin,
+                "{\"period\":\"DAY\",\"day\":\"" + today + "\"}", Map.of());
+        assertThat(closed.body()).as("the day counts the visit's 160 once: 50 on the deposit, 110 on the invoice")
+                .contains("{\"category\":\"STANDARD\",\"rate\":20.00,\"taxable\":160.00,\"vat\":32.00}");
+    }
+
     /** A mesotherapy visit of the patient's with the doctor, next month. */
     private long book() {
         fixture.weekdayHours(org.paris(), doctorId);

@@ -130,7 +130,7 @@ class TranslatedPagesIT {
 
         List<String> pages = List.of("/", "/plans/" + plan, "/invoices/" + invoice, "/invoices/" + creditNote,
                 "/invoices/" + draft, "/patients/" + patient + "/invoices/new", "/sales", "/sales?verify=true", "/prices", "/sales/revenue",
-                "/patients/" + patient + "/vat-choice", "/courses/" + course + "/cancel", "/patients/" + patient, "/patients/" + patient + "/intake",
+                "/patients/" + patient + "/vat-choice", "/patients/" + patient + "/deposits/new", "/courses/" + course + "/cancel", "/patients/" + patient, "/patients/" + patient + "/intake",
                 "/patients/" + patient + "/intake/history", "/patients/" + patient + "/formulas/" + formula,
                 "/patients/" + patient + "/formulas/new", "/sessions/" + session, "/appointments/" + appointment,
                 "/adverse-events", "/adverse-events/" + event, "/formulary/stock", "/formulary/lots/" + lot,

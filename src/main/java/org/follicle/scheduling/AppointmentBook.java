@@ -41,6 +41,9 @@ public interface AppointmentBook {
     /** The last attended session of each plan. */
     Map<Long, Instant> lastAttended(Collection<Long> planIds);
 
+    /** The patient's booked appointments still to come, the soonest first; the caller checks access. */
+    List<AppointmentView> upcomingOf(long patientId);
+
     /** Of these patients, those with an appointment still to come. */
     Set<Long> withUpcoming(Collection<Long> patientIds);
 

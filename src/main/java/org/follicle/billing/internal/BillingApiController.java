@@ -96,6 +96,15 @@ class BillingApiController {
                 .eTag(ETags.of(invoice.version())).body(invoices.shown(invoice));
     }
 
+    @PostMapping("/api/v1/appointments/{appointmentId}/deposits")
+    @Operation(summary = "Take a deposit for a booked visit: an advance invoice for part of its price before VAT, "
+            + "issued at once and paid as any invoice; the visit's invoice (drafted with its appointmentId) deducts it")
+    ResponseEntity<InvoiceView> deposit(@PathVariable long appointmentId, @Valid @RequestBody Invoices.DepositInput body) {
+        Invoice deposit = invoices.deposit(appointmentId, body);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + deposit.id())).eTag(ETags.of(deposit.version()))
+                .body(invoices.shown(deposit));
+    }
+
     @GetMapping("/api/v1/invoices/{invoiceId}")
     @Operation(summary = "An invoice or credit note with its lines and VAT per rate")
     ResponseEntity<InvoiceView> invoice(@PathVariable long invoiceId) {

@@ -54,17 +54,18 @@ class BillingChartSection implements ChartSection {
         boolean open = !patient.voided();
         boolean canSell = open && access.can(Privilege.BILLING_WRITE, patient.clinicId());
         List<Invoice> billed = invoices.ofPatient(patient.id());
+        boolean issued = billed.stream().anyMatch(i -> i.status() == Invoice.Status.ISSUED);
         model.put("invoices", billed);
-        model.put("hasIssued", billed.stream().anyMatch(i -> i.status() == Invoice.Status.ISSUED));
-        model.put("balance", invoices.balanceOf(patient.id()));
-        model.put("courses", courses.ofPatient(patient.id()).stream()
+        model.put("hasIssued", issued);
+        model.put("balance", issued ? invoices.balanceOf(patient.id()) : Map.of());
+        model.put("courses", courses.held(patient.id()).stream()
                 .map(course -> new Held(course, course.status(courses.today(course.clinicId())))).toList());
-        model.put("vatChoice", prices.vatChoice(patient).orElse(null));
-        model.put("categories", invoices.vatCategories(patient.clinicId()));
+        PriceStore.VatChoice choice = prices.vatChoice(patient).orElse(null);
+        model.put("vatChoice", choice);
+        model.put("categories", choice == null ? Map.of() : invoices.vatCategories(patient.clinicId()));
         model.put("canChooseVat", open && access.can(Privilege.CLINICAL_WRITE, patient.clinicId()));
         model.put("canInvoice", canSell);
-        model.put("onSale", canSell ? prices.of(patient.clinicId()).courses().stream().filter(Price::active).toList()
-                : List.of());
+        model.put("onSale", canSell ? prices.coursesOnSale(patient.clinicId()) : List.of());
         return model;
     }
 

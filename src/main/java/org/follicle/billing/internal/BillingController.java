@@ -110,6 +110,42 @@ class BillingController {
         return showNew(patient, form, drafted.errors(), model);
     }
 
+    /** A deposit for one of the patient's booked visits: an advance invoice, then paid on its page. */
+    @GetMapping("/patients/{patientId}/deposits/new")
+    String newDeposit(@PathVariable long patientId, Model model) {
+        PatientView patient = patients.shownOnForm(patients.readablePatient(patientId));
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", json.createObjectNode());
+        }
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        model.addAttribute("patient", patient);
+        model.addAttribute("visits", invoices.upcomingVisits(patient));
+        return "billing/deposit";
+    }
+
+    @PostMapping("/patients/{patientId}/deposits")
+    String deposit(@PathVariable long patientId, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        ObjectNode form = FormDocument.read(request.getParameterMap(), json, name -> false);
+        PageForms.Submitted<Invoice> deposit = pages.submit(
+                FormDocument.bind(form, json, validator, DepositForm.class),
+                in -> invoices.deposit(in.appointmentId(), new Invoices.DepositInput(in.amount())));
+        if (deposit.succeeded()) {
+            redirect.addFlashAttribute("flash", "deposit.issued");
+            return "redirect:/invoices/" + deposit.value().id() + "#payments";
+        }
+        return newDeposit(patientId, model.addAttribute("form", form).addAttribute("errors", deposit.errors()));
+    }
+
+    /** @param appointmentId the booked visit the deposit secures */
+    record DepositForm(@jakarta.validation.constraints.NotNull Long appointmentId,
+            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive
+            @jakarta.validation.constraints.DecimalMax("999999.99")
+            @jakarta.validation.constraints.Digits(integer = 6, fraction = 2) java.math.BigDecimal amount) {
+    }
+
     @GetMapping("/invoices/{invoiceId}")
     String invoice(@PathVariable long invoiceId, Model model) {
         Invoice invoice = invoices.invoice(invoiceId);

@@ -30,7 +30,7 @@ class BillingPlanSection implements PlanSection {
         if (!access.can(Privilege.BILLING_READ, clinicId)) {
             return Map.of("visible", false);
         }
-        return Map.of("visible", true, "courses", courses.ofPatient(patientId).stream()
+        return Map.of("visible", true, "courses", courses.held(patientId).stream()
                 .map(course -> new BillingChartSection.Held(course, course.status(courses.today(course.clinicId()))))
                 .toList());
     }

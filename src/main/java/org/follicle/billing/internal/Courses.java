@@ -79,6 +79,15 @@ class Courses {
     @Transactional(readOnly = true)
     List<Course> ofPatient(long patientId) {
         patients.readablePatient(patientId);
+        return held(patientId);
+    }
+
+    /**
+     * As {@link #ofPatient}, for a page that has read the patient and audits its billing once (the chart, with the
+     * invoices; a plan's page, with the plan).
+     */
+    @Transactional(readOnly = true)
+    List<Course> held(long patientId) {
         return store.ofPatient(patientId).stream().filter(c -> access.can(Privilege.BILLING_READ, c.clinicId()))
                 .toList();
     }

@@ -135,9 +135,21 @@ record Invoice(long id, long organisationId, long clinicId, Long patientId, Kind
      *
      * @param exemption the legal mention of an exempt line, {@code null} when VAT is charged
      * @param priceId the entry of the price list it sold, {@code null} for a line typed by hand
+     * @param depositId the deposit invoice this line deducts (quantity -1 at the deposit's net price), or {@code null}
      */
     record Line(int position, String description, BigDecimal quantity, BigDecimal unitPrice, String vatCategory,
-            BigDecimal vatRate, String exemption, Long priceId) {
+            BigDecimal vatRate, String exemption, Long priceId, Long depositId) {
+
+        Line(int position, String description, BigDecimal quantity, BigDecimal unitPrice, String vatCategory,
+                BigDecimal vatRate, String exemption, Long priceId) {
+            this(position, description, quantity, unitPrice, vatCategory, vatRate, exemption, priceId, null);
+        }
+
+        /** The same line at another place on its document. */
+        Line at(int newPosition) {
+            return new Line(newPosition, description, quantity, unitPrice, vatCategory, vatRate, exemption, priceId,
+                    depositId);
+        }
 
         /** Quantity times unit price, to the cent. */
         public BigDecimal net() {

@@ -22,7 +22,8 @@ class InvoiceStore {
             FROM billing_invoice""";
 
     private static final String LINES = """
-            SELECT invoice_id, position, description, quantity, unit_price, vat_category, vat_rate, exemption, price_id
+            SELECT invoice_id, position, description, quantity, unit_price, vat_category, vat_rate, exemption, price_id,
+                deposit_id
             FROM billing_invoice_line WHERE invoice_id = :id ORDER BY invoice_id, position""";
 
     private final JdbcClient jdbc;
@@ -46,6 +47,31 @@ class InvoiceStore {
                 .param("address", draft.buyerAddress()).param("creditOf", draft.creditOf())
                 .param("reason", draft.creditReason()).param("at", Timestamp.from(draft.createdAt()))
                 .param("by", draft.createdBy()).query(Long.class).single();
+    }
+
+    /** Marks a draft as the deposit of a booked visit. */
+    void depositFor(long draftId, long appointmentId) {
+        jdbc.sql("UPDATE billing_invoice SET deposit_for = :appointment WHERE id = :id AND status = 'DRAFT'")
+                .param("id", draftId).param("appointment", appointmentId).update();
+    }
+
+    /** The visit a deposit invoice was taken for. */
+    long depositFor(long depositId) {
+        return jdbc.sql("SELECT deposit_for FROM billing_invoice WHERE id = :id").param("id", depositId)
+                .query(Long.class).single();
+    }
+
+    /**
+     * The visit's deposits that an invoice may still deduct: issued, never credited, and deducted by no issued
+     * invoice yet.
+     */
+    List<Invoice> depositsToDeduct(long appointmentId) {
+        return documents("""
+                deposit_for = :appointment AND status = 'ISSUED'
+                AND NOT EXISTS (SELECT 1 FROM billing_invoice c WHERE c.credit_of = billing_invoice.id)
+                AND NOT EXISTS (SELECT 1 FROM billing_invoice_line d JOIN billing_invoice i ON i.id = d.invoice_id
+                                WHERE d.deposit_id = billing_invoice.id AND i.kind = 'INVOICE' AND i.status = 'ISSUED')""",
+                "number", Map.of("appointment", appointmentId));
     }
 
     /** Names who gave the care the draft bills, for revenue by practitioner. */
@@ -101,13 +127,14 @@ class InvoiceStore {
         for (Invoice.Line line : lines) {
             jdbc.sql("""
                     INSERT INTO billing_invoice_line (invoice_id, position, description, quantity, unit_price,
-                        vat_category, vat_rate, net, exemption, price_id)
+                        vat_category, vat_rate, net, exemption, price_id, deposit_id)
                     VALUES (:id, :position, :description, :quantity, :price, :category, :rate, :net, :exemption,
-                        :priceId)""")
+                        :priceId, :depositId)""")
                     .param("id", id).param("position", line.position()).param("description", line.description())
                     .param("quantity", line.quantity()).param("price", line.unitPrice())
                     .param("category", line.vatCategory()).param("rate", line.vatRate()).param("net", line.net())
-                    .param("exemption", line.exemption()).param("priceId", line.priceId()).update();
+                    .param("exemption", line.exemption()).param("priceId", line.priceId())
+                    .param("depositId", line.depositId()).update();
         }
         return true;
     }
@@ -248,7 +275,7 @@ class InvoiceStore {
     private static Invoice.Line line(ResultSet rs) throws SQLException {
         return new Invoice.Line(rs.getInt("position"), rs.getString("description"), rs.getBigDecimal("quantity"),
                 rs.getBigDecimal("unit_price"), rs.getString("vat_category"), rs.getBigDecimal("vat_rate"),
-                rs.getString("exemption"), rs.getObject("price_id", Long.class));
+                rs.getString("exemption"), rs.getObject("price_id", Long.class), rs.getObject("deposit_id", Long.class));
     }
 
     private static Invoice withLines(Invoice header, Map<Long, List<Invoice.Line>> linesByInvoice) {

@@ -21,13 +21,13 @@ record InvoiceView(long id, long clinicId, Long patientId, Invoice.Kind kind, In
                 invoice.buyerName(), invoice.buyerAddress(), invoice.creditOf(), invoice.creditReason(),
                 invoice.lines().stream().map(line -> new Line(line.position(), line.description(), line.quantity(),
                         line.unitPrice(), line.vatCategory(), line.vatRate(), line.net(), line.exemption(),
-                        line.priceId())).toList(),
+                        line.priceId(), line.depositId())).toList(),
                 invoice.totals(), payments.stream().map(PaymentView::of).toList(),
                 account == null ? null : account.balance(), invoice.version());
     }
 
     record Line(int position, String description, BigDecimal quantity, BigDecimal unitPrice, String vatCategory,
-            BigDecimal vatRate, BigDecimal net, String exemption, Long priceId) {
+            BigDecimal vatRate, BigDecimal net, String exemption, Long priceId, Long depositId) {
     }
 
     record PaymentView(long id, Payment.Kind kind, Payment.Method method, BigDecimal amount, LocalDate receivedOn,

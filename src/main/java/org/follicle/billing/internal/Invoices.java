@@ -83,10 +83,13 @@ class Invoices {
 
     private final CourseStore courses;
 
+    private final org.springframework.context.MessageSource texts;
+
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals,
             SeriesStore series, PaymentStore paymentStore, Closures closures, AppointmentBook appointments,
-            PriceList prices, CourseStore courses) {
+            PriceList prices, CourseStore courses, org.springframework.context.MessageSource texts) {
+        this.texts = texts;
         this.prices = prices;
         this.courses = courses;
         this.appointments = appointments;
@@ -120,13 +123,17 @@ class Invoices {
         long id = store.insertDraft(new Invoice(0, clinic.organisationId(), clinic.id(), in.patientId(),
                 Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, vat.currency(seller.country()), buyer,
                 in.buyerAddress(), null, null, List.of(), 0, clock.instant(), access.current().username(), null, null, null));
-        store.replaceLines(id, 0, lines);
         if (in.appointmentId() != null) {
             AppointmentView visit = appointments.appointment(in.appointmentId());
             if (patient == null || visit.patientId() != patient.id()) {
                 throw BusinessRuleException.onField("appointmentId", "billing.visitNotOfPatient");
             }
+            lines = withDeductions(lines, store.depositsToDeduct(visit.id()));
+            store.replaceLines(id, 0, lines);
             store.attribute(id, visit.practitionerId());
+        }
+        else {
+            store.replaceLines(id, 0, lines);
         }
         audit.record(AuditRecord.success(AuditAction.CREATE, INVOICE, id, clinic.id()));
         return store.find(id).orElseThrow();
@@ -136,8 +143,9 @@ class Invoices {
     Invoice changeLines(long id, int version, List<LineInput> in) {
         Invoice invoice = writable(id);
         invoice.requireDraft();
-        if (!store.replaceLines(id, version, lines(sellerOf(invoice.clinicId()), invoice.clinicId(),
-                invoice.patientId(), in))) {
+        List<Invoice.Line> typed = lines(sellerOf(invoice.clinicId()), invoice.clinicId(), invoice.patientId(), in);
+        List<Invoice.Line> deductions = invoice.lines().stream().filter(line -> line.depositId() != null).toList();
+        if (!store.replaceLines(id, version, renumbered(typed, deductions))) {
             throw new StaleRecordException(INVOICE, id);
         }
         audit.record(AuditRecord.success(AuditAction.UPDATE, INVOICE, id, invoice.clinicId()));
@@ -176,7 +184,7 @@ class Invoices {
         Seller seller = sellerOf(original.clinicId());
         List<Invoice.Line> lines = in.lines() == null || in.lines().isEmpty() ? original.lines().stream()
                 .map(line -> new Invoice.Line(line.position(), line.description(), line.quantity(), line.unitPrice(),
-                        line.vatCategory(), line.vatRate(), line.exemption(), null)).toList()
+                        line.vatCategory(), line.vatRate(), line.exemption(), null, line.depositId())).toList()
                 : lines(seller, original.clinicId(), null, in.lines().stream().map(LineInput::typed).toList());
         original.requireCreditable(Invoice.Totals.of(lines), store.creditNotesOf(invoiceId));
         long id = store.insertDraft(new Invoice(0, original.organisationId(), original.clinicId(),
@@ -220,9 +228,8 @@ class Invoices {
 
     /**
      * What the patient owes (positive) or is owed (negative) across the issued invoices of the clinics where the user
-     * sees billing, per currency; empty when settled.
+     * sees billing, per currency; empty when settled. Not audited apart: the chart reads it with the invoices.
      */
-    @Audited(action = AuditAction.READ, recordType = INVOICE, recordId = "#patientId")
     java.util.Map<String, BigDecimal> balanceOf(long patientId) {
         java.util.Map<String, BigDecimal> balance = new java.util.TreeMap<>();
         store.outstandingOfPatient(patientId).stream().filter(o -> access.can(Privilege.BILLING_READ, o.clinicId()))
@@ -243,6 +250,77 @@ class Invoices {
         boolean payable = invoice.kind() == Invoice.Kind.INVOICE && invoice.status() == Invoice.Status.ISSUED;
         return InvoiceView.of(invoice, payments, payable ? Payment.Account.of(invoice,
                 store.creditNotesOf(invoice.id()), payments) : null);
+    }
+
+    /**
+     * A deposit for a booked visit: an advance invoice, issued at once, for part of the visit's price before VAT,
+     * under the VAT its care is invoiced under; the visit's invoice will deduct it. Paid as any invoice.
+     */
+    Invoice deposit(long appointmentId, DepositInput in) {
+        AppointmentView visit = appointments.appointment(appointmentId);
+        ClinicView clinic = clinics.requireClinic(visit.clinicId(), Privilege.BILLING_WRITE);
+        if (visit.status() != org.follicle.scheduling.AppointmentStatus.BOOKED) {
+            throw new BusinessRuleException("billing.depositOnlyBooked");
+        }
+        PatientView patient = patients.openPatientOf(clinic.organisationId(), visit.patientId());
+        Seller seller = sellerOf(clinic.id());
+        BigDecimal price = visit(patient, appointmentId).map(Visit::price).orElse(null);
+        if (price != null && in.amount().compareTo(price) > 0) {
+            throw BusinessRuleException.onField("amount", "billing.depositAbovePrice", price.toPlainString());
+        }
+        String category = prices.careCategory(clinic.id(), patient.id(), visit.typeCode())
+                .orElseThrow(() -> new BusinessRuleException("billing.depositNeedsVat"));
+        VatRates.Category rate = vat.category(seller.country(), category, "vatCategory");
+        java.util.Locale language = patient.preferredLanguage() == null
+                ? org.springframework.context.i18n.LocaleContextHolder.getLocale()
+                : java.util.Locale.forLanguageTag(patient.preferredLanguage());
+        String description = texts.getMessage("billing.depositLine", new Object[] {
+                texts.getMessage("appointment.type." + visit.typeCode(), null, visit.typeCode(), language),
+                visit.startsAt().toLocalDate().toString() }, language);
+        long id = store.insertDraft(new Invoice(0, clinic.organisationId(), clinic.id(), patient.id(),
+                Invoice.Kind.INVOICE, Invoice.Status.DRAFT, null, null, null, vat.currency(seller.country()),
+                patient.displayName(), null, null, null, List.of(), 0, clock.instant(), access.current().username(),
+                null, null, null));
+        store.replaceLines(id, 0, List.of(new Invoice.Line(1, description, BigDecimal.ONE, in.amount(), category,
+                rate.rate(), rate.exemption(), null)));
+        store.depositFor(id, visit.id());
+        store.attribute(id, visit.practitionerId());
+        Invoice issued = issue(store.find(id).orElseThrow(), seller, access.current().username());
+        audit.record(new AuditRecord(AuditAction.CREATE, INVOICE, String.valueOf(id), clinic.id(),
+                AuditOutcome.SUCCESS, "deposit " + issued.displayNumber() + " for appointment " + visit.id()));
+        return issued;
+    }
+
+    /** The patient's booked visits still to come in the patient's clinic, for a deposit. */
+    List<AppointmentView> upcomingVisits(PatientView patient) {
+        return appointments.upcomingOf(patient.id()).stream().filter(a -> a.clinicId() == patient.clinicId()).toList();
+    }
+
+    /** The lines, then a line deducting each of the visit's deposits; refused when the deposits exceed them. */
+    private List<Invoice.Line> withDeductions(List<Invoice.Line> lines, List<Invoice> deposits) {
+        List<Invoice.Line> deductions = new ArrayList<>();
+        for (Invoice deposit : deposits) {
+            for (Invoice.Line line : deposit.lines()) {
+                deductions.add(new Invoice.Line(0, texts.getMessage("billing.depositDeducted", new Object[] {
+                        deposit.displayNumber(), deposit.issuedOn().toString() },
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()), BigDecimal.ONE.negate(),
+                        line.net(), line.vatCategory(), line.vatRate(), line.exemption(), null, deposit.id()));
+            }
+        }
+        return renumbered(lines, deductions);
+    }
+
+    private static List<Invoice.Line> renumbered(List<Invoice.Line> typed, List<Invoice.Line> deductions) {
+        List<Invoice.Line> all = new ArrayList<>(typed);
+        all.addAll(deductions);
+        for (int i = 0; i < all.size(); i++) {
+            all.set(i, all.get(i).at(i + 1));
+        }
+        if (!deductions.isEmpty() && Invoice.Totals.of(all).byRate().stream()
+                .anyMatch(rate -> rate.taxable().signum() < 0)) {
+            throw BusinessRuleException.onField("lines", "billing.depositsExceed");
+        }
+        return all;
     }
 
     /**
@@ -282,6 +360,15 @@ class Invoices {
         Invoice.Kind kind = draft.kind();
         LocalDate today = clinics.find(draft.clinicId()).orElseThrow().today(clock);
         closures.requireOpen(draft.clinicId(), today);
+        if (kind == Invoice.Kind.INVOICE) {
+            for (Invoice.Line line : draft.lines()) {
+                if (line.depositId() != null && store.lock(line.depositId()).isPresent()
+                        && store.depositsToDeduct(store.depositFor(line.depositId())).stream()
+                                .noneMatch(deposit -> deposit.id() == line.depositId())) {
+                    throw new BusinessRuleException("billing.depositDeductedAlready");
+                }
+            }
+        }
         SeriesStore.Series series = this.series.take(draft.clinicId(), kind.name());
         Invoice issued = draft.issued(seller, series.number(), today,
                 Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS), by);
@@ -371,6 +458,10 @@ class Invoices {
         LineInput typed() {
             return new LineInput(null, description, quantity, unitPrice, vatCategory);
         }
+    }
+
+    /** @param amount the part of the visit's price paid ahead, before VAT */
+    record DepositInput(@NotNull @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal amount) {
     }
 
     /** @param lines what is taken back; all of the invoice when left out */

@@ -115,6 +115,22 @@ class PriceList {
                         .map(product -> new Product(product, byProduct.get(product.productId()))).toList());
     }
 
+    /**
+     * The VAT category the patient's care of a type is invoiced under: the practitioner's choice for the patient,
+     * else the clinic's default for the treatment; empty when neither is set.
+     */
+    @Transactional(readOnly = true)
+    Optional<String> careCategory(long clinicId, long patientId, String typeCode) {
+        return store.vatChoice(clinicId, patientId).map(PriceStore.VatChoice::vatCategory)
+                .or(() -> treatment(clinicId, typeCode).map(Price::vatCategory));
+    }
+
+    /** The courses the clinic sells now, for the chart's buttons; the caller shows the patient's billing. */
+    @Transactional(readOnly = true)
+    List<Price> coursesOnSale(long clinicId) {
+        return store.ofClinic(clinicId).stream().filter(p -> p.kind() == Price.Kind.COURSE && p.active()).toList();
+    }
+
     /** An entry by id, for a report that names what was sold; no access check. */
     @Transactional(readOnly = true)
     Optional<Price> entry(long priceId) {

@@ -105,6 +105,14 @@ class AppointmentBookService implements AppointmentBook {
     }
 
     @Override
+    public List<AppointmentView> upcomingOf(long patientId) {
+        Instant now = clock.instant();
+        return store.ofPatient(patientId).stream().map(Appointment::view)
+                .filter(a -> a.status() == AppointmentStatus.BOOKED && a.startsAt().toInstant().isAfter(now))
+                .sorted(Comparator.comparing(AppointmentView::startsAt)).toList();
+    }
+
+    @Override
     public Set<Long> withUpcoming(Collection<Long> patientIds) {
         return store.withUpcoming(patientIds, clock.instant());
     }
