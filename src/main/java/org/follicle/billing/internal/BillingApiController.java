@@ -148,8 +148,8 @@ class BillingApiController {
     @GetMapping(value = "/api/v1/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "An issued invoice or credit note as Factur-X (PDF/A-3 with its EN 16931 data), in the "
             + "patient's language")
-    ResponseEntity<byte[]> pdf(@PathVariable long invoiceId, java.util.Locale locale) {
-        return BillingController.pdf(invoiceId, invoices.pdf(invoiceId, locale));
+    ResponseEntity<byte[]> pdf(@PathVariable long invoiceId) {
+        return BillingController.pdf(invoiceId, invoices.pdf(invoiceId));
     }
 
     @PutMapping("/api/v1/invoices/{invoiceId}/lines")

@@ -58,8 +58,7 @@ class BillingChartSection implements ChartSection {
         model.put("invoices", billed);
         model.put("hasIssued", issued);
         model.put("balance", issued ? invoices.balanceOf(patient.id()) : Map.of());
-        model.put("courses", courses.held(patient.id()).stream()
-                .map(course -> new Held(course, course.status(courses.today(course.clinicId())))).toList());
+        model.put("courses", courses.heldToday(patient.id()));
         PriceStore.VatChoice choice = prices.vatChoice(patient).orElse(null);
         model.put("vatChoice", choice);
         model.put("categories", choice == null ? Map.of() : invoices.vatCategories(patient.clinicId()));
@@ -67,9 +66,5 @@ class BillingChartSection implements ChartSection {
         model.put("canInvoice", canSell);
         model.put("onSale", canSell ? prices.coursesOnSale(patient.clinicId()) : List.of());
         return model;
-    }
-
-    /** A course with its status today. */
-    record Held(Course course, Course.Status status) {
     }
 }

@@ -1,11 +1,16 @@
 package org.follicle.billing.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
@@ -140,10 +145,8 @@ class BillingController {
     }
 
     /** @param appointmentId the booked visit the deposit secures */
-    record DepositForm(@jakarta.validation.constraints.NotNull Long appointmentId,
-            @jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive
-            @jakarta.validation.constraints.DecimalMax("999999.99")
-            @jakarta.validation.constraints.Digits(integer = 6, fraction = 2) java.math.BigDecimal amount) {
+    record DepositForm(@NotNull Long appointmentId,
+            @NotNull @Positive @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2) BigDecimal amount) {
     }
 
     @GetMapping("/invoices/{invoiceId}")
@@ -155,8 +158,8 @@ class BillingController {
     }
 
     @GetMapping("/invoices/{invoiceId}/pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable long invoiceId, Locale locale) {
-        return pdf(invoiceId, invoices.pdf(invoiceId, locale));
+    ResponseEntity<byte[]> pdf(@PathVariable long invoiceId) {
+        return pdf(invoiceId, invoices.pdf(invoiceId));
     }
 
     /** A document answered to be shown in the browser and kept under its invoice's id. */

@@ -30,8 +30,6 @@ class BillingPlanSection implements PlanSection {
         if (!access.can(Privilege.BILLING_READ, clinicId)) {
             return Map.of("visible", false);
         }
-        return Map.of("visible", true, "courses", courses.held(patientId).stream()
-                .map(course -> new BillingChartSection.Held(course, course.status(courses.today(course.clinicId()))))
-                .toList());
+        return Map.of("visible", true, "courses", courses.heldToday(patientId));
     }
 }

@@ -64,6 +64,15 @@ class CourseStore {
                 .param("invoice", invoiceId).query(Integer.class).single();
     }
 
+    /** Whether the patient has a course in the clinic, not cancelled, still valid on the day. */
+    boolean anyValid(long clinicId, long patientId, LocalDate day) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM billing_course WHERE patient_id = :patient AND clinic_id = :clinic
+                    AND cancelled_at IS NULL AND valid_until >= :day)""")
+                .param("patient", patientId).param("clinic", clinicId).param("day", Date.valueOf(day))
+                .query(Boolean.class).single();
+    }
+
     /**
      * The signed session uses one session of the patient's course of its treatment, the one that expires first
      * among those still valid that day, not cancelled and not used up; the course's row stays locked to the

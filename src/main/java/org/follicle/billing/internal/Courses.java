@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,7 +24,6 @@ import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +43,8 @@ class Courses {
 
     private final InvoiceStore invoiceStore;
 
+    private final PriceList prices;
+
     private final AppointmentBook appointments;
 
     private final ClinicDirectory clinics;
@@ -59,12 +59,14 @@ class Courses {
 
     private final Clock clock;
 
-    Courses(CourseStore store, Invoices invoices, InvoiceStore invoiceStore, AppointmentBook appointments,
+    Courses(CourseStore store, Invoices invoices, InvoiceStore invoiceStore, PriceList prices,
+            AppointmentBook appointments,
             ClinicDirectory clinics, PatientRegistry patients, ClinicAccess access, AuditLog audit,
             MessageSource texts, Clock clock) {
         this.store = store;
         this.invoices = invoices;
         this.invoiceStore = invoiceStore;
+        this.prices = prices;
         this.appointments = appointments;
         this.clinics = clinics;
         this.patients = patients;
@@ -80,6 +82,13 @@ class Courses {
     List<Course> ofPatient(long patientId) {
         patients.readablePatient(patientId);
         return held(patientId);
+    }
+
+    /** The courses of {@link #held}, each with its status today. */
+    @Transactional(readOnly = true)
+    List<Held> heldToday(long patientId) {
+        return held(patientId).stream().map(course -> new Held(course, course.status(today(course.clinicId()))))
+                .toList();
     }
 
     /**
@@ -109,9 +118,13 @@ class Courses {
      */
     @EventListener
     void on(SessionSigned signed) {
-        String type = appointments.appointment(signed.appointmentId()).typeCode();
         LocalDate day = clinics.find(signed.clinicId()).orElseThrow()
                 .today(Clock.fixed(signed.signedAt(), java.time.ZoneOffset.UTC));
+        // Most patients bought no course: the signing then reads nothing more.
+        if (!store.anyValid(signed.clinicId(), signed.patientId(), day)) {
+            return;
+        }
+        String type = appointments.appointment(signed.appointmentId()).typeCode();
         store.useOne(signed.clinicId(), signed.patientId(), type, day, signed.sessionId())
                 .ifPresent(course -> audit.record(new AuditRecord(AuditAction.UPDATE, COURSE, String.valueOf(course),
                         signed.clinicId(), AuditOutcome.SUCCESS, "session " + signed.sessionId() + " used")));
@@ -140,10 +153,9 @@ class Courses {
         Invoice.Line line = sold.lines().get(course.linePosition() - 1);
         BigDecimal unused = line.net().multiply(BigDecimal.valueOf(course.remaining()))
                 .divide(BigDecimal.valueOf(course.sessions()), 2, RoundingMode.HALF_UP);
-        String language = patients.readablePatient(course.patientId()).preferredLanguage();
         String description = texts.getMessage("course.creditLine",
                 new Object[] { course.name(), course.remaining(), course.sessions() },
-                language == null ? LocaleContextHolder.getLocale() : Locale.forLanguageTag(language));
+                prices.documentLanguage(course.patientId()));
         Invoice note = invoices.credit(course.invoiceId(), new Invoices.CreditNote(in.reason(), List.of(
                 new Invoices.LineInput(null, description, BigDecimal.ONE, unused, line.vatCategory()))));
         store.cancel(courseId, in.reason().strip(), note.id(), clock.instant(), access.current().username());
@@ -156,6 +168,10 @@ class Courses {
         Course course = store.find(courseId).orElseThrow(() -> new RecordNotFoundException(COURSE, courseId));
         access.requireVisible(privilege, course.clinicId(), COURSE, courseId);
         return course;
+    }
+
+    /** A course with its status today. */
+    record Held(Course course, Course.Status status) {
     }
 
     record Cancellation(@NotBlank @Size(max = 2000) String reason) {

@@ -55,24 +55,25 @@ class InvoiceStore {
                 .param("id", draftId).param("appointment", appointmentId).update();
     }
 
-    /** The visit a deposit invoice was taken for. */
-    long depositFor(long depositId) {
-        return jdbc.sql("SELECT deposit_for FROM billing_invoice WHERE id = :id").param("id", depositId)
-                .query(Long.class).single();
-    }
-
     /**
      * The visit's deposits that an invoice may still deduct: issued, never credited, and deducted by no issued
      * invoice yet.
      */
     List<Invoice> depositsToDeduct(long appointmentId) {
-        return documents("""
-                deposit_for = :appointment AND status = 'ISSUED'
-                AND NOT EXISTS (SELECT 1 FROM billing_invoice c WHERE c.credit_of = billing_invoice.id)
-                AND NOT EXISTS (SELECT 1 FROM billing_invoice_line d JOIN billing_invoice i ON i.id = d.invoice_id
-                                WHERE d.deposit_id = billing_invoice.id AND i.kind = 'INVOICE' AND i.status = 'ISSUED')""",
-                "number", Map.of("appointment", appointmentId));
+        return documents("deposit_for = :appointment AND " + DEDUCTIBLE, "number", Map.of("appointment", appointmentId));
     }
+
+    /** Whether the deposit may still be deducted, its row locked until the transaction ends: one issue at a time. */
+    boolean lockDeductible(long depositId) {
+        return jdbc.sql("SELECT id FROM billing_invoice WHERE id = :id AND " + DEDUCTIBLE + " FOR UPDATE")
+                .param("id", depositId).query(Long.class).optional().isPresent();
+    }
+
+    /** A deposit still to deduct: issued, never credited, and deducted by no issued invoice yet. */
+    private static final String DEDUCTIBLE = """
+            status = 'ISSUED' AND NOT EXISTS (SELECT 1 FROM billing_invoice c WHERE c.credit_of = billing_invoice.id)
+            AND NOT EXISTS (SELECT 1 FROM billing_invoice_line d JOIN billing_invoice i ON i.id = d.invoice_id
+                            WHERE d.deposit_id = billing_invoice.id AND i.kind = 'INVOICE' AND i.status = 'ISSUED')""";
 
     /** Names who gave the care the draft bills, for revenue by practitioner. */
     void attribute(long draftId, long practitionerId) {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -23,6 +26,7 @@ import org.follicle.clinics.ClinicView;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.follicle.scheduling.AppointmentBook;
+import org.follicle.scheduling.AppointmentStatus;
 import org.follicle.scheduling.AppointmentView;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
@@ -35,6 +39,8 @@ import org.follicle.security.Seals;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.follicle.system.StaleRecordException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -83,12 +89,12 @@ class Invoices {
 
     private final CourseStore courses;
 
-    private final org.springframework.context.MessageSource texts;
+    private final MessageSource texts;
 
     Invoices(InvoiceStore store, SellerStore sellers, VatRates vat, ClinicDirectory clinics, PatientRegistry patients,
             ClinicAccess access, AuditLog audit, Clock clock, InvoiceDocuments documents, Seals seals,
             SeriesStore series, PaymentStore paymentStore, Closures closures, AppointmentBook appointments,
-            PriceList prices, CourseStore courses, org.springframework.context.MessageSource texts) {
+            PriceList prices, CourseStore courses, MessageSource texts) {
         this.texts = texts;
         this.prices = prices;
         this.courses = courses;
@@ -208,13 +214,10 @@ class Invoices {
      * An issued invoice or credit note as its Factur-X PDF, in the patient's language (the user's for a buyer who is
      * not a patient); audited as a print.
      */
-    byte[] pdf(long id, java.util.Locale userLocale) {
+    byte[] pdf(long id) {
         Invoice invoice = readable(id);
-        String language = invoice.patientId() == null ? null
-                : patients.readablePatient(invoice.patientId()).preferredLanguage();
         Invoice original = invoice.creditOf() == null ? null : store.find(invoice.creditOf()).orElseThrow();
-        byte[] pdf = documents.pdf(invoice, original,
-                language == null ? userLocale : java.util.Locale.forLanguageTag(language));
+        byte[] pdf = documents.pdf(invoice, original, prices.documentLanguage(invoice.patientId()));
         audit.record(AuditRecord.success(AuditAction.PRINT, INVOICE, id, invoice.clinicId()));
         return pdf;
     }
@@ -230,8 +233,8 @@ class Invoices {
      * What the patient owes (positive) or is owed (negative) across the issued invoices of the clinics where the user
      * sees billing, per currency; empty when settled. Not audited apart: the chart reads it with the invoices.
      */
-    java.util.Map<String, BigDecimal> balanceOf(long patientId) {
-        java.util.Map<String, BigDecimal> balance = new java.util.TreeMap<>();
+    Map<String, BigDecimal> balanceOf(long patientId) {
+        Map<String, BigDecimal> balance = new TreeMap<>();
         store.outstandingOfPatient(patientId).stream().filter(o -> access.can(Privilege.BILLING_READ, o.clinicId()))
                 .forEach(o -> balance.merge(o.currency(), o.balance(), BigDecimal::add));
         balance.values().removeIf(amount -> amount.signum() == 0);
@@ -259,7 +262,7 @@ class Invoices {
     Invoice deposit(long appointmentId, DepositInput in) {
         AppointmentView visit = appointments.appointment(appointmentId);
         ClinicView clinic = clinics.requireClinic(visit.clinicId(), Privilege.BILLING_WRITE);
-        if (visit.status() != org.follicle.scheduling.AppointmentStatus.BOOKED) {
+        if (visit.status() != AppointmentStatus.BOOKED) {
             throw new BusinessRuleException("billing.depositOnlyBooked");
         }
         PatientView patient = patients.openPatientOf(clinic.organisationId(), visit.patientId());
@@ -271,9 +274,7 @@ class Invoices {
         String category = prices.careCategory(clinic.id(), patient.id(), visit.typeCode())
                 .orElseThrow(() -> new BusinessRuleException("billing.depositNeedsVat"));
         VatRates.Category rate = vat.category(seller.country(), category, "vatCategory");
-        java.util.Locale language = patient.preferredLanguage() == null
-                ? org.springframework.context.i18n.LocaleContextHolder.getLocale()
-                : java.util.Locale.forLanguageTag(patient.preferredLanguage());
+        Locale language = prices.documentLanguage(patient.id());
         String description = texts.getMessage("billing.depositLine", new Object[] {
                 texts.getMessage("appointment.type." + visit.typeCode(), null, visit.typeCode(), language),
                 visit.startsAt().toLocalDate().toString() }, language);
@@ -303,7 +304,7 @@ class Invoices {
             for (Invoice.Line line : deposit.lines()) {
                 deductions.add(new Invoice.Line(0, texts.getMessage("billing.depositDeducted", new Object[] {
                         deposit.displayNumber(), deposit.issuedOn().toString() },
-                        org.springframework.context.i18n.LocaleContextHolder.getLocale()), BigDecimal.ONE.negate(),
+                        LocaleContextHolder.getLocale()), BigDecimal.ONE.negate(),
                         line.net(), line.vatCategory(), line.vatRate(), line.exemption(), null, deposit.id()));
             }
         }
@@ -344,8 +345,8 @@ class Invoices {
     }
 
     /** The VAT categories a line may take in the clinic, with their rates; empty before the seller is set. */
-    java.util.Map<String, VatRates.Category> vatCategories(long clinicId) {
-        return sellers.find(clinicId).map(seller -> vat.categories(seller.country())).orElse(java.util.Map.of());
+    Map<String, VatRates.Category> vatCategories(long clinicId) {
+        return sellers.find(clinicId).map(seller -> vat.categories(seller.country())).orElse(Map.of());
     }
 
     Optional<Seller> seller(long clinicId) {
@@ -362,9 +363,7 @@ class Invoices {
         closures.requireOpen(draft.clinicId(), today);
         if (kind == Invoice.Kind.INVOICE) {
             for (Invoice.Line line : draft.lines()) {
-                if (line.depositId() != null && store.lock(line.depositId()).isPresent()
-                        && store.depositsToDeduct(store.depositFor(line.depositId())).stream()
-                                .noneMatch(deposit -> deposit.id() == line.depositId())) {
+                if (line.depositId() != null && !store.lockDeductible(line.depositId())) {
                     throw new BusinessRuleException("billing.depositDeductedAlready");
                 }
             }

@@ -219,7 +219,10 @@ class PriceList {
         if (price.kind() == Price.Kind.PRODUCT && in.quantity().stripTrailingZeros().scale() > 0) {
             throw BusinessRuleException.onField(field + "quantity", "billing.wholeUnits");
         }
-        BigDecimal unitPrice = in.unitPrice() != null ? in.unitPrice() : listed(price);
+        // A product's name and price come from one read of the clinic's retail stock.
+        RetailProduct product = price.kind() == Price.Kind.PRODUCT ? retail(price) : null;
+        BigDecimal unitPrice = in.unitPrice() != null ? in.unitPrice()
+                : product != null ? product.retailPrice() : listed(price);
         if (unitPrice == null) {
             throw BusinessRuleException.onField(field + "unitPrice", "billing.priceMissing");
         }
@@ -228,7 +231,7 @@ class PriceList {
                 : price.vatCategory();
         VatRates.Category rate = vat.category(seller.country(), category, field + "vatCategory");
         String description = in.description() != null && !in.description().isBlank() ? in.description().strip()
-                : label(price, language(patientId));
+                : product != null ? product.name() : label(price, documentLanguage(patientId));
         return new Invoice.Line(position, description, in.quantity(), unitPrice, category, rate.rate(),
                 rate.exemption(), price.id());
     }
@@ -262,13 +265,18 @@ class PriceList {
             case COURSE -> price.name();
             case TREATMENT -> texts.getMessage("appointment.type." + price.appointmentType(), null,
                     price.appointmentType(), locale);
-            case PRODUCT -> stock.retailProducts(price.clinicId()).stream()
-                    .filter(p -> p.productId() == price.productId()).findFirst().map(RetailProduct::name)
-                    .orElseThrow(() -> new BusinessRuleException("billing.priceUnknown"));
+            case PRODUCT -> retail(price).name();
         };
     }
 
-    private Locale language(Long patientId) {
+    /** The retail product an entry sells, as the clinic holds it; refused when it is no longer sold. */
+    private RetailProduct retail(Price price) {
+        return stock.retailProducts(price.clinicId()).stream().filter(p -> p.productId() == price.productId())
+                .findFirst().orElseThrow(() -> new BusinessRuleException("billing.priceUnknown"));
+    }
+
+    /** The language a document for the patient is written in: the patient's, else the user's. */
+    Locale documentLanguage(Long patientId) {
         String language = patientId == null ? null : patients.readablePatient(patientId).preferredLanguage();
         return language == null ? LocaleContextHolder.getLocale() : Locale.forLanguageTag(language);
     }
@@ -281,8 +289,7 @@ class PriceList {
             case TREATMENT -> appointments.types(clinic.organisationId()).stream()
                     .filter(type -> type.code().equals(price.appointmentType())).findFirst()
                     .map(AppointmentType::price).orElse(null);
-            case PRODUCT -> stock.retailProducts(clinic.id()).stream().filter(p -> p.productId() == price.productId())
-                    .findFirst().map(RetailProduct::retailPrice).orElse(null);
+            case PRODUCT -> retail(price).retailPrice();
         };
     }
 

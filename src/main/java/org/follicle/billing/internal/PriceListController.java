@@ -109,9 +109,8 @@ class PriceListController {
             @RequestParam(defaultValue = "true") boolean active,
             Model model, RedirectAttributes redirect) {
         return saved(pages.attempt(() -> {
-            Price course = prices.of(access.workingClinic()).courses().stream().filter(c -> c.id() == priceId)
-                    .findFirst().orElseThrow(() -> new org.follicle.system.RecordNotFoundException(PriceList.PRICE,
-                            priceId));
+            Price course = prices.entry(priceId).filter(c -> c.kind() == Price.Kind.COURSE)
+                    .orElseThrow(() -> new org.follicle.system.RecordNotFoundException(PriceList.PRICE, priceId));
             prices.changeCourse(priceId, version, new PriceList.CourseInput(course.name(), course.appointmentType(),
                     course.sessions(), course.validityDays(), course.unitPrice(), course.vatCategory(), active));
         }), model, redirect);
