@@ -79,7 +79,8 @@ class PatientsIT {
 
     @Test
     void refusesImpossibleBirthDatesAndMissingFields() {
-        HttpResponse<String> future = register("Futur", "Bébé", LocalDate.now().plusDays(1).toString(), null, null, false);
+        HttpResponse<String> future = register("Futur", "Bébé",
+                LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1).toString(), null, null, false);
         assertThat(future.statusCode()).isEqualTo(400);
         assertThat(future.body()).contains("\"field\":\"patient.birthDate\"").contains("future");
         assertThat(register("Ancien", "Homme", "1850-01-01", null, null, false).body()).contains("1900");
