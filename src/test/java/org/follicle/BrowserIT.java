@@ -1299,4 +1299,28 @@ class BrowserIT {
         page.setViewportSize(390, 844);
         Browser.screenshot(page, "58-deposit-invoice-fr-phone");
     }
+
+    @Test
+    void theManagerReadsTheRevenueByClinicPractitionerAndTreatment() {
+        Http http = new Http(port);
+        String token = fixture.token(admin);
+        http.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", token, BillingIT.SELLER, Map.of());
+        long invoice = SchedulingIT.id(http.send("POST", "/api/v1/invoices", token,
+                BillingIT.draft(org.paris(), fixture.patient(org, org.paris(), "Marchand", "Zoé")), Map.of()));
+        http.send("POST", "/api/v1/invoices/" + invoice + "/issue", token, null, Map.of("If-Match", "\"1\""));
+        Page page = browser.newPage("en-GB");
+        Browser.signIn(page, admin.username(), StaffFixture.PASSWORD);
+        page.navigate("/sales");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new Page.GetByRoleOptions().setName("Revenue by clinic, practitioner and treatment")).click();
+        assertThat(page.locator("h1")).hasText("Revenue");
+        assertThat(page.locator("body")).containsText("At the desk");
+        assertThat(page.locator("body")).containsText("227.00 EUR");
+        Browser.screenshot(page, "59-revenue");
+        page.setViewportSize(390, 844);
+        page.navigate("/sales/revenue?lang=es");
+        assertThat(page.locator("h1")).hasText("Facturación");
+        Browser.screenshot(page, "59-revenue-es-phone");
+        page.navigate("/sales/revenue?lang=en");
+    }
 }
