@@ -44,6 +44,11 @@ class ClinicIsolationIT {
     static final Set<String> USER_SCOPED = Set.of("/api/v1/me/tokens/{tokenId}", "/account/tokens/{tokenId}/revoke",
             "/feeds/{token}.ics");
 
+    /** The portal's pages: a patient's own records, tried with another patient's ids in {@code PortalIT}. */
+    static boolean patientScoped(String pattern) {
+        return pattern.startsWith("/portal/");
+    }
+
     /** The payment gateway's notices: no one signs in, the gateway's signature is checked ({@code OnlinePaymentsIT}). */
     static final Set<String> GATEWAY_NOTICES = Set.of("/api/v1/webhooks/payments/{gatewayName}");
 
@@ -180,6 +185,12 @@ class ClinicIsolationIT {
                 + "\"onsetOn\":\"" + java.time.LocalDate.now() + "\",\"severity\":\"MILD\",\"relation\":\"POSSIBLE\","
                 + "\"outcome\":\"ONGOING\"}", Map.of()).body().replaceFirst("^\\{\"event\":", ""));
         sessions.add(adverseEvent);
+        // A patient's report of concern from the portal, on the clinic's side-effects list.
+        sessions.add(jdbc.sql("""
+                INSERT INTO sessions_patient_report (organisation_id, clinic_id, patient_id, session_id, summary, reported_at)
+                VALUES (:org, :clinic, :patient, :session, 'Day 1: pain 6/10', now()) RETURNING id""")
+                .param("org", org.id()).param("clinic", org.paris()).param("patient", parisPatient)
+                .param("session", sessions.get(2)).query(Long.class).single());
         // A course that began months ago, with its 6-month follow-up recorded.
         long startedPlan = fixture.startedCourse(org, org.paris(), parisPatient, parisPractitioner.id(), "MESO_AGA",
                 java.time.LocalDate.now().minusMonths(7));
@@ -469,7 +480,15 @@ class ClinicIsolationIT {
                                 + "\"severity\":\"MILD\",\"relation\":\"POSSIBLE\",\"outcome\":\"RESOLVED\"}")
                         .by(Scene::parisPractitioner),
                 Endpoint.page("GET", "/adverse-events/{eventId}", s -> "/adverse-events/" + s.sessions().get(3)),
-                Endpoint.page("POST", "/adverse-events/{eventId}", s -> "/adverse-events/" + s.sessions().get(3))
+                Endpoint.page("POST", "/adverse-events/{eventId}", s -> "/adverse-events/" + s.sessions().get(3)),
+                Endpoint.page("POST", "/patient-reports/{id}/review",
+                        s -> "/patient-reports/" + s.sessions().get(4) + "/review").by(Scene::parisPractitioner),
+                Endpoint.page("POST", "/patients/{patientId}/portal-invitation",
+                        s -> "/patients/" + s.parisPatient() + "/portal-invitation").by(Scene::parisStaffMember),
+                Endpoint.page("POST", "/patients/{patientId}/portal-account/closing",
+                        s -> "/patients/" + s.parisPatient() + "/portal-account/closing").by(Scene::parisStaffMember),
+                Endpoint.page("POST", "/patients/{patientId}/portal-messages",
+                        s -> "/patients/" + s.parisPatient() + "/portal-messages").by(Scene::parisStaffMember)
                         .by(Scene::parisPractitioner),
                 // outcomes: follow-up visits (voided last) and the progress report
                 Endpoint.api("GET", "/api/v1/patients/{patientId}/follow-ups", s -> patient.apply(s) + "/follow-ups",
@@ -640,7 +659,7 @@ class ClinicIsolationIT {
         mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
                 .filter(pattern -> pattern.contains("{") && !pattern.contains("openapi.json")
                         && !USER_SCOPED.contains(pattern) && !ORGANISATION_SCOPED.contains(pattern)
-                        && !GATEWAY_NOTICES.contains(pattern))
+                        && !GATEWAY_NOTICES.contains(pattern) && !patientScoped(pattern))
                 .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(verb -> {
                     if (!covered.contains(verb.name() + " " + pattern)
                             && !(verb.name().equals("POST") && UPLOADS.contains(pattern))) {

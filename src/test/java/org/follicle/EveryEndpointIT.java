@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.PortalSessions;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -36,7 +37,8 @@ class EveryEndpointIT {
      * feeds, whose URL carries their own secret, and the payment gateway's notices, believed only when signed by it.
      */
     static final Set<String> OPEN = Set.of("GET /login", "GET /error", "GET /error/problem", "GET /feeds/{token}.ics",
-            "POST /api/v1/webhooks/payments/{gatewayName}");
+            "POST /api/v1/webhooks/payments/{gatewayName}", "GET /portal/login", "POST /portal/login/link",
+            "GET /portal/login/sent", "GET /portal/login/ott");
 
     /** Path values that name no record: not a number, negative, beyond a {@code long}, a date that does not exist. */
     static final List<String> BAD_VALUES = List.of("abc", "-1", "99999999999999999999", "2026-13-45");
@@ -78,6 +80,9 @@ class EveryEndpointIT {
     StaffFixture fixture;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -109,14 +114,17 @@ class EveryEndpointIT {
     void everyEndpointAnswersMalformedInputWithoutAServerError() {
         Organisation org = fixture.organisation();
         Staff admin = fixture.staff(org, "malformed-admin", Map.of(org.paris(), Role.ADMIN, org.madrid(), Role.ADMIN));
-        Http pages = new Http(port);
-        pages.signIn(admin.username(), StaffFixture.PASSWORD);
-        pages.page("/");
+        Http staffPages = new Http(port);
+        staffPages.signIn(admin.username(), StaffFixture.PASSWORD);
+        staffPages.page("/");
+        Http patient = PortalSessions.signedIn(port, jdbc, fixture.patient(org, org.paris(), "Malformed", "Input"));
 
         List<String> failures = new ArrayList<>();
         endpoints().forEach((endpoint, pattern) -> {
             String verb = endpoint.substring(0, endpoint.indexOf(' '));
             boolean api = pattern.startsWith("/api/");
+            // The portal's pages are the patient's: asked as one.
+            Http pages = pattern.startsWith("/portal") ? patient : staffPages;
             // A fresh token for each endpoint: the token endpoints may revoke one.
             String token = api ? fixture.token(admin) : null;
             for (String value : pattern.contains("{") ? BAD_VALUES : List.of("")) {

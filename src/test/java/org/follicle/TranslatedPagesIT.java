@@ -15,6 +15,7 @@ import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.HtmlChecker;
 import org.follicle.support.Http;
+import org.follicle.support.PortalSessions;
 import org.follicle.support.Lots;
 import org.follicle.support.Signatures;
 import org.follicle.support.StaffFixture;
@@ -160,6 +161,25 @@ class TranslatedPagesIT {
                 }
             }
         }
+        // The patient's own pages on the portal, with a message from the clinic and the aftercare of the session.
+        Http patientPages = PortalSessions.signedIn(port, jdbc, patient);
+        jdbc.sql("""
+                INSERT INTO portal_message (organisation_id, clinic_id, patient_id, from_patient, author, body, sent_at)
+                VALUES (:org, :clinic, :patient, FALSE, 'Médecin', 'Bonjour', now())""").param("org", org.id())
+                .param("clinic", org.paris()).param("patient", patient).update();
+        List<String> portal = List.of("/portal", "/portal/book", "/portal/book?type=MESOTHERAPY&practitioner="
+                + doctor.id() + "&day=" + monday, "/portal/aftercare", "/portal/messages", "/portal/invoices",
+                "/portal/login", "/portal/login/sent", "/portal/login/ott?token=x");
+        for (String language : List.of("fr", "es")) {
+            patientPages.page("/portal?lang=" + language);
+            for (String path : portal) {
+                HttpResponse<String> response = patientPages.page(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                html.errors(response.body()).forEach(error -> problems.add("invalid HTML in " + path + ", " + error));
+                check(language + " " + path, Jsoup.parse(response.body()).body().text(), problems);
+            }
+        }
+        assertThat(problems.stream().distinct().toList()).as("what a patient should not read").isEmpty();
         // The patient's documents, in the patient's language.
         for (String language : List.of("en", "fr", "es")) {
             jdbc.sql("UPDATE patients_patient SET preferred_language = :l WHERE id = :id").param("l", language)

@@ -19,7 +19,13 @@ public enum MessageKind {
     /** A recall: maintenance is due. */
     INVITATION,
     /** A lot the patient received is recalled: the patient is asked to contact the clinic. */
-    LOT_RECALL;
+    LOT_RECALL,
+    /** The clinic opens the patient portal to the patient. */
+    PORTAL_INVITATION,
+    /** A one-time link to sign in to the portal, asked for by the patient. */
+    SIGN_IN_LINK,
+    /** The clinic answered on the portal: the text stays there, the email only says so. */
+    PORTAL_MESSAGE;
 
     /** Sent at a set time before or after the appointment, and withdrawn when it moves or is cancelled. */
     public boolean timed() {

@@ -74,6 +74,25 @@ public final class Agenda {
                 .findFirst();
     }
 
+    /** Every free start of that length on a day, on the grid, in order; none when the clinic is closed. */
+    public List<ZonedDateTime> freeStarts(LocalDate day, Duration length) {
+        if (closures.containsKey(day)) {
+            return List.of();
+        }
+        List<ZonedDateTime> starts = new ArrayList<>();
+        for (Hours window : windows(day.getDayOfWeek())) {
+            for (LocalTime t = window.from(); !t.plus(length).isAfter(window.to())
+                    && !t.plus(length).isBefore(t); t = t.plus(STEP)) {
+                ZonedDateTime start = ZonedDateTime.of(day, t, zone);
+                if (isFree(start.toInstant(), start.toInstant().plus(length))) {
+                    starts.add(start);
+                }
+            }
+        }
+        starts.sort(Comparator.naturalOrder());
+        return starts;
+    }
+
     /** Why an appointment cannot be at that time, or empty when the clinic is open and the practitioner works. */
     public Optional<Problem> problemAt(ZonedDateTime start, Duration length) {
         ZonedDateTime local = start.withZoneSameInstant(zone);

@@ -17,6 +17,9 @@ public interface ClinicAccess {
 
     Optional<CurrentStaff> currentIfAny();
 
+    /** The patient signed in to the portal, if that is who is acting; staff privileges never apply to them. */
+    Optional<SignedInPatient> signedInPatient();
+
     boolean can(Privilege privilege, long clinicId);
 
     /** Refuses (403, logged and audited) unless the user holds the privilege in the clinic. */

@@ -215,7 +215,12 @@ class Invoices {
      * not a patient); audited as a print.
      */
     byte[] pdf(long id) {
-        Invoice invoice = readable(id);
+        return pdf(readable(id));
+    }
+
+    /** The PDF of an invoice whose reader the caller has checked; audited as a print. */
+    byte[] pdf(Invoice invoice) {
+        long id = invoice.id();
         Invoice original = invoice.creditOf() == null ? null : store.find(invoice.creditOf()).orElseThrow();
         byte[] pdf = documents.pdf(invoice, original, prices.documentLanguage(invoice.patientId()));
         audit.record(AuditRecord.success(AuditAction.PRINT, INVOICE, id, invoice.clinicId()));

@@ -64,6 +64,11 @@ class OnlinePayments {
         Invoice seen = invoices.find(invoiceId)
                 .orElseThrow(() -> new RecordNotFoundException(Invoices.INVOICE, invoiceId));
         access.requireVisible(Privilege.BILLING_WRITE, seen.clinicId(), Invoices.INVOICE, invoiceId);
+        return open(invoiceId, returnUrl, access.current().username());
+    }
+
+    /** Opens the payment page of an invoice whose reader the caller has checked; {@code by} names who asked. */
+    CheckoutStore.Checkout open(long invoiceId, String returnUrl, String by) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow();
         if (invoice.kind() != Invoice.Kind.INVOICE || invoice.status() != Invoice.Status.ISSUED) {
             throw new BusinessRuleException("payment.onlyIssuedInvoice");
@@ -82,8 +87,7 @@ class OnlinePayments {
             LOG.warn("The payment gateway did not open a page for invoice {}", invoice.id(), e);
             throw new BusinessRuleException("payment.gatewayUnavailable");
         }
-        CheckoutStore.Checkout checkout = store.insert(invoice, gateway.name(), page, owed, clock.instant(),
-                access.current().username());
+        CheckoutStore.Checkout checkout = store.insert(invoice, gateway.name(), page, owed, clock.instant(), by);
         audit.record(new AuditRecord(AuditAction.CREATE, CHECKOUT, String.valueOf(checkout.id()), invoice.clinicId(),
                 AuditOutcome.SUCCESS, owed.toPlainString() + " " + invoice.currency() + " for "
                         + invoice.displayNumber()));

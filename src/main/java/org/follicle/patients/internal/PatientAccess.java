@@ -49,7 +49,9 @@ public class PatientAccess {
     public PatientView readable(long patientId) {
         PatientView patient = patients.find(patientId)
                 .orElseThrow(() -> new RecordNotFoundException(PatientStore.RECORD_TYPE, patientId));
-        if (!access.can(Privilege.PATIENT_READ, patient.clinicId())
+        // A patient signed in to the portal reads their own record, and only it.
+        boolean self = access.signedInPatient().filter(p -> p.patientId() == patientId).isPresent();
+        if (!self && !access.can(Privilege.PATIENT_READ, patient.clinicId())
                 && !readableClinics().contains(patient.clinicId())) {
             access.requireVisible(Privilege.PATIENT_READ, patient.clinicId(), PatientStore.RECORD_TYPE, patientId);
         }

@@ -189,6 +189,98 @@ class Bookings {
         return moved;
     }
 
+    /**
+     * A booking by the patient on the portal: reception's checks, without override. What the screening says stays
+     * with the clinic; the patient is only asked to contact it.
+     */
+    AppointmentView bookByPatient(PatientView patient, long practitionerId, String typeCode, ZonedDateTime start) {
+        ClinicView clinic = clinics.find(patient.clinicId()).orElseThrow();
+        if (patient.voided()) {
+            throw new BusinessRuleException("portal.booking.contactClinic");
+        }
+        practitioner(clinic, practitionerId);
+        AppointmentType type = type(clinic.organisationId(), typeCode);
+        Duration length = Duration.ofMinutes(type.durationMinutes());
+        checkTime(clinic, practitionerId, null, start, length);
+        if (type.treatment()) {
+            // Online, a treatment needs a screening that clears it; what needs a physician's look goes through the clinic.
+            ReviewedScreening reviewed = screening.screenWithReview(patient.id(), type.modality(), start.toLocalDate());
+            if (reviewed.result().decision() != Decision.ELIGIBLE && !reviewed.cleared()) {
+                throw refusedOnline(clinic, reviewed.result().decision().name());
+            }
+        }
+        try {
+            clinicalChecks(clinic, patient, type, start, null, null, new ArrayList<>());
+        }
+        catch (BusinessRuleException e) {
+            if (e.messageKey().startsWith("appointment.screening")) {
+                throw refusedOnline(clinic, e.messageKey());
+            }
+            if (e.messageKey().equals("appointment.intervalTooShort")) {
+                throw BusinessRuleException.onField("start", "portal.booking.tooSoon", e.arguments());
+            }
+            throw e;
+        }
+        long id = store.insert(new AppointmentStore.NewAppointment(clinic.organisationId(), clinic.id(), patient.id(),
+                practitionerId, null, type.code(), start.toInstant(), start.plus(length).toInstant(), null, null,
+                null, null, clock.instant(), actor()));
+        audit.record(AuditRecord.success(AuditAction.CREATE, APPOINTMENT, id, clinic.id()));
+        AppointmentView view = store.find(id).orElseThrow().view();
+        messages.booked(patient, clinic.organisationId(), clinic.name(), view, type.treatment());
+        return view;
+    }
+
+    private BusinessRuleException refusedOnline(ClinicView clinic, String why) {
+        audit.record(new AuditRecord(AuditAction.CREATE, APPOINTMENT, null, clinic.id(), AuditOutcome.DENIED, why));
+        return new BusinessRuleException("portal.booking.contactClinic");
+    }
+
+    /** The free starts of a visit of that type with the practitioner on a day, for the patient to choose from. */
+    List<ZonedDateTime> freeStarts(PatientView patient, long practitionerId, String typeCode, LocalDate day) {
+        ClinicView clinic = clinics.find(patient.clinicId()).orElseThrow();
+        practitioner(clinic, practitionerId);
+        AppointmentType type = type(clinic.organisationId(), typeCode);
+        ZoneId zone = clinic.zone();
+        Agenda agenda = new Agenda(zone, settings.openingHours(clinic.id()),
+                settings.workingHours(clinic.id(), practitionerId), settings.closures(clinic.id(), day, day),
+                store.busy(practitionerId, null, day.atStartOfDay(zone).toInstant(),
+                        day.plusDays(1).atStartOfDay(zone).toInstant()));
+        Instant now = clock.instant();
+        return agenda.freeStarts(day, Duration.ofMinutes(type.durationMinutes())).stream()
+                .filter(start -> start.toInstant().isAfter(now)).toList();
+    }
+
+    /** The patient cancels on the portal, before the clinic's notice period. */
+    AppointmentView cancelByPatient(PatientView patient, long id, String reason) {
+        Appointment stored = store.find(id).filter(a -> a.view().patientId() == patient.id())
+                .orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));
+        AppointmentView a = stored.view();
+        Duration notice = settings.cancellationNotice(stored.organisationId());
+        if (a.startsAt().toInstant().minus(notice).isBefore(clock.instant())) {
+            throw new BusinessRuleException("portal.booking.tooLateToCancel", notice.toHours());
+        }
+        String why = blank(reason) == null ? text("portal.booking.cancelledOnline") : blank(reason);
+        Appointment.Closing closing = stored.close(AppointmentStatus.CANCELLED, why, clock.instant());
+        store(closing, a.version());
+        ClinicView clinic = clinics.find(a.clinicId()).orElseThrow();
+        messages.cancelled(patient, stored.organisationId(), clinic.name(), a);
+        closing.rescheduled().ifPresent(events::publishEvent);
+        return store.find(id).orElseThrow().view();
+    }
+
+    /** The patient's appointments, the latest first; the caller has established who the patient is. */
+    List<AppointmentView> ofOwnPatient(PatientView patient) {
+        List<AppointmentView> list = store.ofPatient(patient.id()).stream().map(Appointment::view).toList();
+        audit.record(AuditRecord.success(AuditAction.READ, "patient-appointments", patient.id(), patient.clinicId()));
+        return list;
+    }
+
+    /** Who acts: the staff member, or the patient on the portal. */
+    private String actor() {
+        return access.currentIfAny().map(CurrentStaff::username).orElseGet(() -> access.signedInPatient()
+                .map(p -> "patient:" + p.patientId()).orElseThrow(() -> new IllegalStateException("nobody acts")));
+    }
+
     /** Cancels (with a reason), marks missed, or marks attended. */
     AppointmentView close(long id, int version, BookingInputs.Outcome in) {
         Appointment stored = writable(id);
@@ -218,7 +310,7 @@ class Bookings {
 
     private void store(Appointment.Closing closing, int version) {
         AppointmentView a = closing.appointment().view();
-        if (!store.close(closing, version, clock.instant(), access.current().username())) {
+        if (!store.close(closing, version, clock.instant(), actor())) {
             throw new StaleRecordException(APPOINTMENT, a.id());
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(a.id()), a.clinicId(),
@@ -293,7 +385,7 @@ class Bookings {
             Long roomId, String override) {
         long id = stored.view().id();
         if (!store.move(id, version, start.toInstant(), start.plus(length).toInstant(), roomId, override,
-                clock.instant(), access.current().username())) {
+                clock.instant(), actor())) {
             throw new StaleRecordException(APPOINTMENT, id);
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), stored.view().clinicId(),

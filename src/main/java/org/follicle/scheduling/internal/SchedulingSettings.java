@@ -166,6 +166,13 @@ class SchedulingSettings {
         return messages(organisationId).aftercareHours();
     }
 
+    /** How long before an appointment a patient may still cancel it on the portal. */
+    java.time.Duration cancellationNotice(long organisationId) {
+        return java.time.Duration.ofHours(jdbc.sql(
+                "SELECT cancellation_notice_hours FROM scheduling_settings WHERE organisation_id = :org")
+                .param("org", organisationId).query(Integer.class).optional().orElse(24));
+    }
+
     void setAftercareHours(long organisationId, int hours) {
         jdbc.sql("""
                 INSERT INTO scheduling_settings (organisation_id, aftercare_hours) VALUES (:org, :hours)

@@ -35,6 +35,7 @@ import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Role;
+import org.follicle.security.SignedInPatient;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -503,6 +504,9 @@ public class AuditChain implements DisposableBean, AuditLog {
         if (auth != null && auth.getPrincipal() instanceof StaffPrincipal principal) {
             CurrentStaff staff = principal.staff();
             return new Actor(staff.username(), staff.id(), staff.organisationId(), rolesText(staff, clinicId));
+        }
+        if (auth != null && auth.getPrincipal() instanceof SignedInPatient patient) {
+            return new Actor("patient:" + patient.patientId(), null, patient.organisationId(), "PATIENT");
         }
         if (auth != null) {
             return new Actor(auth.getName(), null, null, null);

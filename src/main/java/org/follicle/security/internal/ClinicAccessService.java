@@ -12,6 +12,7 @@ import org.follicle.security.AuditRecord;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.CurrentStaff;
 import org.follicle.security.Privilege;
+import org.follicle.security.SignedInPatient;
 import org.follicle.system.RecordNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,13 @@ class ClinicAccessService implements ClinicAccess {
             return Optional.of(principal.staff());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<SignedInPatient> signedInPatient() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof SignedInPatient patient ? Optional.of(patient)
+                : Optional.empty();
     }
 
     @Override

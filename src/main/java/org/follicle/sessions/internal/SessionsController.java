@@ -64,10 +64,12 @@ class SessionsController {
 
     private final Validator validator;
 
+    private final PatientConcerns concerns;
+
     SessionsController(Sessions sessions, AdverseEvents events, ScalpZones zones, AppointmentBook appointments,
             PatientRegistry patients, PatientFormulas formulas, Stock stock,
             org.follicle.diagnosis.PatientPhotos photos, ClinicAccess access, PageForms pages, JsonMapper json,
-            Validator validator) {
+            Validator validator, PatientConcerns concerns) {
         this.sessions = sessions;
         this.events = events;
         this.zones = zones;
@@ -80,6 +82,7 @@ class SessionsController {
         this.pages = pages;
         this.json = json;
         this.validator = validator;
+        this.concerns = concerns;
     }
 
     @GetMapping("/appointments/{appointmentId}/session")
@@ -240,8 +243,9 @@ class SessionsController {
             @RequestParam(required = false) AdverseEvents.Outcome outcome,
             @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "false") boolean followUpDue, Model model) {
-        List<AdverseEvents.Event> list = events.list(access.workingClinic(), severity, kind, outcome, from, to,
-                followUpDue);
+        long clinicId = access.workingClinic();
+        List<AdverseEvents.Event> list = events.list(clinicId, severity, kind, outcome, from, to, followUpDue);
+        model.addAttribute("reports", concerns.open(clinicId));
         Map<Long, List<org.follicle.formulary.UsableLot>> lots = new LinkedHashMap<>();
         list.forEach(e -> lots.put(e.id(), events.lotsByNumber(e)));
         model.addAttribute("events", list);

@@ -1,0 +1,12 @@
+package org.follicle.security;
+
+/**
+ * A patient signed in to the portal, as the audit log names them: the patient, of an organisation, acting on their
+ * own records only. Staff privileges never apply to them.
+ */
+public interface SignedInPatient {
+
+    long patientId();
+
+    long organisationId();
+}

@@ -1,0 +1,45 @@
+package org.follicle.support;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A patient signed in to the portal as they would be: an account for their address, a link asked for and followed. */
+public final class PortalSessions {
+
+    private static final Pattern LINK = Pattern.compile("/portal/login/ott\\?token=([0-9a-f-]{36})");
+
+    private PortalSessions() {
+    }
+
+    /** Gives the patient an email address and an open account (as an invitation would), then signs them in. */
+    public static Http signedIn(int port, JdbcClient jdbc, long patientId) {
+        String email = "patient." + patientId + "@example.org";
+        jdbc.sql("UPDATE patients_patient SET email = :email WHERE id = :id").param("email", email)
+                .param("id", patientId).update();
+        jdbc.sql("""
+                INSERT INTO portal_account (organisation_id, clinic_id, patient_id, email, invited_at, invited_by)
+                SELECT organisation_id, clinic_id, id, :email, now(), 'test' FROM patients_patient WHERE id = :id
+                ON CONFLICT (patient_id) DO NOTHING""").param("email", email).param("id", patientId).update();
+        Http browser = new Http(port);
+        browser.page("/portal/login");
+        browser.form("/portal/login/link", Map.of("email", email));
+        String body = jdbc.sql("""
+                SELECT body FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'
+                ORDER BY id DESC LIMIT 1""").param("p", patientId).query(String.class).single();
+        Matcher m = LINK.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no sign-in link in " + body);
+        }
+        browser.page("/portal/login/ott?token=" + m.group(1));
+        HttpResponse<String> in = browser.form("/portal/login/ott", Map.of("token", m.group(1)));
+        if (!in.headers().firstValue("Location").orElse("").endsWith("/portal")) {
+            throw new IllegalStateException("not signed in: " + in.statusCode());
+        }
+        browser.page("/portal");
+        return browser;
+    }
+}
