@@ -1,0 +1,205 @@
+package org.follicle;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.assertj.core.api.Assertions;
+import org.follicle.security.Role;
+import org.follicle.support.Browser;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.support.StaffFixture.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A patient uses the portal on a phone in a real Chromium, from the clinic's invitation to the payment of an
+ * invoice, and the clinic sees what the patient reported; each page checked with axe-core and pictured.
+ */
+@FollicleIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PortalBrowserIT {
+
+    private static final Pattern LINK = Pattern.compile("(/portal/login/ott\\?token=[0-9a-f-]{36})");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Browser browser;
+
+    @BeforeAll
+    void launch() {
+        browser = new Browser(port);
+    }
+
+    @AfterAll
+    void close() {
+        try {
+            Assertions.assertThat(browser.consoleErrors()).isEmpty();
+        }
+        finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aPatientIsInvitedSignsInBooksReportsWritesAndPays() {
+        Organisation org = fixture.organisation();
+        Staff doctor = fixture.staff(org, "Dr Lefèvre", Map.of(org.paris(), Role.PRACTITIONER));
+        Staff desk = fixture.staff(org, "Inès", Map.of(org.paris(), Role.ASSISTANT));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Garnier", "Léa");
+        jdbc.sql("UPDATE patients_patient SET email = :e, preferred_language = 'fr' WHERE id = :id")
+                .param("e", "lea." + patient + "@example.org").param("id", patient).update();
+
+        Page clinic = browser.newPage("fr-FR");
+        Browser.signIn(clinic, desk.username(), StaffFixture.PASSWORD);
+        clinic.navigate("/patients/" + patient);
+        clinic.locator("#portal").getByRole(AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Inviter sur l'espace patient")).click();
+        assertThat(clinic.locator(".alert-success")).hasText("Invitation envoyée à l'adresse e-mail du patient.");
+        assertThat(clinic.locator("#portal")).containsText("pas encore connecté");
+
+        Page phone = browser.newPage("fr-FR");
+        phone.setViewportSize(390, 844);
+        phone.navigate("/portal");
+        assertThat(phone.locator("h1")).hasText("Connexion à votre clinique");
+        phone.getByLabel("Adresse e-mail").fill("pas-une-adresse");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recevoir un lien par e-mail")).click();
+        assertThat(phone.locator("#email-error")).containsText("Saisissez une adresse e-mail");
+        Browser.screenshot(phone, "60-portal-login-fr-phone");
+        phone.getByLabel("Adresse e-mail").fill("lea." + patient + "@example.org");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Recevoir un lien par e-mail")).click();
+        assertThat(phone.locator("h1")).hasText("Consultez vos e-mails");
+        Browser.screenshot(phone, "61-portal-link-sent-fr-phone");
+        phone.navigate(link(patient));
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Me connecter")).click();
+        assertThat(phone.locator("h1")).hasText("Bonjour Léa");
+        Browser.screenshot(phone, "62-portal-home-fr-phone");
+
+        LocalDate monday = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1)
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Prendre rendez-vous").setExact(true))
+                .first().click();
+        phone.getByLabel("Type de rendez-vous").selectOption("CONSULTATION");
+        phone.getByLabel("Praticien").selectOption(String.valueOf(doctor.id()));
+        phone.getByLabel("Jour").fill(monday.toString());
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir les horaires libres")).click();
+        phone.getByLabel("10:00").check();
+        Browser.screenshot(phone, "63-portal-book-fr-phone");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Réserver cet horaire")).click();
+        assertThat(phone.locator(".alert-success")).containsText("Votre rendez-vous est réservé");
+        assertThat(phone.locator("main")).containsText("Consultation");
+
+        session(org, doctor, patient);
+        phone.navigate("/portal/aftercare");
+        phone.getByLabel("Douleur, de 0 (aucune) à 10 (la pire)").selectOption("4");
+        phone.locator("#redness-yes").check();
+        phone.locator("#swelling-no").check();
+        phone.locator("#concern-yes").check();
+        phone.getByLabel("Autre chose (un effet indésirable, une question)").fill("Quelques boutons sur le vertex");
+        Browser.screenshot(phone, "64-portal-aftercare-fr-phone");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer")).click();
+        assertThat(phone.locator(".alert-success")).containsText("La clinique a reçu votre signalement");
+
+        phone.navigate("/portal/messages");
+        phone.getByLabel("Votre message").fill("Puis-je me laver les cheveux ce soir ?");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer")).click();
+        assertThat(phone.locator("main")).containsText("Puis-je me laver les cheveux ce soir ?");
+
+        Staff practitioner = doctor;
+        Page doctorPage = browser.newPage("fr-FR");
+        Browser.signIn(doctorPage, practitioner.username(), StaffFixture.PASSWORD);
+        doctorPage.navigate("/adverse-events");
+        assertThat(doctorPage.locator("#patient-reports")).containsText("Quelques boutons sur le vertex");
+        Browser.screenshot(doctorPage, "65-patient-reports-fr");
+        doctorPage.navigate("/patients/" + patient);
+        doctorPage.getByLabel("Répondre au patient").fill("Oui, à l'eau tiède, sans frotter.");
+        doctorPage.locator("#portal").getByRole(AriaRole.BUTTON,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Envoyer").setExact(true)).click();
+        assertThat(doctorPage.locator("#portal")).containsText("Puis-je me laver les cheveux ce soir ?");
+        Browser.screenshot(doctorPage, "66-portal-on-chart-fr");
+
+        phone.navigate("/portal/messages");
+        assertThat(phone.locator("main")).containsText("Oui, à l'eau tiède, sans frotter.");
+        Browser.screenshot(phone, "67-portal-messages-fr-phone");
+
+        Http api = new Http(port);
+        String admin = fixture.token(fixture.staff(org, "Gérante", Map.of(org.paris(), Role.ADMIN)));
+        api.send("PUT", "/api/v1/clinics/" + org.paris() + "/seller", admin, BillingIT.SELLER, Map.of());
+        long invoice = SchedulingIT.id(api.send("POST", "/api/v1/invoices", admin, BillingIT.draft(org.paris(), patient),
+                Map.of()));
+        api.send("POST", "/api/v1/invoices/" + invoice + "/issue", admin, null, Map.of("If-Match", "\"1\""));
+        phone.navigate("/portal/invoices");
+        assertThat(phone.locator("main")).containsText("reste à régler : 242,40 EUR");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Payer en ligne")).click();
+        assertThat(phone.locator("h1")).hasText("Paiement");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Payer")).click();
+        assertThat(phone.locator(".alert-success")).containsText("votre paiement est enregistré");
+        assertThat(phone.locator("main")).containsText("réglée");
+        Browser.screenshot(phone, "68-portal-invoices-fr-phone");
+
+        Page desktop = browser.newPage("es-ES");
+        desktop.setViewportSize(1366, 900);
+        desktop.navigate(link(patient).isEmpty() ? "/portal" : "/portal/login");
+        desktop.getByLabel("Correo electrónico").fill("lea." + patient + "@example.org");
+        desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviarme un enlace")).click();
+        desktop.navigate(link(patient));
+        desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        desktop.navigate("/portal?lang=es");
+        assertThat(desktop.locator("h1")).hasText("Hola, Léa");
+        Browser.screenshot(desktop, "69-portal-home-es-desktop");
+        desktop.navigate("/portal/book?lang=es");
+        Browser.screenshot(desktop, "70-portal-book-es-desktop");
+    }
+
+    /** The link of the latest sign-in email to the patient. */
+    private String link(long patient) {
+        String body = jdbc.sql("""
+                SELECT body FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'
+                ORDER BY id DESC LIMIT 1""").param("p", patient).query(String.class).optional().orElse("");
+        Matcher m = LINK.matcher(body);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** A mesotherapy session started half an hour ago. */
+    private void session(Organisation org, Staff doctor, long patient) {
+        long appointment = jdbc.sql("""
+                INSERT INTO scheduling_appointment (organisation_id, clinic_id, patient_id, practitioner_id, type_code,
+                    starts_at, ends_at, status, created_at, created_by, changed_at, changed_by)
+                VALUES (:org, :clinic, :patient, :doctor, 'MESOTHERAPY', now() - INTERVAL '40 minutes',
+                    now() - INTERVAL '10 minutes', 'ATTENDED', now(), 'test', now(), 'test') RETURNING id""")
+                .param("org", org.id()).param("clinic", org.paris()).param("patient", patient)
+                .param("doctor", doctor.id()).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
+                    modality, precheck, screening_decision, screening_findings, status, started_at, started_by,
+                    changed_at, changed_by)
+                VALUES (:org, :clinic, :patient, :appointment, :doctor, 'CHEMICAL', '{}', 'ELIGIBLE', '[]', 'OPEN',
+                    now() - INTERVAL '30 minutes', 'test', now(), 'test')""").param("org", org.id())
+                .param("clinic", org.paris()).param("patient", patient).param("appointment", appointment)
+                .param("doctor", doctor.id()).update();
+    }
+}
