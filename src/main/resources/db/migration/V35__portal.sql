@@ -75,3 +75,6 @@ CREATE INDEX sessions_patient_report_patient_ix ON sessions_patient_report (pati
 -- How long before an appointment a patient may still cancel it on the portal; closer to it, they call the clinic.
 ALTER TABLE scheduling_settings
     ADD COLUMN cancellation_notice_hours INT NOT NULL DEFAULT 24 CHECK (cancellation_notice_hours BETWEEN 0 AND 336);
+
+-- A photo the patient sent from the portal: shown beside the clinic's, never taken for an assessment-grade one.
+ALTER TABLE diagnosis_photo ADD COLUMN submitted_by_patient BOOLEAN NOT NULL DEFAULT FALSE;

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.Photos;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -285,6 +286,64 @@ public class PortalIT {
         assertThat(api.send("POST", "/api/v1/invoices/" + invoice + "/issue", admin, null, Map.of("If-Match", "\"1\""))
                 .statusCode()).isEqualTo(200);
         return invoice;
+    }
+
+    @Test
+    void photosSentFromAPhoneAreConsentGatedStrippedAndMarkedAsThePatients() {
+        Http browser = signedIn(elise);
+        browser.page("/portal/photos");
+        assertThat(browser.page("/portal/photos").body()).contains("besoin de votre consentement");
+        assertThat(sendPhoto(browser, "TOP", Photos.jpegWithExif()).statusCode()).isEqualTo(302);
+        assertThat(browser.page("/portal/photos").body()).contains("besoin de votre consentement");
+        assertThat(jdbc.sql("SELECT count(*) FROM diagnosis_photo WHERE patient_id = :p").param("p", elise)
+                .query(Integer.class).single()).isZero();
+
+        fixture.consent(elise, org.paris(), org.id(), "PHOTOGRAPHY");
+        browser.page("/portal/photos");
+        sendPhoto(browser, "TOP", "not a photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(browser.page("/portal/photos").body()).contains("alert-danger");
+        sendPhoto(browser, "CLOSE_UP", Photos.jpegWithExif());
+        assertThat(browser.page("/portal/photos").body()).contains("Choisissez l&#39;une des vues standard");
+        assertThat(sendPhoto(browser, "TOP", Photos.jpegWithExif()).statusCode()).isEqualTo(302);
+        var photo = jdbc.sql("SELECT id, submitted_by_patient, taken_by FROM diagnosis_photo WHERE patient_id = :p")
+                .param("p", elise).query().singleRow();
+        assertThat(photo).containsEntry("submitted_by_patient", true).containsEntry("taken_by", "patient:" + elise);
+        long id = ((Number) photo.get("id")).longValue();
+        assertThat(browser.page("/portal/photos").body()).contains("/portal/photos/" + id);
+        assertThat(desk.page("/patients/" + elise).body()).contains("Sent by the patient, not for assessment");
+
+        long marc = patient("Martin", "Marc", "en");
+        Http marcsBrowser = signedIn(marc);
+        assertThat(marcsBrowser.page("/portal/photos/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theProgressPageShowsTheMeasuredDensityPerSiteAndPromisesNothing() {
+        Http browser = signedIn(elise);
+        assertThat(browser.page("/portal/progress").body()).contains("Pas encore de mesure");
+        String doctorToken = fixture.token(doctor);
+        Http api = new Http(port);
+        for (String[] visit : new String[][] { { "2026-06-01", "40" }, { "2026-11-20", "46" } }) {
+            HttpResponse<String> r = api.send("POST", "/api/v1/patients/" + elise + "/assessments", doctorToken,
+                    DiagnosisIT.ASSESSMENT.replace("2026-11-20", visit[0]).replace("\"hairs\":42", "\"hairs\":" + visit[1])
+                            .replace("\n", ""), Map.of());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        String page = browser.page("/portal/progress").body();
+        assertThat(page).contains("Densité des cheveux par zone", "2026-06-01", "2026-11-20", "+")
+                .doesNotContainIgnoringCase("garanti");
+    }
+
+    private HttpResponse<String> sendPhoto(Http browser, String view, byte[] image) {
+        String boundary = "----portal" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"view\"\r\n\r\n" + view
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(image);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return browser.raw("POST", "/portal/photos", null, "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
     }
 
     static LocalDate nextMonday() {

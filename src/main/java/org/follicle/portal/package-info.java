@@ -5,5 +5,5 @@
  * sees and changes only their own records, and every read and write is audited in the act's transaction.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients",
-        "scheduling", "sessions", "billing", "messaging" })
+        "scheduling", "sessions", "billing", "messaging", "plans", "diagnosis", "intake" })
 package org.follicle.portal;

@@ -40,6 +40,10 @@ class PhotoRecords implements PatientPhotos {
         FRONT, TOP, VERTEX, LEFT, RIGHT, BACK, CLOSE_UP
     }
 
+    /** What a phone can take at arm's length; close-ups are the trichoscope's. */
+    static final List<View> PATIENT_VIEWS = List.of(View.FRONT, View.TOP, View.VERTEX, View.LEFT, View.RIGHT,
+            View.BACK);
+
     private final JdbcClient jdbc;
 
     private final PhotoProcessor processor;
@@ -100,6 +104,41 @@ class PhotoRecords implements PatientPhotos {
         return find(patientId, id);
     }
 
+    @Override
+    public List<String> patientViews() {
+        return PATIENT_VIEWS.stream().map(View::name).toList();
+    }
+
+    @Override
+    public PhotoRef submitByPatient(long patientId, String view, byte[] upload) {
+        PatientView patient = patients.readablePatient(patientId);
+        View chosen = PATIENT_VIEWS.stream().filter(v -> v.name().equals(view)).findFirst()
+                .orElseThrow(() -> BusinessRuleException.onField("view", "photo.viewRequired"));
+        if (!consents.isGiven(patientId, ConsentType.PHOTOGRAPHY)) {
+            throw new BusinessRuleException("photo.noConsent");
+        }
+        PhotoProcessor.Processed photo = processor.process(upload);
+        long id = jdbc.sql("""
+                INSERT INTO diagnosis_photo (organisation_id, clinic_id, patient_id, view, taken_on, image_key,
+                    thumbnail_key, content_type, width, height, taken_by, uploaded_at, submitted_by_patient)
+                VALUES (:org, :clinic, :patient, :view, :on, :image, :thumb, :type, :w, :h, :by, :now, TRUE)
+                RETURNING id""")
+                .param("org", patient.organisationId()).param("clinic", patient.clinicId()).param("patient", patientId)
+                .param("view", chosen.name()).param("on", LocalDate.now(clock)).param("image", blobs.put(photo.image()))
+                .param("thumb", blobs.put(photo.thumbnail())).param("type", photo.contentType())
+                .param("w", photo.width()).param("h", photo.height()).param("by", "patient:" + patientId)
+                .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record(AuditRecord.success(AuditAction.CREATE, PHOTO, id, patient.clinicId()));
+        return find(patientId, id).ref();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.READ, recordType = PHOTO, recordId = "#photoId")
+    public byte[] thumbnailOfOwn(long patientId, long photoId) {
+        return image(patientId, photoId, true).bytes();
+    }
+
     @Transactional(readOnly = true)
     @Audited(action = AuditAction.SEARCH, recordType = PHOTO, recordId = "#patientId")
     List<PhotoView> list(long patientId) {
@@ -111,8 +150,7 @@ class PhotoRecords implements PatientPhotos {
     @Transactional(readOnly = true)
     @Override
     public List<PhotoRef> of(long patientId) {
-        return ofPatient(patientId).stream().map(p -> new PhotoRef(p.id(), p.patientId(),
-                p.view(), p.site(), p.takenOn())).toList();
+        return ofPatient(patientId).stream().map(PhotoView::ref).toList();
     }
 
     /** Unaudited listing for the chart, whose opening is audited; every image fetched is audited on its own. */
@@ -156,7 +194,12 @@ class PhotoRecords implements PatientPhotos {
 
     /** A photo's record; the image itself is fetched through {@link #image}. */
     record PhotoView(long id, long patientId, long clinicId, String view, String site, LocalDate takenOn,
-            String imageKey, String thumbnailKey, String contentType, int width, int height, String takenBy) {
+            String imageKey, String thumbnailKey, String contentType, int width, int height, String takenBy,
+            boolean submittedByPatient) {
+
+        PhotoRef ref() {
+            return new PhotoRef(id, patientId, view, site, takenOn, submittedByPatient);
+        }
     }
 
     /** Image bytes to send. */

@@ -173,7 +173,9 @@ class FollowUps {
     }
 
     private Evidence evidence(long patientId) {
-        return new Evidence(measures.assessments(patientId), photos.of(patientId));
+        // A photo the patient sent is not standard photography: it is no evidence for a review.
+        return new Evidence(measures.assessments(patientId), photos.of(patientId).stream()
+                .filter(p -> !p.submittedByPatient()).toList());
     }
 
     private static void check(FollowUpInput in, CourseMilestone milestone, Evidence evidence, LocalDate today) {

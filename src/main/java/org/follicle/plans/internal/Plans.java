@@ -199,8 +199,10 @@ class Plans {
     List<TreatmentPlan> ofPatient(long patientId) {
         PatientView patient = patients.readablePatient(patientId);
         audit.record(AuditRecord.success(AuditAction.READ, PLAN, patientId, patient.clinicId()));
-        return store.ofPatient(patientId).stream().filter(p -> access.can(Privilege.PATIENT_READ, p.clinicId()))
-                .toList();
+        // The patient on the portal sees their own courses, in whatever clinic.
+        boolean self = access.signedInPatient().filter(me -> me.patientId() == patientId).isPresent();
+        return store.ofPatient(patientId).stream()
+                .filter(p -> self || access.can(Privilege.PATIENT_READ, p.clinicId())).toList();
     }
 
     /**

@@ -28,7 +28,7 @@ class FollowUpGapsTests {
         var evidence = new FollowUps.Evidence(List.of(
                 new AssessmentSummary(2, START.plusMonths(6), List.of("FRONTAL", "VERTEX"), true, false),
                 new AssessmentSummary(1, START, List.of("FRONTAL", "VERTEX"), false, false)),
-                List.of(new PhotoRef(9, 1, "TOP", null, START.plusMonths(6))));
+                List.of(new PhotoRef(9, 1, "TOP", null, START.plusMonths(6), false)));
         assertThat(FollowUps.gaps(SIX_MONTHS, followUp(2L, 9L, 1, BigDecimal.ONE), evidence)).isEmpty();
     }
 
