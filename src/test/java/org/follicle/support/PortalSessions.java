@@ -15,15 +15,22 @@ public final class PortalSessions {
     private PortalSessions() {
     }
 
-    /** Gives the patient an email address and an open account (as an invitation would), then signs them in. */
+    /**
+     * Signs the patient in with their open account, or first gives them an address and an account as an invitation
+     * would.
+     */
     public static Http signedIn(int port, JdbcClient jdbc, long patientId) {
-        String email = "patient." + patientId + "@example.org";
-        jdbc.sql("UPDATE patients_patient SET email = :email WHERE id = :id").param("email", email)
-                .param("id", patientId).update();
-        jdbc.sql("""
-                INSERT INTO portal_account (organisation_id, clinic_id, patient_id, email, invited_at, invited_by)
-                SELECT organisation_id, clinic_id, id, :email, now(), 'test' FROM patients_patient WHERE id = :id
-                ON CONFLICT (patient_id) DO NOTHING""").param("email", email).param("id", patientId).update();
+        String email = jdbc.sql("SELECT email FROM portal_account WHERE patient_id = :id AND closed_at IS NULL")
+                .param("id", patientId).query(String.class).optional().orElse(null);
+        if (email == null) {
+            email = "patient." + patientId + "@example.org";
+            jdbc.sql("UPDATE patients_patient SET email = :email WHERE id = :id").param("email", email)
+                    .param("id", patientId).update();
+            jdbc.sql("""
+                    INSERT INTO portal_account (organisation_id, clinic_id, patient_id, email, invited_at, invited_by)
+                    SELECT organisation_id, clinic_id, id, :email, now(), 'test' FROM patients_patient WHERE id = :id""")
+                    .param("email", email).param("id", patientId).update();
+        }
         Http browser = new Http(port);
         browser.page("/portal/login");
         browser.form("/portal/login/link", Map.of("email", email));

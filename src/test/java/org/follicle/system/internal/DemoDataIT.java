@@ -60,6 +60,10 @@ class DemoDataIT {
         desk.signIn("assistant", "follicle-demo");
         assertThat(desk.page("/recalls").body()).contains("BERNARD, Sophie");
         assertThat(desk.page("/calendar").statusCode()).isEqualTo(200);
+        long lefevre = jdbc.sql("SELECT patient_id FROM portal_account WHERE email = 'marc.lefevre@example.invalid'")
+                .query(Long.class).single();
+        assertThat(org.follicle.support.PortalSessions.signedIn(port, jdbc, lefevre).page("/portal/messages").body())
+                .contains("Dr Hélène Moreau");
         // The courses reviewed at six months fill the director's cohort report.
         Http director = new Http(port);
         director.signIn("admin", "follicle-demo");
