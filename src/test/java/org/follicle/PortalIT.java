@@ -15,6 +15,7 @@ import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.Photos;
+import org.follicle.support.Signatures;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -332,6 +333,55 @@ public class PortalIT {
         String page = browser.page("/portal/progress").body();
         assertThat(page).contains("Densité des cheveux par zone", "2026-06-01", "2026-11-20", "+")
                 .doesNotContainIgnoringCase("garanti");
+    }
+
+    @Test
+    void thePatientAnswersTheQuestionnaireAndSignsAConsentOnTheirPhone() throws Exception {
+        Http browser = signedIn(elise);
+        assertThat(browser.page("/portal/intake").body()).contains("Votre questionnaire de santé", "medicalHistory.pregnancy");
+        assertThat(browser.form("/portal/intake", Map.of("medicalHistory.pregnancy", "NO")).body())
+                .contains("alert-danger");
+        assertThat(jdbc.sql("SELECT count(*) FROM intake_form WHERE patient_id = :p").param("p", elise)
+                .query(Integer.class).single()).isZero();
+
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        flatten("", new tools.jackson.databind.json.JsonMapper().readTree(IntakeIT.intake("\"NO\"", "[]")), answers);
+        HttpResponse<String> saved = browser.form("/portal/intake", answers);
+        assertThat(saved.headers().firstValue("Location")).as(saved.body())
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/portal"));
+        assertThat(jdbc.sql("SELECT recorded_by FROM intake_form WHERE patient_id = :p").param("p", elise)
+                .query(String.class).single()).isEqualTo("patient:" + elise);
+        // Screened clear by the answers, the treatment can now be booked online.
+        HttpResponse<String> treatment = browser.form("/portal/book", Map.of("type", "MESOTHERAPY",
+                "practitioner", String.valueOf(doctor.id()), "start", nextMonday() + "T11:00"));
+        assertThat(treatment.headers().firstValue("Location")).as(treatment.body())
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/portal"));
+
+        assertThat(browser.page("/portal").body()).contains("/portal/consents/MESOTHERAPY");
+        browser.page("/portal/consents/MESOTHERAPY?language=fr");
+        assertThat(browser.form("/portal/consents/MESOTHERAPY", Map.of("language", "fr", "signerName", "Élise Durand"))
+                .body()).contains("alert-danger");
+        HttpResponse<String> signed = browser.form("/portal/consents/MESOTHERAPY", Map.of("language", "fr",
+                "signerName", "Élise Durand", "signature", Signatures.drawn()));
+        assertThat(signed.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT witness FROM intake_consent WHERE patient_id = :p AND type = 'MESOTHERAPY'")
+                .param("p", elise).query(String.class).single()).isEqualTo("patient:" + elise);
+        assertThat(browser.page("/portal").body()).doesNotContain("/portal/consents/MESOTHERAPY");
+    }
+
+    private static void flatten(String prefix, tools.jackson.databind.JsonNode node, Map<String, String> into) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), into));
+        }
+        else if (node.isArray()) {
+            if (node.size() > 0 && node.get(0).isValueNode()) {
+                into.put(prefix, node.get(0).asString());
+            }
+        }
+        else {
+            into.put(prefix, node.asString());
+        }
     }
 
     private HttpResponse<String> sendPhoto(Http browser, String view, byte[] image) {

@@ -58,9 +58,13 @@ class Consents {
 
     private final ConsentStatus recorded;
 
+    private final org.springframework.context.MessageSource texts;
+
     Consents(JdbcClient jdbc, ConsentDocuments documents, org.follicle.system.PdfDocuments pdf, PatientRegistry patients,
-            ClinicAccess access, org.follicle.clinics.ClinicDirectory clinics, AuditLog audit, Clock clock, ConsentStatus recorded) {
+            ClinicAccess access, org.follicle.clinics.ClinicDirectory clinics, AuditLog audit, Clock clock, ConsentStatus recorded,
+            org.springframework.context.MessageSource texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
         this.recorded = recorded;
         this.documents = documents;
         this.pdf = pdf;
@@ -82,13 +86,33 @@ class Consents {
 
     ConsentView sign(long patientId, ConsentType type, String language, String signerName, Signature signature) {
         PatientView patient = patients.openPatient(patientId, Privilege.PATIENT_WRITE);
+        CurrentStaff witness = access.current();
+        return sign(patient, type, language, signerName, signature, witness.username(), witness.displayName());
+    }
+
+    /**
+     * The patient signs on the portal, signed in by a link sent to their address: no one witnesses it, and the
+     * document says so. The caller has established who the patient is.
+     */
+    ConsentView signBySelf(PatientView patient, ConsentType type, String language, String signerName,
+            Signature signature) {
+        if (patient.voided()) {
+            throw new BusinessRuleException("portal.intake.voided");
+        }
+        String lang = language(language);
+        return sign(patient, type, lang, signerName, signature, "patient:" + patient.id(),
+                texts.getMessage("consent.signedOnPortal", null, java.util.Locale.forLanguageTag(lang)));
+    }
+
+    private ConsentView sign(PatientView patient, ConsentType type, String language, String signerName,
+            Signature signature, String witnessId, String witnessName) {
+        long patientId = patient.id();
         String name = signerName == null ? "" : signerName.trim();
         if (name.length() < 2 || name.length() > 200) {
             throw BusinessRuleException.onField("signerName", "consent.signerNameRequired");
         }
         String lang = language(language);
         int version = documents.currentVersion(type);
-        CurrentStaff witness = access.current();
         Instant now = clock.instant();
         Map<String, Object> model = new HashMap<>();
         var clinic = clinics.find(patient.clinicId());
@@ -106,7 +130,7 @@ class Consents {
         java.time.ZoneId zone = clinic.map(org.follicle.clinics.ClinicView::zone).orElse(clock.getZone());
         model.put("signedAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.atZone(zone)) + " ("
                 + zone.getId() + ")");
-        model.put("witnessName", witness.displayName());
+        model.put("witnessName", witnessName);
         byte[] document = pdf.render("intake/consent-pdf", model, java.util.Locale.forLanguageTag(lang));
         long id = jdbc.sql("""
                 INSERT INTO intake_consent (organisation_id, clinic_id, patient_id, type, document_version, language,
@@ -116,7 +140,7 @@ class Consents {
                 .param("org", patient.organisationId()).param("clinic", patient.clinicId()).param("patient", patientId)
                 .param("type", type.name()).param("version", version).param("language", lang).param("signer", name)
                 .param("signature", signature.png()).param("now", Timestamp.from(now))
-                .param("witness", witness.username()).param("witnessName", witness.displayName())
+                .param("witness", witnessId).param("witnessName", witnessName)
                 .param("pdf", document).query(Long.class).single();
         audit.record(new AuditRecord(AuditAction.CONSENT_SIGN, RECORD_TYPE, String.valueOf(id), patient.clinicId(),
                 AuditOutcome.SUCCESS, type + " v" + version));

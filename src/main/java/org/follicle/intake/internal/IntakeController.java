@@ -70,8 +70,7 @@ class IntakeController {
     @PostMapping("/patients/{patientId}/intake")
     String save(@PathVariable long patientId, HttpServletRequest request, Model model, RedirectAttributes redirect) {
         PatientView patient = patients.writablePatient(patientId, Privilege.PATIENT_WRITE);
-        ObjectNode answers = FormDocument.read(request.getParameterMap(), json, MULTI_VALUED::contains);
-        FormDocument.keepRowsWith(answers, "medications", "name");
+        ObjectNode answers = answers(request, json);
         FormDocument.Bound<IntakeDocument> bound = FormDocument.bind(answers, json, validator, IntakeDocument.class);
         Map<String, String> errors = new java.util.LinkedHashMap<>(bound.errors());
         if (bound.valid()) {
@@ -117,6 +116,20 @@ class IntakeController {
     }
 
     private String show(PatientView patient, JsonNode answers, Map<String, String> errors, Model model) {
+        fill(records, clock, patient, answers, errors, model);
+        return "intake/form";
+    }
+
+    /** The answers read from a posted form, with empty medicine rows dropped. */
+    static ObjectNode answers(HttpServletRequest request, JsonMapper json) {
+        ObjectNode answers = FormDocument.read(request.getParameterMap(), json, MULTI_VALUED::contains);
+        FormDocument.keepRowsWith(answers, "medications", "name");
+        return answers;
+    }
+
+    /** The questions asked of this patient, with their answers and problems, for the form. */
+    static void fill(IntakeRecords records, java.time.Clock clock, PatientView patient, JsonNode answers,
+            Map<String, String> errors, Model model) {
         Questionnaire questionnaire = records.questionnaire();
         List<SectionView> sections = new ArrayList<>();
         for (Questionnaire.Section section : questionnaire.sections()) {
@@ -142,7 +155,6 @@ class IntakeController {
         model.addAttribute("medications", medications);
         model.addAttribute("errors", errors);
         model.addAttribute("today", LocalDate.now(clock));
-        return "intake/form";
     }
 
     record SectionView(String id, List<QuestionView> questions) {

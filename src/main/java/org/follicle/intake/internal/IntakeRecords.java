@@ -127,6 +127,21 @@ class IntakeRecords {
         return screenAll(patient, LocalDate.now(clock));
     }
 
+    /** The patient's own answers from the portal; the caller has established who the patient is. */
+    List<ScreeningView> recordBySelf(PatientView patient, IntakeDocument document) {
+        if (patient.voided()) {
+            throw new org.follicle.system.BusinessRuleException("portal.intake.voided");
+        }
+        save(patient, document);
+        return screenAll(patient, LocalDate.now(clock));
+    }
+
+    /** Who writes: the staff member, or the patient on the portal. */
+    static String actor(ClinicAccess access) {
+        return access.currentIfAny().map(CurrentStaff::username).orElseGet(() -> access.signedInPatient()
+                .map(p -> "patient:" + p.patientId()).orElseThrow(() -> new IllegalStateException("nobody writes")));
+    }
+
     /**
      * Saves a new set of answers of a patient open for writing (PatientRegistry.openPatient), without screening
      * them: for a caller that screens afterwards itself (the pre-check of a session).
@@ -146,7 +161,7 @@ class IntakeRecords {
             throw new InvalidFieldsException("intake.incomplete", unanswered);
         }
         long id = forms.insert(patient.organisationId(), patient.clinicId(), patient.id(),
-                engine.questionnaire().version(), tree, clock.instant(), access.current().username());
+                engine.questionnaire().version(), tree, clock.instant(), actor(access));
         audit.record(AuditRecord.success(AuditAction.CREATE, INTAKE, id, patient.clinicId()));
     }
 

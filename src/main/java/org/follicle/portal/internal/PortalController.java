@@ -67,11 +67,14 @@ class PortalController {
 
     private final PageForms pages;
 
+    private final org.follicle.intake.PatientConsents consents;
+
     private final Clock clock;
 
     PortalController(PatientRegistry patients, PatientCalendar calendar, AppointmentBook book, StaffDirectory staff,
             ClinicDirectory clinics, Aftercare aftercare, Conversations conversations, PatientBilling billing,
-            PageForms pages, Clock clock) {
+            PageForms pages, org.follicle.intake.PatientConsents consents, Clock clock) {
+        this.consents = consents;
         this.patients = patients;
         this.calendar = calendar;
         this.book = book;
@@ -106,6 +109,8 @@ class PortalController {
         model.addAttribute("aftercare", aftercare.current(patient).orElse(null));
         model.addAttribute("balance", billing.balanceOf(patient.id()));
         model.addAttribute("unread", conversations.unreadByPatient(patient.id()));
+        model.addAttribute("consentsToSign", java.util.Arrays.stream(org.follicle.intake.ConsentType.values())
+                .filter(type -> !consents.isGiven(patient.id(), type)).toList());
         return "portal/home";
     }
 
