@@ -161,6 +161,27 @@ class PortalBrowserIT {
         assertThat(phone.locator("main")).containsText("réglée");
         Browser.screenshot(phone, "68-portal-invoices-fr-phone");
 
+        phone.navigate("/portal/intake");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer mes réponses")).click();
+        assertThat(phone.locator(".alert-danger")).isVisible();
+        Browser.screenshot(phone, "71-portal-intake-fr-phone");
+        phone.navigate("/portal/consents/PHOTOGRAPHY");
+        phone.getByLabel("Vos nom et prénom").fill("Léa Garnier");
+        phone.locator("canvas.signature-pad").scrollIntoViewIfNeeded();
+        var pad = phone.locator("canvas.signature-pad").boundingBox();
+        phone.mouse().move(pad.x + 20, pad.y + 20);
+        phone.mouse().down();
+        phone.mouse().move(pad.x + 120, pad.y + 60, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        phone.mouse().move(pad.x + 200, pad.y + 30, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        phone.mouse().up();
+        Browser.screenshot(phone, "72-portal-consent-fr-phone");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'ai lu et j'accepte : signer")).click();
+        assertThat(phone.locator(".alert-success")).isVisible();
+        phone.navigate("/portal/photos");
+        Browser.screenshot(phone, "73-portal-photos-fr-phone");
+        phone.navigate("/portal/progress");
+        Browser.screenshot(phone, "74-portal-progress-fr-phone");
+
         Page desktop = browser.newPage("es-ES");
         desktop.setViewportSize(1366, 900);
         desktop.navigate(link(patient).isEmpty() ? "/portal" : "/portal/login");
