@@ -675,7 +675,11 @@ class BrowserIT {
         assertThat(page.locator("#open-to2-1")).hasValue("19:00");
         page.locator("#work-from-2").fill("10:00");
         page.locator("#work-to-2").fill("18:00");
-        page.locator("form[action$='working-hours'] button").click();
+        // Wait for the post itself: the field shows what was typed before the page comes back.
+        page.waitForResponse(response -> response.url().endsWith("working-hours")
+                && "POST".equals(response.request().method()),
+                () -> page.locator("form[action$='working-hours'] button").click());
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         assertThat(page.locator("#work-from-2")).hasValue("10:00");
         page.getByLabel("Jour", new Page.GetByLabelOptions().setExact(true)).fill(java.time.LocalDate.now().plusDays(40).toString());
         page.getByLabel("Motif (jour férié, travaux)").fill("Travaux");
