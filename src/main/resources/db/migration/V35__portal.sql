@@ -78,3 +78,28 @@ ALTER TABLE scheduling_settings
 
 -- A photo the patient sent from the portal: shown beside the clinic's, never taken for an assessment-grade one.
 ALTER TABLE diagnosis_photo ADD COLUMN submitted_by_patient BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- How a patient is reached: by email, or by text message for what fits in one (never a sign-in link).
+ALTER TABLE messaging_message
+    ADD COLUMN channel VARCHAR(5) NOT NULL DEFAULT 'EMAIL' CHECK (channel IN ('EMAIL', 'SMS'));
+CREATE TABLE messaging_preference (
+    patient_id      BIGINT       PRIMARY KEY REFERENCES patients_patient (id),
+    organisation_id BIGINT       NOT NULL REFERENCES clinics_organisation (id),
+    channel         VARCHAR(5)   NOT NULL CHECK (channel IN ('EMAIL', 'SMS')),
+    phone           VARCHAR(40),
+    changed_at      TIMESTAMPTZ  NOT NULL,
+    changed_by      VARCHAR(100) NOT NULL,
+    CHECK (channel = 'EMAIL' OR phone IS NOT NULL)
+);
+
+-- A clinic organisation's own wording of a message, per language; without one, Follicle's wording is used.
+CREATE TABLE messaging_template (
+    organisation_id BIGINT        NOT NULL REFERENCES clinics_organisation (id),
+    kind            VARCHAR(20)   NOT NULL,
+    language        VARCHAR(8)    NOT NULL,
+    subject         VARCHAR(300)  NOT NULL,
+    body            VARCHAR(4000) NOT NULL,
+    changed_at      TIMESTAMPTZ   NOT NULL,
+    changed_by      VARCHAR(100)  NOT NULL,
+    PRIMARY KEY (organisation_id, kind, language)
+);

@@ -141,7 +141,7 @@ class TranslatedPagesIT {
                 "/patients/" + patient + "/follow-ups/new", "/patients/" + patient + "/assessments/new",
                 "/patients/" + patient + "/consents/PRP", "/analytics/cohorts", "/admin/audit", "/admin/staff",
                 "/admin/staff/" + doctor.id(), "/admin/clinics", "/admin/clinics/" + org.paris(), "/admin/registry",
-                "/calendar/settings", "/account");
+                "/calendar/settings", "/account", "/admin/messages?kind=PRE_CARE&language=es");
         List<String> problems = new ArrayList<>();
         HtmlChecker html = new HtmlChecker();
         for (String language : List.of("fr", "es")) {
@@ -168,7 +168,7 @@ class TranslatedPagesIT {
                 VALUES (:org, :clinic, :patient, FALSE, 'Médecin', 'Bonjour', now())""").param("org", org.id())
                 .param("clinic", org.paris()).param("patient", patient).update();
         List<String> portal = List.of("/portal", "/portal/book", "/portal/book?type=MESOTHERAPY&practitioner="
-                + doctor.id() + "&day=" + monday, "/portal/aftercare", "/portal/messages", "/portal/invoices", "/portal/progress", "/portal/photos", "/portal/intake", "/portal/consents/PRP",
+                + doctor.id() + "&day=" + monday, "/portal/aftercare", "/portal/messages", "/portal/invoices", "/portal/progress", "/portal/photos", "/portal/intake", "/portal/consents/PRP", "/portal/preferences",
                 "/portal/login", "/portal/login/sent", "/portal/login/ott?token=x");
         for (String language : List.of("fr", "es")) {
             patientPages.page("/portal?lang=" + language);

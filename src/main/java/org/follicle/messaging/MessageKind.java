@@ -27,6 +27,18 @@ public enum MessageKind {
     /** The clinic answered on the portal: the text stays there, the email only says so. */
     PORTAL_MESSAGE;
 
+    /**
+     * May go by text message to a patient who prefers it: not a sign-in link or an invitation (they belong to the
+     * address the account was opened for), nor a course's list of dates or a recalled lot's notice (too long, or a
+     * safety notice kept in writing).
+     */
+    public boolean textable() {
+        return switch (this) {
+            case CONFIRMATION, RESCHEDULED, CANCELLED, REMINDER, PRE_CARE, AFTERCARE, INVITATION, PORTAL_MESSAGE -> true;
+            default -> false;
+        };
+    }
+
     /** Sent at a set time before or after the appointment, and withdrawn when it moves or is cancelled. */
     public boolean timed() {
         return this == REMINDER || this == PRE_CARE || this == AFTERCARE;

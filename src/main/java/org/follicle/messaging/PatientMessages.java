@@ -23,4 +23,19 @@ public interface PatientMessages {
 
     /** An appointment's messages, by when they go. */
     List<PatientMessage> ofAppointment(long appointmentId);
+
+    /**
+     * A message's subject or body ({@code part}) in a language: the organisation's own wording when it has one,
+     * else Follicle's ({@code message.<KIND>.<part>}), with the arguments in place.
+     */
+    String text(long organisationId, MessageKind kind, String part, Object[] args, java.util.Locale locale);
+
+    /** How the patient prefers to be reached; email until they choose. */
+    Channel preferredChannel(long patientId);
+
+    /**
+     * The patient's choice, from the portal: text messages go to {@code phone} (the record's number when they
+     * chose), for the kinds of message that may go so ({@link MessageKind#textable()}).
+     */
+    void prefer(long organisationId, long patientId, Channel channel, String phone);
 }

@@ -1,5 +1,12 @@
 package org.follicle.messaging.internal;
 
+import java.util.Locale;
+
+import org.follicle.messaging.Channel;
+import org.follicle.messaging.MessageKind;
+import org.follicle.system.BusinessRuleException;
+import org.springframework.context.MessageSource;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,27 +38,76 @@ class Outbox implements PatientMessages {
 
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    private final MessageSource texts;
+
+    Outbox(JdbcClient jdbc, Clock clock, MessageSource texts) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Override
     public void queue(OutgoingMessage m, Instant sendAfter) {
-        boolean sendable = m.recipient() != null && !m.recipient().isBlank();
+        Preference preference = m.kind().textable() ? preference(m.patientId()) : Preference.EMAIL;
+        boolean text = preference.channel() == Channel.SMS;
+        String recipient = text ? preference.phone() : m.recipient();
+        boolean sendable = recipient != null && !recipient.isBlank();
         jdbc.sql("""
                 INSERT INTO messaging_message (organisation_id, clinic_id, patient_id, appointment_id, kind, recipient,
-                    language, subject, body, calendar, status, send_after, last_error, created_at)
+                    language, subject, body, calendar, status, send_after, last_error, created_at, channel)
                 VALUES (:org, :clinic, :patient, :appointment, :kind, :recipient, :language, :subject, :body,
-                    :calendar, :status, :after, :error, :now)""").param("org", m.organisationId())
+                    :calendar, :status, :after, :error, :now, :channel)""").param("org", m.organisationId())
                 .param("clinic", m.clinicId()).param("patient", m.patientId()).param("appointment", m.appointmentId())
-                .param("kind", m.kind().name()).param("recipient", sendable ? m.recipient().trim() : null)
+                .param("kind", m.kind().name()).param("recipient", sendable ? recipient.trim() : null)
                 .param("language", m.language()).param("subject", m.subject()).param("body", m.body())
-                .param("calendar", m.calendar()).param("status", sendable ? "QUEUED" : "FAILED")
+                // A text message carries no attachment.
+                .param("calendar", text ? null : m.calendar()).param("status", sendable ? "QUEUED" : "FAILED")
                 .param("after", Timestamp.from(sendAfter))
                 // Kept, so that the chart shows the patient was not told and why.
                 .param("error", sendable ? null : "no email address").param("now", Timestamp.from(clock.instant()))
-                .update();
+                .param("channel", preference.channel().name()).update();
+    }
+
+    @Override
+    public String text(long organisationId, MessageKind kind, String part, Object[] args, Locale locale) {
+        String own = jdbc.sql("""
+                SELECT CASE WHEN :part = 'subject' THEN subject ELSE body END FROM messaging_template
+                WHERE organisation_id = :org AND kind = :kind AND language = :language""").param("part", part)
+                .param("org", organisationId).param("kind", kind.name()).param("language", locale.getLanguage())
+                .query(String.class).optional().orElse(null);
+        return own == null ? texts.getMessage("message." + kind.name() + "." + part, args, locale)
+                : MessageTemplates.format(own, args, locale);
+    }
+
+    @Override
+    public Channel preferredChannel(long patientId) {
+        return preference(patientId).channel();
+    }
+
+    @Override
+    public void prefer(long organisationId, long patientId, Channel channel, String phone) {
+        String number = phone == null || phone.isBlank() ? null : phone.trim();
+        if (channel == Channel.SMS && number == null) {
+            throw BusinessRuleException.onField("channel", "messages.noPhone");
+        }
+        jdbc.sql("""
+                INSERT INTO messaging_preference (patient_id, organisation_id, channel, phone, changed_at, changed_by)
+                VALUES (:patient, :org, :channel, :phone, :now, :by)
+                ON CONFLICT (patient_id) DO UPDATE SET channel = EXCLUDED.channel, phone = EXCLUDED.phone,
+                    changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by""")
+                .param("patient", patientId).param("org", organisationId).param("channel", channel.name())
+                .param("phone", channel == Channel.SMS ? number : null).param("now", Timestamp.from(clock.instant()))
+                .param("by", "patient:" + patientId).update();
+    }
+
+    private Preference preference(long patientId) {
+        return jdbc.sql("SELECT channel, phone FROM messaging_preference WHERE patient_id = :p").param("p", patientId)
+                .query(Preference.class).optional().orElse(Preference.EMAIL);
+    }
+
+    record Preference(Channel channel, String phone) {
+
+        static final Preference EMAIL = new Preference(Channel.EMAIL, null);
     }
 
     @Override
@@ -76,7 +132,7 @@ class Outbox implements PatientMessages {
                 UPDATE messaging_message m SET attempts = attempts + 1, send_after = :held
                 WHERE id IN (SELECT id FROM messaging_message WHERE status = 'QUEUED' AND send_after <= :now
                              ORDER BY send_after LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING id, recipient, subject, body, calendar, attempts""")
+                RETURNING id, recipient, subject, body, calendar, attempts, channel""")
                 .param("held", Timestamp.from(now.plus(CLAIM))).param("now", Timestamp.from(now)).param("limit", limit)
                 .query(Queued.class).list();
     }
@@ -116,6 +172,7 @@ class Outbox implements PatientMessages {
     }
 
     /** A claimed message, ready to send. */
-    record Queued(long id, String recipient, String subject, String body, String calendar, int attempts) {
+    record Queued(long id, String recipient, String subject, String body, String calendar, int attempts,
+            Channel channel) {
     }
 }

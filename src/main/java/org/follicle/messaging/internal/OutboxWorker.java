@@ -21,11 +21,14 @@ class OutboxWorker {
 
     private final MailGateway mail;
 
+    private final SmsGateway sms;
+
     private final Clock clock;
 
-    OutboxWorker(Outbox outbox, MailGateway mail, Clock clock) {
+    OutboxWorker(Outbox outbox, MailGateway mail, SmsGateway sms, Clock clock) {
         this.outbox = outbox;
         this.mail = mail;
+        this.sms = sms;
         this.clock = clock;
     }
 
@@ -38,13 +41,18 @@ class OutboxWorker {
             batch = outbox.claimDue(clock.instant(), BATCH);
             for (Outbox.Queued message : batch) {
                 try {
-                    mail.send(message);
+                    if (message.channel() == org.follicle.messaging.Channel.SMS) {
+                        sms.send(message);
+                    }
+                    else {
+                        mail.send(message);
+                    }
                     outbox.sent(message.id(), clock.instant());
                     sent++;
                 }
                 catch (Exception e) {
                     // A mail error may quote the address: the log names its kind only.
-                    log.warn("Email {} not sent (attempt {}): {}", message.id(), message.attempts(),
+                    log.warn("Message {} not sent (attempt {}): {}", message.id(), message.attempts(),
                             e.getClass().getSimpleName());
                     outbox.failed(message, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
                 }

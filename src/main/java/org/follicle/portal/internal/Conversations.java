@@ -18,7 +18,6 @@ import org.follicle.security.AuditRecord;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,19 +46,16 @@ class Conversations {
 
     private final AuditLog audit;
 
-    private final MessageSource texts;
-
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, PatientRegistry patients, ClinicDirectory clinics, PatientMessages outbox,
-            ClinicAccess access, AuditLog audit, MessageSource texts, Clock clock) {
+            ClinicAccess access, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.clinics = clinics;
         this.outbox = outbox;
         this.access = access;
         this.audit = audit;
-        this.texts = texts;
         this.clock = clock;
     }
 
@@ -101,8 +97,8 @@ class Conversations {
         Object[] args = { patient.givenName(), clinics.find(patient.clinicId()).orElseThrow().name() };
         outbox.queue(new OutgoingMessage(patient.organisationId(), patient.clinicId(), patient.id(), null,
                 MessageKind.PORTAL_MESSAGE, patient.email(), locale.getLanguage(),
-                texts.getMessage("portal.mail.message.subject", args, locale),
-                texts.getMessage("portal.mail.message.body", args, locale), null), clock.instant());
+                outbox.text(patient.organisationId(), MessageKind.PORTAL_MESSAGE, "subject", args, locale),
+                outbox.text(patient.organisationId(), MessageKind.PORTAL_MESSAGE, "body", args, locale), null), clock.instant());
     }
 
     private void write(PatientView patient, boolean fromPatient, String author, String text) {

@@ -20,7 +20,6 @@ import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;
 import org.follicle.system.BusinessRuleException;
 import org.follicle.system.Languages;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -50,19 +49,16 @@ class PortalAccounts implements UserDetailsService {
 
     private final AuditLog audit;
 
-    private final MessageSource texts;
-
     private final Clock clock;
 
     PortalAccounts(JdbcClient jdbc, PatientRegistry patients, ClinicDirectory clinics, PatientMessages outbox,
-            ClinicAccess access, AuditLog audit, MessageSource texts, Clock clock) {
+            ClinicAccess access, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.patients = patients;
         this.clinics = clinics;
         this.outbox = outbox;
         this.access = access;
         this.audit = audit;
-        this.texts = texts;
         this.clock = clock;
     }
 
@@ -100,8 +96,8 @@ class PortalAccounts implements UserDetailsService {
         Object[] args = { patient.givenName(), clinicName, portalUrl };
         outbox.queue(new OutgoingMessage(patient.organisationId(), patient.clinicId(), patient.id(), null,
                 MessageKind.PORTAL_INVITATION, patient.email(), locale.getLanguage(),
-                texts.getMessage("portal.mail.invitation.subject", args, locale),
-                texts.getMessage("portal.mail.invitation.body", args, locale), null), now);
+                outbox.text(patient.organisationId(), MessageKind.PORTAL_INVITATION, "subject", args, locale),
+                outbox.text(patient.organisationId(), MessageKind.PORTAL_INVITATION, "body", args, locale), null), now);
         return account;
     }
 

@@ -16,7 +16,6 @@ import org.follicle.messaging.PatientMessages;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.patients.PatientView;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
@@ -50,21 +49,18 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
 
     private final JdbcClient jdbc;
 
-    private final MessageSource texts;
-
     private final Clock clock;
 
     /** Without an SMTP server on the evaluation database, the page shows the link that would have been sent. */
     private final boolean showLinks;
 
     SignInLinks(PortalAccounts accounts, PatientRegistry patients, PatientMessages outbox, JdbcClient jdbc,
-            MessageSource texts, Clock clock, @Value("${spring.mail.host:}") String mailHost,
+            Clock clock, @Value("${spring.mail.host:}") String mailHost,
             @Value("${follicle.database.embedded-active:false}") boolean evaluation) {
         this.accounts = accounts;
         this.patients = patients;
         this.outbox = outbox;
         this.jdbc = jdbc;
-        this.texts = texts;
         this.clock = clock;
         this.showLinks = evaluation && mailHost.isBlank();
     }
@@ -95,8 +91,8 @@ class SignInLinks implements GenerateOneTimeTokenRequestResolver, OneTimeTokenGe
         Object[] args = { patient.givenName(), link, LIFETIME.toMinutes() };
         outbox.queue(new OutgoingMessage(account.organisationId(), account.clinicId(), patient.id(), null,
                 MessageKind.SIGN_IN_LINK, patient.email(), locale.getLanguage(),
-                texts.getMessage("portal.mail.link.subject", args, locale),
-                texts.getMessage("portal.mail.link.body", args, locale), null), clock.instant());
+                outbox.text(account.organisationId(), MessageKind.SIGN_IN_LINK, "subject", args, locale),
+                outbox.text(account.organisationId(), MessageKind.SIGN_IN_LINK, "body", args, locale), null), clock.instant());
         if (showLinks) {
             request.getSession().setAttribute(EVALUATION_LINK, link);
         }

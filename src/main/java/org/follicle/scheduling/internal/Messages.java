@@ -80,7 +80,7 @@ class Messages {
     /** The aftercare text for a sheet, in the patient's language, with the clinic's hours. */
     String aftercareText(PatientView patient, long organisationId, String clinicName) {
         Letter to = letter(patient, organisationId, clinicName);
-        return text(MessageKind.AFTERCARE, "body", new Object[] { patient.givenName(), "", clinicName, "", "", "",
+        return text(organisationId, MessageKind.AFTERCARE, "body", new Object[] { patient.givenName(), "", clinicName, "", "", "",
                 to.settings().aftercareHours() }, to.locale());
     }
 
@@ -98,8 +98,8 @@ class Messages {
         Locale locale = localeOf(patient);
         Object[] args = { patient.givenName(), "", clinicName, "", courseName, "", "" };
         outbox.queue(new OutgoingMessage(organisationId, clinicId, patient.id(), null, MessageKind.INVITATION,
-                patient.email(), locale.getLanguage(), text(MessageKind.INVITATION, "subject", args, locale),
-                text(MessageKind.INVITATION, "body", args, locale), null), clock.instant());
+                patient.email(), locale.getLanguage(), text(organisationId, MessageKind.INVITATION, "subject", args, locale),
+                text(organisationId, MessageKind.INVITATION, "body", args, locale), null), clock.instant());
     }
 
     /** A lot the patient received is recalled: sent at once, in the patient's language, in the clinic's name. */
@@ -108,8 +108,8 @@ class Messages {
         Locale locale = localeOf(patient);
         Object[] args = { patient.givenName(), "", clinicName, "", productName, lotNumber, "" };
         outbox.queue(new OutgoingMessage(organisationId, clinicId, patient.id(), null, MessageKind.LOT_RECALL,
-                patient.email(), locale.getLanguage(), text(MessageKind.LOT_RECALL, "subject", args, locale),
-                text(MessageKind.LOT_RECALL, "body", args, locale), null), clock.instant());
+                patient.email(), locale.getLanguage(), text(organisationId, MessageKind.LOT_RECALL, "subject", args, locale),
+                text(organisationId, MessageKind.LOT_RECALL, "body", args, locale), null), clock.instant());
     }
 
     /** Who is written to, in which language, with the organisation's settings read once for all the messages. */
@@ -143,7 +143,7 @@ class Messages {
         Object[] args = { to.patient().givenName(), when(first, locale), to.clinicName(), first.practitionerName(),
                 text("appointment.type." + first.typeCode(), locale), to.settings().preCareDays(),
                 to.settings().aftercareHours() };
-        String body = text(kind, "body", args, locale);
+        String body = text(to.organisationId(), kind, "body", args, locale);
         if (kind == MessageKind.COURSE_CONFIRMATION) {
             StringBuilder list = new StringBuilder(body).append("\n\n");
             appointments.forEach(x -> list.append("- ").append(when(x, locale)).append(" · ")
@@ -157,7 +157,7 @@ class Messages {
                 .toList(), method);
         outbox.queue(new OutgoingMessage(to.organisationId(), first.clinicId(), to.patient().id(),
                 a == null ? null : a.id(), kind, to.patient().email(), locale.getLanguage(),
-                text(kind, "subject", args, locale), body, calendar), sendAfter);
+                text(to.organisationId(), kind, "subject", args, locale), body, calendar), sendAfter);
     }
 
     /** The addressee of a batch of messages. */
@@ -171,8 +171,8 @@ class Messages {
                 + start.format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale));
     }
 
-    private String text(MessageKind kind, String part, Object[] args, Locale locale) {
-        return texts.getMessage("message." + kind.name() + "." + part, args, locale);
+    private String text(long organisationId, MessageKind kind, String part, Object[] args, Locale locale) {
+        return outbox.text(organisationId, kind, part, args, locale);
     }
 
     private String text(String key, Locale locale) {

@@ -18,7 +18,7 @@ class MailGatewayTests {
         MailGateway gateway = new MailGateway(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
                 "clinic@example.invalid");
         gateway.send(new Outbox.Queued(42, "jeanne.martin@example.invalid", "Votre rendez-vous avec Dr Roux",
-                "Bonjour Jeanne", null, 0));
+                "Bonjour Jeanne", null, 0, org.follicle.messaging.Channel.EMAIL));
         assertThat(output.getAll()).contains("Email 42 not sent").doesNotContain("jeanne.martin", "Jeanne", "Roux");
     }
 }
