@@ -142,6 +142,10 @@ public class PortalIT {
         assertThat(follow(other, token).headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/portal/login?invalid"));
         assertThat(other.page("/portal/login?invalid").body()).contains("expired or has already been used");
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE actor LIKE :t").param("t", "%" + token + "%")
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE action = 'LOGIN' AND actor = :a")
+                .param("a", "patient:" + elise).query(Integer.class).single()).isEqualTo(1);
         // A staff member's session is no way into the portal, nor a patient's into the staff pages.
         assertThat(desk.page("/portal").headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/portal/login"));

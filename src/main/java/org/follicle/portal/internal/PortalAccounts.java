@@ -148,12 +148,10 @@ class PortalAccounts implements UserDetailsService {
                 PortalPatient.usernameOf(account.id()));
     }
 
-    /** The patient followed their link: the first time marks the account as in use. */
+    /** The patient signed in (the sign-in itself is audited by the security module): the account is in use. */
     void signedIn(PortalPatient patient) {
         jdbc.sql("UPDATE portal_account SET signed_in_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", patient.accountId()).update();
-        audit.record(new AuditRecord(AuditAction.LOGIN, ACCOUNT, String.valueOf(patient.accountId()),
-                patient.clinicId(), AuditOutcome.SUCCESS, "one-time link"));
     }
 
     static Locale languageOf(PatientView patient) {

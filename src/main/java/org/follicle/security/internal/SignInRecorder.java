@@ -32,6 +32,11 @@ class SignInRecorder {
 
     @EventListener
     void on(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof org.follicle.security.SignedInPatient patient) {
+            audit.append(new AuditChain.Actor("patient:" + patient.patientId(), null, patient.organisationId(),
+                    "PATIENT"), new AuditRecord(AuditAction.LOGIN, null, null, null, AuditOutcome.SUCCESS, null));
+            return;
+        }
         if (!(event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal)) {
             return;
         }
@@ -43,6 +48,13 @@ class SignInRecorder {
 
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication()
+                instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken)) {
+            // A patient's sign-in link that has expired or was used: the token itself is not written anywhere.
+            audit.append(AuditChain.Actor.typed("portal-link"), new AuditRecord(AuditAction.LOGIN_FAILURE, null, null,
+                    null, AuditOutcome.FAILURE, "invalid-link"));
+            return;
+        }
         String typed = StaffAccount.normalise(String.valueOf(event.getAuthentication().getPrincipal()));
         String reason = "bad-credentials";
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
