@@ -20,6 +20,9 @@ public interface ClinicAccess {
     /** The patient signed in to the portal, if that is who is acting; staff privileges never apply to them. */
     Optional<SignedInPatient> signedInPatient();
 
+    /** Who acts, as a record names its author: the staff member's login, or the patient on the portal. */
+    String actorName();
+
     boolean can(Privilege privilege, long clinicId);
 
     /** Refuses (403, logged and audited) unless the user holds the privilege in the clinic. */

@@ -9,4 +9,13 @@ public interface SignedInPatient {
     long patientId();
 
     long organisationId();
+
+    /** The name the patient's acts are recorded under, wherever a record names who wrote it. */
+    default String actorName() {
+        return actorName(patientId());
+    }
+
+    static String actorName(long patientId) {
+        return "patient:" + patientId;
+    }
 }

@@ -10,6 +10,7 @@ import org.follicle.billing.PatientBilling;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;
+import org.follicle.security.SignedInPatient;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,7 +68,7 @@ class PatientInvoices implements PatientBilling {
     @Override
     public String payOnline(long patientId, long invoiceId, String returnUrl) {
         Invoice invoice = own(patientId, invoiceId);
-        String url = online.open(invoice.id(), returnUrl, "patient:" + patientId).url();
+        String url = online.open(invoice.id(), returnUrl, SignedInPatient.actorName(patientId)).url();
         // The local gateway's page is the staff's; the patient pays on the portal's copy of it.
         return gateway instanceof LocalGateway ? "/portal" + url : url;
     }

@@ -126,7 +126,7 @@ class PhotoRecords implements PatientPhotos {
                 .param("org", patient.organisationId()).param("clinic", patient.clinicId()).param("patient", patientId)
                 .param("view", chosen.name()).param("on", LocalDate.now(clock)).param("image", blobs.put(photo.image()))
                 .param("thumb", blobs.put(photo.thumbnail())).param("type", photo.contentType())
-                .param("w", photo.width()).param("h", photo.height()).param("by", "patient:" + patientId)
+                .param("w", photo.width()).param("h", photo.height()).param("by", org.follicle.security.SignedInPatient.actorName(patientId))
                 .param("now", Timestamp.from(clock.instant())).query(Long.class).single();
         audit.record(AuditRecord.success(AuditAction.CREATE, PHOTO, id, patient.clinicId()));
         return find(patientId, id).ref();

@@ -100,7 +100,7 @@ class Consents {
             throw new BusinessRuleException("portal.intake.voided");
         }
         String lang = language(language);
-        return sign(patient, type, lang, signerName, signature, "patient:" + patient.id(),
+        return sign(patient, type, lang, signerName, signature, org.follicle.security.SignedInPatient.actorName(patient.id()),
                 texts.getMessage("consent.signedOnPortal", null, java.util.Locale.forLanguageTag(lang)));
     }
 

@@ -136,12 +136,6 @@ class IntakeRecords {
         return screenAll(patient, LocalDate.now(clock));
     }
 
-    /** Who writes: the staff member, or the patient on the portal. */
-    static String actor(ClinicAccess access) {
-        return access.currentIfAny().map(CurrentStaff::username).orElseGet(() -> access.signedInPatient()
-                .map(p -> "patient:" + p.patientId()).orElseThrow(() -> new IllegalStateException("nobody writes")));
-    }
-
     /**
      * Saves a new set of answers of a patient open for writing (PatientRegistry.openPatient), without screening
      * them: for a caller that screens afterwards itself (the pre-check of a session).
@@ -161,7 +155,7 @@ class IntakeRecords {
             throw new InvalidFieldsException("intake.incomplete", unanswered);
         }
         long id = forms.insert(patient.organisationId(), patient.clinicId(), patient.id(),
-                engine.questionnaire().version(), tree, clock.instant(), actor(access));
+                engine.questionnaire().version(), tree, clock.instant(), access.actorName());
         audit.record(AuditRecord.success(AuditAction.CREATE, INTAKE, id, patient.clinicId()));
     }
 

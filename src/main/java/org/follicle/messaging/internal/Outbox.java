@@ -3,6 +3,7 @@ package org.follicle.messaging.internal;
 import java.util.Locale;
 
 import org.follicle.messaging.Channel;
+import org.follicle.security.SignedInPatient;
 import org.follicle.messaging.MessageKind;
 import org.follicle.system.BusinessRuleException;
 import org.springframework.context.MessageSource;
@@ -97,7 +98,7 @@ class Outbox implements PatientMessages {
                     changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by""")
                 .param("patient", patientId).param("org", organisationId).param("channel", channel.name())
                 .param("phone", channel == Channel.SMS ? number : null).param("now", Timestamp.from(clock.instant()))
-                .param("by", "patient:" + patientId).update();
+                .param("by", SignedInPatient.actorName(patientId)).update();
     }
 
     private Preference preference(long patientId) {

@@ -86,7 +86,7 @@ class Conversations {
     }
 
     void fromPatient(PatientView patient, String text) {
-        write(patient, true, "patient:" + patient.id(), text);
+        write(patient, true, org.follicle.security.SignedInPatient.actorName(patient.id()), text);
     }
 
     /** The clinic answers; the patient is emailed that a message waits. */

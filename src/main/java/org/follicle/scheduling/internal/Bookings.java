@@ -223,7 +223,7 @@ class Bookings {
         }
         long id = store.insert(new AppointmentStore.NewAppointment(clinic.organisationId(), clinic.id(), patient.id(),
                 practitionerId, null, type.code(), start.toInstant(), start.plus(length).toInstant(), null, null,
-                null, null, clock.instant(), actor()));
+                null, null, clock.instant(), access.actorName()));
         audit.record(AuditRecord.success(AuditAction.CREATE, APPOINTMENT, id, clinic.id()));
         AppointmentView view = store.find(id).orElseThrow().view();
         messages.booked(patient, clinic.organisationId(), clinic.name(), view, type.treatment());
@@ -275,12 +275,6 @@ class Bookings {
         return list;
     }
 
-    /** Who acts: the staff member, or the patient on the portal. */
-    private String actor() {
-        return access.currentIfAny().map(CurrentStaff::username).orElseGet(() -> access.signedInPatient()
-                .map(p -> "patient:" + p.patientId()).orElseThrow(() -> new IllegalStateException("nobody acts")));
-    }
-
     /** Cancels (with a reason), marks missed, or marks attended. */
     AppointmentView close(long id, int version, BookingInputs.Outcome in) {
         Appointment stored = writable(id);
@@ -310,7 +304,7 @@ class Bookings {
 
     private void store(Appointment.Closing closing, int version) {
         AppointmentView a = closing.appointment().view();
-        if (!store.close(closing, version, clock.instant(), actor())) {
+        if (!store.close(closing, version, clock.instant(), access.actorName())) {
             throw new StaleRecordException(APPOINTMENT, a.id());
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(a.id()), a.clinicId(),
@@ -385,7 +379,7 @@ class Bookings {
             Long roomId, String override) {
         long id = stored.view().id();
         if (!store.move(id, version, start.toInstant(), start.plus(length).toInstant(), roomId, override,
-                clock.instant(), actor())) {
+                clock.instant(), access.actorName())) {
             throw new StaleRecordException(APPOINTMENT, id);
         }
         audit.record(new AuditRecord(AuditAction.UPDATE, APPOINTMENT, String.valueOf(id), stored.view().clinicId(),

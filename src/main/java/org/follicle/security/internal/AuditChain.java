@@ -506,7 +506,7 @@ public class AuditChain implements DisposableBean, AuditLog {
             return new Actor(staff.username(), staff.id(), staff.organisationId(), rolesText(staff, clinicId));
         }
         if (auth != null && auth.getPrincipal() instanceof SignedInPatient patient) {
-            return new Actor("patient:" + patient.patientId(), null, patient.organisationId(), "PATIENT");
+            return new Actor(patient.actorName(), null, patient.organisationId(), "PATIENT");
         }
         if (auth != null) {
             return new Actor(auth.getName(), null, null, null);

@@ -57,6 +57,13 @@ class ClinicAccessService implements ClinicAccess {
     }
 
     @Override
+    public String actorName() {
+        return currentIfAny().map(CurrentStaff::username).orElseGet(() -> signedInPatient()
+                .map(SignedInPatient::actorName).orElseThrow(() -> new AuthenticationCredentialsNotFoundException(
+                        "not signed in")));
+    }
+
+    @Override
     public boolean can(Privilege privilege, long clinicId) {
         return currentIfAny().map(staff -> staff.can(privilege, clinicId)).orElse(false);
     }

@@ -33,7 +33,7 @@ class SignInRecorder {
     @EventListener
     void on(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof org.follicle.security.SignedInPatient patient) {
-            audit.append(new AuditChain.Actor("patient:" + patient.patientId(), null, patient.organisationId(),
+            audit.append(new AuditChain.Actor(patient.actorName(), null, patient.organisationId(),
                     "PATIENT"), new AuditRecord(AuditAction.LOGIN, null, null, null, AuditOutcome.SUCCESS, null));
             return;
         }
