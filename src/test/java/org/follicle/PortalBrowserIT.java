@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -17,6 +15,7 @@ import org.follicle.security.Role;
 import org.follicle.support.Browser;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.PortalSessions;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -35,8 +34,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @FollicleIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortalBrowserIT {
-
-    private static final Pattern LINK = Pattern.compile("(/portal/login/ott\\?token=[0-9a-f-]{36})");
 
     @LocalServerPort
     int port;
@@ -113,7 +110,7 @@ class PortalBrowserIT {
         assertThat(phone.locator(".alert-success")).containsText("Votre rendez-vous est réservé");
         assertThat(phone.locator("main")).containsText("Consultation");
 
-        session(org, doctor, patient);
+        PortalSessions.sessionStartedToday(jdbc, org, doctor.id(), patient);
         phone.navigate("/portal/aftercare");
         phone.getByLabel("Douleur, de 0 (aucune) à 10 (la pire)").selectOption("4");
         phone.locator("#redness-yes").check();
@@ -184,7 +181,7 @@ class PortalBrowserIT {
 
         Page desktop = browser.newPage("es-ES");
         desktop.setViewportSize(1366, 900);
-        desktop.navigate(link(patient).isEmpty() ? "/portal" : "/portal/login");
+        desktop.navigate("/portal/login");
         desktop.getByLabel("Correo electrónico").fill("lea." + patient + "@example.org");
         desktop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviarme un enlace")).click();
         desktop.navigate(link(patient));
@@ -198,29 +195,6 @@ class PortalBrowserIT {
 
     /** The link of the latest sign-in email to the patient. */
     private String link(long patient) {
-        String body = jdbc.sql("""
-                SELECT body FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'
-                ORDER BY id DESC LIMIT 1""").param("p", patient).query(String.class).optional().orElse("");
-        Matcher m = LINK.matcher(body);
-        return m.find() ? m.group(1) : "";
-    }
-
-    /** A mesotherapy session started half an hour ago. */
-    private void session(Organisation org, Staff doctor, long patient) {
-        long appointment = jdbc.sql("""
-                INSERT INTO scheduling_appointment (organisation_id, clinic_id, patient_id, practitioner_id, type_code,
-                    starts_at, ends_at, status, created_at, created_by, changed_at, changed_by)
-                VALUES (:org, :clinic, :patient, :doctor, 'MESOTHERAPY', now() - INTERVAL '40 minutes',
-                    now() - INTERVAL '10 minutes', 'ATTENDED', now(), 'test', now(), 'test') RETURNING id""")
-                .param("org", org.id()).param("clinic", org.paris()).param("patient", patient)
-                .param("doctor", doctor.id()).query(Long.class).single();
-        jdbc.sql("""
-                INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
-                    modality, precheck, screening_decision, screening_findings, status, started_at, started_by,
-                    changed_at, changed_by)
-                VALUES (:org, :clinic, :patient, :appointment, :doctor, 'CHEMICAL', '{}', 'ELIGIBLE', '[]', 'OPEN',
-                    now() - INTERVAL '30 minutes', 'test', now(), 'test')""").param("org", org.id())
-                .param("clinic", org.paris()).param("patient", patient).param("appointment", appointment)
-                .param("doctor", doctor.id()).update();
+        return "/portal/login/ott?token=" + PortalSessions.lastLinkToken(jdbc, patient);
     }
 }

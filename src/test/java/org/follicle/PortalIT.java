@@ -8,13 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.follicle.support.Photos;
+import org.follicle.support.PortalSessions;
 import org.follicle.support.Signatures;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
@@ -32,8 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @FollicleIntegrationTest
 public class PortalIT {
-
-    private static final Pattern LINK = Pattern.compile("/portal/login/ott\\?token=([0-9a-f-]{36})");
 
     @LocalServerPort
     int port;
@@ -94,12 +91,7 @@ public class PortalIT {
         HttpResponse<String> asked = browser.form("/portal/login/link", Map.of("email", email(patient)));
         assertThat(asked.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
                 .endsWith("/portal/login/sent"));
-        String body = jdbc.sql("""
-                SELECT body FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'
-                ORDER BY id DESC LIMIT 1""").param("p", patient).query(String.class).single();
-        Matcher m = LINK.matcher(body);
-        assertThat(m.find()).as(body).isTrue();
-        return m.group(1);
+        return PortalSessions.lastLinkToken(jdbc, patient);
     }
 
     HttpResponse<String> follow(Http browser, String token) {
@@ -415,17 +407,7 @@ public class PortalIT {
                 .param("status", status).query(Long.class).single();
     }
 
-    /** A mesotherapy session started an hour ago, as the practitioner would chart it. */
     long session(long patient) {
-        long appointment = appointment(patient, "MESOTHERAPY",
-                java.time.LocalDateTime.now(ZoneId.of("Europe/Paris")).minusMinutes(40), "ATTENDED");
-        return jdbc.sql("""
-                INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
-                    modality, precheck, screening_decision, screening_findings, status, started_at, started_by,
-                    changed_at, changed_by)
-                VALUES (:org, :clinic, :patient, :appointment, :doctor, 'CHEMICAL', '{}', 'ELIGIBLE', '[]', 'OPEN',
-                    now() - INTERVAL '30 minutes', 'test', now(), 'test') RETURNING id""").param("org", org.id())
-                .param("clinic", org.paris()).param("patient", patient).param("appointment", appointment)
-                .param("doctor", doctor.id()).query(Long.class).single();
+        return PortalSessions.sessionStartedToday(jdbc, org, doctor.id(), patient);
     }
 }

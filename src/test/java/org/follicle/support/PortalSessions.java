@@ -34,19 +34,45 @@ public final class PortalSessions {
         Http browser = new Http(port);
         browser.page("/portal/login");
         browser.form("/portal/login/link", Map.of("email", email));
-        String body = jdbc.sql("""
-                SELECT body FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'
-                ORDER BY id DESC LIMIT 1""").param("p", patientId).query(String.class).single();
-        Matcher m = LINK.matcher(body);
-        if (!m.find()) {
-            throw new IllegalStateException("no sign-in link in " + body);
-        }
-        browser.page("/portal/login/ott?token=" + m.group(1));
-        HttpResponse<String> in = browser.form("/portal/login/ott", Map.of("token", m.group(1)));
+        String token = lastLinkToken(jdbc, patientId);
+        browser.page("/portal/login/ott?token=" + token);
+        HttpResponse<String> in = browser.form("/portal/login/ott", Map.of("token", token));
         if (!in.headers().firstValue("Location").orElse("").endsWith("/portal")) {
             throw new IllegalStateException("not signed in: " + in.statusCode());
         }
         browser.page("/portal");
         return browser;
+    }
+
+    /** The token of the latest sign-in link emailed to the patient. */
+    public static String lastLinkToken(JdbcClient jdbc, long patientId) {
+        String body = jdbc.sql("""
+                SELECT body FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'
+                ORDER BY id DESC LIMIT 1""").param("p", patientId).query(String.class).optional().orElse("");
+        Matcher m = LINK.matcher(body);
+        if (!m.find()) {
+            throw new IllegalStateException("no sign-in link in " + body);
+        }
+        return m.group(1);
+    }
+
+    /** A mesotherapy session started half an hour ago by the practitioner, as the chart would have opened it. */
+    public static long sessionStartedToday(JdbcClient jdbc, StaffFixture.Organisation org, long practitionerId,
+            long patientId) {
+        long appointment = jdbc.sql("""
+                INSERT INTO scheduling_appointment (organisation_id, clinic_id, patient_id, practitioner_id, type_code,
+                    starts_at, ends_at, status, created_at, created_by, changed_at, changed_by)
+                VALUES (:org, :clinic, :patient, :doctor, 'MESOTHERAPY', now() - INTERVAL '40 minutes',
+                    now() - INTERVAL '10 minutes', 'ATTENDED', now(), 'test', now(), 'test') RETURNING id""")
+                .param("org", org.id()).param("clinic", org.paris()).param("patient", patientId)
+                .param("doctor", practitionerId).query(Long.class).single();
+        return jdbc.sql("""
+                INSERT INTO sessions_session (organisation_id, clinic_id, patient_id, appointment_id, practitioner_id,
+                    modality, precheck, screening_decision, screening_findings, status, started_at, started_by,
+                    changed_at, changed_by)
+                VALUES (:org, :clinic, :patient, :appointment, :doctor, 'CHEMICAL', '{}', 'ELIGIBLE', '[]', 'OPEN',
+                    now() - INTERVAL '30 minutes', 'test', now(), 'test') RETURNING id""").param("org", org.id())
+                .param("clinic", org.paris()).param("patient", patientId).param("appointment", appointment)
+                .param("doctor", practitionerId).query(Long.class).single();
     }
 }

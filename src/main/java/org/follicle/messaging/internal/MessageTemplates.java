@@ -133,7 +133,7 @@ class MessageTemplates {
             new MessageFormat(text.replace("'", "''"));
         }
         catch (IllegalArgumentException e) {
-            throw BusinessRuleException.onField(field, "messages.template.unreadable");
+            throw BusinessRuleException.onField(field, "messages.template.unreadable", "{0}", "{1}");
         }
     }
 
