@@ -193,6 +193,62 @@ class PortalBrowserIT {
         Browser.screenshot(desktop, "70-portal-book-es-desktop");
     }
 
+    @Test
+    void aPatientAddsAPasskeyAndSignsInWithItInsteadOfALink() {
+        Organisation org = fixture.organisation();
+        long patient = fixture.patient(org, org.paris(), "Clé", "Noé");
+        Http invited = PortalSessions.signedIn(port, jdbc, patient);
+        invited.page("/portal");
+        String email = jdbc.sql("SELECT email FROM portal_account WHERE patient_id = :p").param("p", patient)
+                .query(String.class).single();
+        Page page = browser.newPage("en-GB");
+        page.setViewportSize(390, 844);
+        // Chromium's virtual authenticator stands in for the phone's lock.
+        var cdp = page.context().newCDPSession(page);
+        cdp.send("WebAuthn.enable");
+        var options = new com.google.gson.JsonObject();
+        options.addProperty("protocol", "ctap2");
+        options.addProperty("transport", "internal");
+        options.addProperty("hasResidentKey", true);
+        options.addProperty("hasUserVerification", true);
+        options.addProperty("isUserVerified", true);
+        options.addProperty("automaticPresenceSimulation", true);
+        var authenticator = new com.google.gson.JsonObject();
+        authenticator.add("options", options);
+        cdp.send("WebAuthn.addVirtualAuthenticator", authenticator);
+
+        page.navigate("/portal/login");
+        page.getByLabel("Email address").fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
+        page.navigate(link(patient));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.navigate("/portal/passkeys");
+        page.getByLabel("Name of this device").fill("My phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a passkey on this device")).click();
+        assertThat(page.locator("main")).containsText("My phone");
+        Browser.screenshot(page, "75-portal-passkeys-phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.locator("h1")).hasText("Sign in to your clinic");
+
+        int links = jdbc.sql("SELECT count(*) FROM messaging_message WHERE patient_id = :p AND kind = 'SIGN_IN_LINK'")
+                .param("p", patient).query(Integer.class).single();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
+        assertThat(page.locator("h1")).hasText("Hello Noé");
+        Assertions.assertThat(jdbc.sql("SELECT count(*) FROM messaging_message WHERE patient_id = :p AND kind = "
+                + "'SIGN_IN_LINK'").param("p", patient).query(Integer.class).single()).isEqualTo(links);
+        Assertions.assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE action = 'LOGIN' AND actor = :a")
+                .param("a", "patient:" + patient).query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+
+        // Removed, the passkey no longer signs in; a closed account's neither.
+        page.navigate("/portal/passkeys");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove")).click();
+        assertThat(page.locator("main")).containsText("No passkey yet.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
+        assertThat(page.locator("#passkey-error")).isVisible();
+        assertThat(page.locator("h1")).hasText("Sign in to your clinic");
+    }
+
     /** The link of the latest sign-in email to the patient. */
     private String link(long patient) {
         return "/portal/login/ott?token=" + PortalSessions.lastLinkToken(jdbc, patient);

@@ -168,7 +168,7 @@ class TranslatedPagesIT {
                 VALUES (:org, :clinic, :patient, FALSE, 'Médecin', 'Bonjour', now())""").param("org", org.id())
                 .param("clinic", org.paris()).param("patient", patient).update();
         List<String> portal = List.of("/portal", "/portal/book", "/portal/book?type=MESOTHERAPY&practitioner="
-                + doctor.id() + "&day=" + monday, "/portal/aftercare", "/portal/messages", "/portal/invoices", "/portal/progress", "/portal/photos", "/portal/intake", "/portal/consents/PRP", "/portal/preferences",
+                + doctor.id() + "&day=" + monday, "/portal/aftercare", "/portal/messages", "/portal/invoices", "/portal/progress", "/portal/photos", "/portal/intake", "/portal/consents/PRP", "/portal/preferences", "/portal/passkeys",
                 "/portal/login", "/portal/login/sent", "/portal/login/ott?token=x");
         for (String language : List.of("fr", "es")) {
             patientPages.page("/portal?lang=" + language);

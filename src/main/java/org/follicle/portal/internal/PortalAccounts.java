@@ -148,8 +148,15 @@ class PortalAccounts implements UserDetailsService {
                 PortalPatient.usernameOf(account.id()));
     }
 
-    /** The patient signed in (the sign-in itself is audited by the security module): the account is in use. */
-    void signedIn(PortalPatient patient) {
+    /**
+     * The patient signed in, by a link or a passkey (the sign-in itself is audited by the security module): the
+     * account is in use.
+     */
+    @org.springframework.context.event.EventListener
+    void signedIn(org.springframework.security.authentication.event.AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication().getPrincipal() instanceof PortalPatient patient)) {
+            return;
+        }
         jdbc.sql("UPDATE portal_account SET signed_in_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", patient.accountId()).update();
     }

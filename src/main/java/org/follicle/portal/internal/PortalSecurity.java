@@ -15,7 +15,18 @@ import org.springframework.security.authentication.ott.OneTimeTokenAuthenticatio
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -36,18 +47,46 @@ class PortalSecurity {
         return tokens;
     }
 
+    /**
+     * Spring checks the passkey; the patient signed in is then the account's, as after a link (its principal would
+     * otherwise be the passkey's user entity), and a closed account signs no one in.
+     */
+    private static ProviderManager passkeySignIn(Webauthn4JRelyingPartyOperations checks, PortalAccounts accounts,
+            AuthenticationEventPublisher events) {
+        WebAuthnAuthenticationProvider passkeys = new WebAuthnAuthenticationProvider(checks, accounts);
+        ProviderManager manager = new ProviderManager(new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) {
+                Authentication checked = passkeys.authenticate(attempt);
+                PortalPatient patient = accounts.loadUserByUsername(
+                        ((PublicKeyCredentialUserEntity) checked.getPrincipal()).getName());
+                return UsernamePasswordAuthenticationToken.authenticated(patient, null, patient.getAuthorities());
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return passkeys.supports(type);
+            }
+        });
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
     @Bean
     @Order(0)
     SecurityFilterChain portal(HttpSecurity http, JdbcOneTimeTokenService tokens, PortalAccounts accounts,
-            SignInLinks links, PageHeaders headers, PatientRegistry patients, LocaleResolver locales)
-            throws Exception {
+            SignInLinks links, PageHeaders headers, PatientRegistry patients, LocaleResolver locales,
+            Webauthn4JRelyingPartyOperations passkeyChecks, AuthenticationEventPublisher events) throws Exception {
         HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
         contexts.setSpringSecurityContextKey(CONTEXT_KEY);
         headers.apply(http);
-        return http.securityMatcher("/portal", "/portal/**")
+        // Spring's passkey endpoints have fixed addresses: they are the portal's, as only patients use passkeys.
+        http.setSharedObject(org.springframework.security.core.userdetails.UserDetailsService.class, accounts);
+        return http.securityMatcher("/portal", "/portal/**", "/webauthn/**", "/login/webauthn")
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/portal/login", "/portal/login/**").permitAll()
+                        .requestMatchers("/portal/login", "/portal/login/**", "/webauthn/authenticate/**",
+                                "/login/webauthn").permitAll()
                         .anyRequest().hasAuthority(PortalPatient.AUTHORITY))
                 .oneTimeTokenLogin(ott -> ott.tokenService(tokens)
                         .tokenGeneratingUrl("/portal/login/link")
@@ -59,7 +98,6 @@ class PortalSecurity {
                         .authenticationProvider(new OneTimeTokenAuthenticationProvider(tokens, accounts))
                         .successHandler((request, response, authentication) -> {
                             PortalPatient patient = (PortalPatient) authentication.getPrincipal();
-                            accounts.signedIn(patient);
                             locales.setLocale(request, response,
                                     PortalAccounts.languageOf(patients.readablePatient(patient.patientId())));
                             response.sendRedirect(request.getContextPath() + "/portal");
@@ -67,6 +105,17 @@ class PortalSecurity {
                         // An expired link and one used already look alike: both ask for a new one.
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + "/portal/login?invalid")))
+                .webAuthn(passkeys -> passkeys.rpName("Follicle").disableDefaultRegistrationPage(true)
+                        // Signed in by a passkey as by a link: under the portal's key, in a new session id.
+                        .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                            @Override
+                            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(passkeySignIn(passkeyChecks, accounts, events));
+                                filter.setSecurityContextRepository(contexts);
+                                filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?signedOut")
                         // The staff member's sign-in in the same browser, if any, stays.
                         .invalidateHttpSession(false).addLogoutHandler((request, response, authentication) -> {

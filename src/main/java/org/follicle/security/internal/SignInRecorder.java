@@ -50,9 +50,9 @@ class SignInRecorder {
     void on(AbstractAuthenticationFailureEvent event) {
         if (!(event.getAuthentication()
                 instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken)) {
-            // A patient's sign-in link that has expired or was used: the token itself is not written anywhere.
-            audit.append(AuditChain.Actor.typed("portal-link"), new AuditRecord(AuditAction.LOGIN_FAILURE, null, null,
-                    null, AuditOutcome.FAILURE, "invalid-link"));
+            // A patient's sign-in link expired or used, or a passkey refused: the token itself is written nowhere.
+            audit.append(AuditChain.Actor.typed("portal"), new AuditRecord(AuditAction.LOGIN_FAILURE, null, null,
+                    null, AuditOutcome.FAILURE, event.getAuthentication().getClass().getSimpleName()));
             return;
         }
         String typed = StaffAccount.normalise(String.valueOf(event.getAuthentication().getPrincipal()));
