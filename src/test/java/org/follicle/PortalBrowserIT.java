@@ -109,6 +109,13 @@ class PortalBrowserIT {
         phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Réserver cet horaire")).click();
         assertThat(phone.locator(".alert-success")).containsText("Votre rendez-vous est réservé");
         assertThat(phone.locator("main")).containsText("Consultation");
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Changer l'horaire")).click();
+        phone.getByLabel("Jour").fill(monday.plusDays(1).toString());
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir les horaires libres")).click();
+        phone.getByLabel("11:00").check();
+        Browser.screenshot(phone, "63-portal-move-fr-phone");
+        phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Déplacer à cet horaire")).click();
+        assertThat(phone.locator(".alert-success")).containsText("Votre rendez-vous est déplacé");
 
         PortalSessions.sessionStartedToday(jdbc, org, doctor.id(), patient);
         phone.navigate("/portal/aftercare");

@@ -216,6 +216,17 @@ public class PortalIT {
         assertThat(jdbc.sql("SELECT count(*) FROM scheduling_appointment WHERE patient_id = :p").param("p", elise)
                 .query(Integer.class).single()).isEqualTo(1);
 
+        // Moved to another free time of the same practitioner, then cancelled.
+        assertThat(browser.page("/portal/appointments/" + visit + "/move?day=" + monday).body())
+                .contains("value=\"" + monday + "T10:30\"");
+        assertThat(browser.form("/portal/appointments/" + visit + "/move", Map.of("start", monday + "T20:00")).body())
+                .contains("pas ouverte");
+        HttpResponse<String> moved = browser.form("/portal/appointments/" + visit + "/move",
+                Map.of("start", monday + "T10:30"));
+        assertThat(moved.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/portal"));
+        assertThat(jdbc.sql("SELECT to_char(starts_at AT TIME ZONE 'Europe/Paris', 'HH24:MI') FROM scheduling_appointment "
+                + "WHERE id = :id").param("id", visit).query(String.class).single()).isEqualTo("10:30");
+        assertThat(messages(elise, "RESCHEDULED")).isEqualTo(1);
         browser.page("/portal");
         assertThat(browser.form("/portal/appointments/" + visit + "/cancel", Map.of()).statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("SELECT status FROM scheduling_appointment WHERE id = :id").param("id", visit)
@@ -226,6 +237,17 @@ public class PortalIT {
         assertThat(jdbc.sql("SELECT status FROM scheduling_appointment WHERE id = :id").param("id", soon)
                 .query(String.class).single()).isEqualTo("BOOKED");
         assertThat(browser.page("/portal").body()).contains("appelez votre clinique");
+
+        // The clinic shortens its notice to two hours: three hours ahead, the patient may cancel online.
+        Http manager = new Http(port);
+        manager.signIn(fixture.staff(org, "manager", Map.of(org.paris(), Role.ADMIN)).username(), StaffFixture.PASSWORD);
+        manager.page("/calendar/settings");
+        manager.form("/calendar/settings/messages", Map.of("preCareDays", "7", "aftercareHours", "24",
+                "cancellationNoticeHours", "2"));
+        browser.page("/portal");
+        browser.form("/portal/appointments/" + soon + "/cancel", Map.of());
+        assertThat(jdbc.sql("SELECT status FROM scheduling_appointment WHERE id = :id").param("id", soon)
+                .query(String.class).single()).isEqualTo("CANCELLED");
     }
 
     @Test

@@ -27,6 +27,9 @@ public interface PatientCalendar {
      */
     AppointmentView book(PatientView patient, long practitionerId, String typeCode, ZonedDateTime start);
 
+    /** Moves the patient's booked appointment to another time, under the checks of a booking, before the notice. */
+    AppointmentView move(PatientView patient, long appointmentId, ZonedDateTime start);
+
     /** Cancels the patient's booked appointment, if it is still outside the clinic's notice period. */
     AppointmentView cancel(PatientView patient, long appointmentId, String reason);
 

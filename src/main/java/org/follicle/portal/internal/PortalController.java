@@ -128,6 +128,32 @@ class PortalController {
         return "redirect:/portal";
     }
 
+    /** Another time for a booked visit: the same practitioner and visit, a day's free times. */
+    @GetMapping("/portal/appointments/{id}/move")
+    String moving(@AuthenticationPrincipal PortalPatient me, @PathVariable long id,
+            @RequestParam(required = false) LocalDate day, Model model) {
+        PatientView patient = self(me);
+        return showMove(patient, own(patient, id), day, Map.of(), model);
+    }
+
+    @PostMapping("/portal/appointments/{id}/move")
+    String move(@AuthenticationPrincipal PortalPatient me, @PathVariable long id,
+            @RequestParam(required = false) LocalDateTime start, Model model, RedirectAttributes redirect) {
+        PatientView patient = self(me);
+        AppointmentView appointment = own(patient, id);
+        if (start == null) {
+            return showMove(patient, appointment, null, Map.of("start", pages.text(
+                    new org.follicle.system.BusinessRuleException("portal.booking.chooseTime"))), model);
+        }
+        ZoneId zone = clinics.find(appointment.clinicId()).orElseThrow().zone();
+        Map<String, String> errors = pages.attempt(() -> calendar.move(patient, id, start.atZone(zone)));
+        if (!errors.isEmpty()) {
+            return showMove(patient, appointment, start.toLocalDate(), errors, model);
+        }
+        redirect.addFlashAttribute("flash", "portal.booking.moved");
+        return "redirect:/portal";
+    }
+
     @GetMapping("/portal/book")
     String booking(@AuthenticationPrincipal PortalPatient me, @RequestParam(required = false) String type,
             @RequestParam(required = false) Long practitioner, @RequestParam(required = false) LocalDate day,
@@ -283,6 +309,29 @@ class PortalController {
             problems.put(e.field() == null ? "_form" : e.field(), pages.text(e));
             return List.of();
         }
+    }
+
+    private String showMove(PatientView patient, AppointmentView appointment, LocalDate day,
+            Map<String, String> errors, Model model) {
+        LocalDate today = LocalDate.now(clock.withZone(clinics.find(patient.clinicId()).orElseThrow().zone()));
+        Map<String, String> problems = new java.util.LinkedHashMap<>(errors);
+        List<ZonedDateTime> starts = List.of();
+        if (day != null && errors.isEmpty()) {
+            starts = freeStarts(patient, appointment.practitionerId(), appointment.typeCode(), day, problems);
+        }
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("day", day);
+        model.addAttribute("today", today);
+        model.addAttribute("lastDay", today.plusDays(BOOKING_DAYS));
+        model.addAttribute("starts", starts);
+        model.addAttribute("errors", problems);
+        return "portal/move";
+    }
+
+    /** The patient's own appointment; another's is not found. */
+    private AppointmentView own(PatientView patient, long id) {
+        return calendar.appointmentsOf(patient).stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> new RecordNotFoundException("appointment", id));
     }
 
     private String showAftercare(PatientView patient, Map<String, String> errors, Model model) {

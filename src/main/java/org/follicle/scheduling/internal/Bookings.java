@@ -202,15 +202,47 @@ class Bookings {
         AppointmentType type = type(clinic.organisationId(), typeCode);
         Duration length = Duration.ofMinutes(type.durationMinutes());
         checkTime(clinic, practitionerId, null, start, length);
+        onlineChecks(clinic, patient, type, start, null);
+        long id = store.insert(new AppointmentStore.NewAppointment(clinic.organisationId(), clinic.id(), patient.id(),
+                practitionerId, null, type.code(), start.toInstant(), start.plus(length).toInstant(), null, null,
+                null, null, clock.instant(), access.actorName()));
+        audit.record(AuditRecord.success(AuditAction.CREATE, APPOINTMENT, id, clinic.id()));
+        AppointmentView view = store.find(id).orElseThrow().view();
+        messages.booked(patient, clinic.organisationId(), clinic.name(), view, type.treatment());
+        return view;
+    }
+
+    /** The patient moves their appointment on the portal, before the notice period, under a booking's checks. */
+    AppointmentView moveByPatient(PatientView patient, long id, ZonedDateTime start) {
+        Appointment stored = ownBeforeNotice(patient, id);
+        AppointmentView a = stored.view();
+        ClinicView clinic = clinics.find(a.clinicId()).orElseThrow();
+        AppointmentType type = type(stored.organisationId(), a.typeCode());
+        Duration length = Duration.ofMinutes(type.durationMinutes());
+        checkTime(clinic, a.practitionerId(), a.roomId(), start, length);
+        onlineChecks(clinic, patient, type, start, a);
+        LocalDate previous = stored.day();
+        reschedule(stored, a.version(), start, length, a.roomId(), null);
+        AppointmentView moved = store.find(id).orElseThrow().view();
+        messages.moved(patient, stored.organisationId(), clinic.name(), moved, type.treatment());
+        stored.moved(previous, start.toLocalDate()).ifPresent(events::publishEvent);
+        return moved;
+    }
+
+    /**
+     * Reception's clinical checks without override, for the patient: a treatment needs a screening that clears it
+     * (what needs a physician's look goes through the clinic); what the screening says stays with the clinic.
+     */
+    private void onlineChecks(ClinicView clinic, PatientView patient, AppointmentType type, ZonedDateTime start,
+            AppointmentView moving) {
         if (type.treatment()) {
-            // Online, a treatment needs a screening that clears it; what needs a physician's look goes through the clinic.
             ReviewedScreening reviewed = screening.screenWithReview(patient.id(), type.modality(), start.toLocalDate());
             if (reviewed.result().decision() != Decision.ELIGIBLE && !reviewed.cleared()) {
                 throw refusedOnline(clinic, reviewed.result().decision().name());
             }
         }
         try {
-            clinicalChecks(clinic, patient, type, start, null, null, new ArrayList<>());
+            clinicalChecks(clinic, patient, type, start, moving, null, new ArrayList<>());
         }
         catch (BusinessRuleException e) {
             if (e.messageKey().startsWith("appointment.screening")) {
@@ -221,13 +253,18 @@ class Bookings {
             }
             throw e;
         }
-        long id = store.insert(new AppointmentStore.NewAppointment(clinic.organisationId(), clinic.id(), patient.id(),
-                practitionerId, null, type.code(), start.toInstant(), start.plus(length).toInstant(), null, null,
-                null, null, clock.instant(), access.actorName()));
-        audit.record(AuditRecord.success(AuditAction.CREATE, APPOINTMENT, id, clinic.id()));
-        AppointmentView view = store.find(id).orElseThrow().view();
-        messages.booked(patient, clinic.organisationId(), clinic.name(), view, type.treatment());
-        return view;
+    }
+
+    /** The patient's own booked appointment, still outside the clinic's notice period; another's is not found. */
+    private Appointment ownBeforeNotice(PatientView patient, long id) {
+        Appointment stored = store.find(id).filter(a -> a.view().patientId() == patient.id())
+                .orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));
+        stored.requireBooked();
+        Duration notice = settings.cancellationNotice(stored.organisationId());
+        if (stored.view().startsAt().toInstant().minus(notice).isBefore(clock.instant())) {
+            throw new BusinessRuleException("portal.booking.tooLateToCancel", notice.toHours());
+        }
+        return stored;
     }
 
     private BusinessRuleException refusedOnline(ClinicView clinic, String why) {
@@ -252,13 +289,8 @@ class Bookings {
 
     /** The patient cancels on the portal, before the clinic's notice period. */
     AppointmentView cancelByPatient(PatientView patient, long id, String reason) {
-        Appointment stored = store.find(id).filter(a -> a.view().patientId() == patient.id())
-                .orElseThrow(() -> new RecordNotFoundException(APPOINTMENT, id));
+        Appointment stored = ownBeforeNotice(patient, id);
         AppointmentView a = stored.view();
-        Duration notice = settings.cancellationNotice(stored.organisationId());
-        if (a.startsAt().toInstant().minus(notice).isBefore(clock.instant())) {
-            throw new BusinessRuleException("portal.booking.tooLateToCancel", notice.toHours());
-        }
         String why = blank(reason) == null ? text("portal.booking.cancelledOnline") : blank(reason);
         Appointment.Closing closing = stored.close(AppointmentStatus.CANCELLED, why, clock.instant());
         store(closing, a.version());

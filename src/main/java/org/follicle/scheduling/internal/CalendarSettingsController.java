@@ -64,6 +64,7 @@ class CalendarSettingsController {
         model.addAttribute("types", bookings.myTypes());
         model.addAttribute("preCareDays", hours.preCareDays());
         model.addAttribute("aftercareHours", hours.aftercareHours());
+        model.addAttribute("cancellationNoticeHours", hours.cancellationNoticeHours());
         model.addAttribute("today", LocalDate.now(clinic.zone()));
         return "scheduling/settings";
     }
@@ -113,10 +114,14 @@ class CalendarSettingsController {
     }
 
     @PostMapping("/calendar/settings/messages")
-    String messages(@RequestParam int preCareDays, @RequestParam int aftercareHours, RedirectAttributes redirect) {
+    String messages(@RequestParam int preCareDays, @RequestParam int aftercareHours,
+            @RequestParam(required = false) Integer cancellationNoticeHours, RedirectAttributes redirect) {
         return attempt(redirect, "settings.saved", "#messages", () -> {
             hours.setPreCareDays(preCareDays);
             hours.setAftercareHours(aftercareHours);
+            if (cancellationNoticeHours != null) {
+                hours.setCancellationNoticeHours(cancellationNoticeHours);
+            }
         });
     }
 

@@ -125,6 +125,22 @@ class ClinicHours {
         return hours;
     }
 
+    /** How long before an appointment a patient may still cancel it on the portal. */
+    int cancellationNoticeHours() {
+        return (int) settings.cancellationNotice(access.current().organisationId()).toHours();
+    }
+
+    int setCancellationNoticeHours(int hours) {
+        long org = manager();
+        if (hours < 0 || hours > 336) {
+            throw BusinessRuleException.onField("cancellationNoticeHours", "settings.cancellationNoticeRange", 0, 336);
+        }
+        settings.setCancellationNotice(org, hours);
+        audit.record(new AuditRecord(AuditAction.SETTINGS_CHANGE, "message-settings", String.valueOf(org), null,
+                AuditOutcome.SUCCESS, "cancellation notice " + hours + " hours"));
+        return hours;
+    }
+
     int preCareDays() {
         return settings.preCareDays(access.current().organisationId());
     }

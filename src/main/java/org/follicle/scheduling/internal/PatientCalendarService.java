@@ -48,6 +48,11 @@ class PatientCalendarService implements PatientCalendar {
     }
 
     @Override
+    public AppointmentView move(PatientView patient, long appointmentId, ZonedDateTime start) {
+        return bookings.moveByPatient(patient, appointmentId, start);
+    }
+
+    @Override
     public AppointmentView cancel(PatientView patient, long appointmentId, String reason) {
         return bookings.cancelByPatient(patient, appointmentId, reason);
     }

@@ -173,6 +173,13 @@ class SchedulingSettings {
                 .param("org", organisationId).query(Integer.class).optional().orElse(24));
     }
 
+    void setCancellationNotice(long organisationId, int hours) {
+        jdbc.sql("""
+                INSERT INTO scheduling_settings (organisation_id, cancellation_notice_hours) VALUES (:org, :hours)
+                ON CONFLICT (organisation_id) DO UPDATE SET cancellation_notice_hours = EXCLUDED.cancellation_notice_hours""")
+                .param("org", organisationId).param("hours", hours).update();
+    }
+
     void setAftercareHours(long organisationId, int hours) {
         jdbc.sql("""
                 INSERT INTO scheduling_settings (organisation_id, aftercare_hours) VALUES (:org, :hours)
