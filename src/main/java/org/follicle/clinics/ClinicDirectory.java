@@ -17,4 +17,7 @@ public interface ClinicDirectory {
     Optional<ClinicView> find(long clinicId);
 
     List<RoomView> roomsOf(long clinicId);
+
+    /** The organisation's name, as its clinics' letterheads show it. */
+    Optional<String> organisationName(long organisationId);
 }

@@ -50,6 +50,9 @@ public interface AppointmentBook {
     /** An appointment the user may see; 404 otherwise. */
     AppointmentView appointment(long appointmentId);
 
+    /** Every appointment of the patient the user may see, the latest first (checked and audited). */
+    List<AppointmentView> ofPatient(long patientId);
+
     /**
      * The appointment's session is signed: a booked appointment becomes attended (whatever the time, charting may
      * start early), and the patient's aftercare email follows once this commits ({@link AppointmentAttended}).

@@ -37,6 +37,11 @@ class ClinicDirectoryService implements ClinicDirectory {
     }
 
     @Override
+    public Optional<String> organisationName(long organisationId) {
+        return clinics.organisationName(organisationId);
+    }
+
+    @Override
     public List<RoomView> roomsOf(long clinicId) {
         return clinics.roomsOf(clinicId);
     }

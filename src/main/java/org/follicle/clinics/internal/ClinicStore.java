@@ -53,6 +53,11 @@ class ClinicStore {
                 .param("name", name).query(ClinicView.class).optional();
     }
 
+    Optional<String> organisationName(long organisationId) {
+        return jdbc.sql("SELECT name FROM clinics_organisation WHERE id = :id").param("id", organisationId)
+                .query(String.class).optional();
+    }
+
     long createOrganisation(String name) {
         return jdbc.sql("INSERT INTO clinics_organisation (name) VALUES (:name) RETURNING id").param("name", name)
                 .query(Long.class).single();

@@ -62,7 +62,7 @@ record PatientQuery(String text) {
     }
 
     /** A LIKE pattern for the texts that begin with this one. */
-    private static String beginning(String name) {
+    static String beginning(String name) {
         return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 

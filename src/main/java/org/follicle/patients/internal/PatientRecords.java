@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.follicle.patients.PatientCorrected;
+import org.follicle.patients.PatientDetails;
 import org.follicle.patients.PatientView;
 import org.follicle.patients.PatientVoided;
+import org.follicle.patients.PossibleDuplicatesException;
 import org.follicle.security.AuditAction;
 import org.follicle.security.AuditLog;
 import org.follicle.security.AuditRecord;

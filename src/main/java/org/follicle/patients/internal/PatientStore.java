@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.follicle.patients.PatientDetails;
+import org.follicle.patients.PatientExchange;
 import org.follicle.patients.PatientView;
 import org.follicle.patients.Sex;
 import org.follicle.system.ApiPage;
@@ -31,7 +33,7 @@ public class PatientStore {
     static final int COUNT_CAP = 10_000;
 
     private static final String COLUMNS = "id, organisation_id, clinic_id, file_number, family_name, given_name, "
-            + "birth_date, sex, phone, email, preferred_language, voided, void_reason, created_at, version";
+            + "birth_date, sex, phone, email, preferred_language, voided, void_reason, created_at, changed_at, version";
 
     private static final String PAGE_COLUMNS = COLUMNS.replaceAll("(\\w+)", "p.$1");
 
@@ -40,7 +42,8 @@ public class PatientStore {
             rs.getString("family_name"), rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class),
             Sex.valueOf(rs.getString("sex")), rs.getString("phone"), rs.getString("email"),
             rs.getString("preferred_language"), rs.getBoolean("voided"), rs.getString("void_reason"),
-            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
 
     private final JdbcClient jdbc;
 
@@ -133,6 +136,59 @@ public class PatientStore {
                 : page.offset() == 0 ? 0 : jdbc.sql("SELECT " + count).params(params).query(Long.class).single();
         return counted > COUNT_CAP ? new ApiPage<>(items, page.page(), page.size(), COUNT_CAP, true)
                 : page.page(items, counted);
+    }
+
+    /** One page of the patients of these clinics meeting every criterion, in registration order. */
+    PatientExchange.Matches find(PatientExchange.Criteria criteria, Collection<Long> clinics, long offset, int count) {
+        if (clinics.isEmpty()) {
+            return new PatientExchange.Matches(List.of(), 0, false);
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("clinics", clinics);
+        StringBuilder where = new StringBuilder("clinic_id IN (:clinics) AND NOT voided");
+        if (criteria.fileNumber() != null) {
+            params.put("file", criteria.fileNumber().trim().toUpperCase(java.util.Locale.ROOT));
+            where.append(" AND file_number = :file");
+        }
+        for (int i = 0; i < criteria.names().size(); i++) {
+            params.put("name" + i, PatientQuery.beginning(SearchKeys.name(criteria.names().get(i))));
+            where.append(" AND (family_key LIKE :name").append(i).append(" OR given_key LIKE :name").append(i)
+                    .append(')');
+        }
+        if (criteria.family() != null) {
+            params.put("family", PatientQuery.beginning(SearchKeys.name(criteria.family())));
+            where.append(" AND family_key LIKE :family");
+        }
+        if (criteria.given() != null) {
+            params.put("given", PatientQuery.beginning(SearchKeys.name(criteria.given())));
+            where.append(" AND given_key LIKE :given");
+        }
+        range(where, params, "birth_date", "born", criteria.bornFrom(), criteria.bornTo());
+        range(where, params, "changed_at", "changed",
+                criteria.changedFrom() == null ? null : Timestamp.from(criteria.changedFrom()),
+                criteria.changedTo() == null ? null : Timestamp.from(criteria.changedTo()));
+        params.put("cap", COUNT_CAP + 1);
+        long total = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM patients_patient WHERE " + where
+                + " LIMIT :cap) c").params(params).query(Long.class).single();
+        params.put("limit", count);
+        params.put("offset", offset);
+        List<PatientView> page = count == 0 || offset >= total ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS + " FROM patients_patient WHERE " + where
+                        + " ORDER BY id LIMIT :limit OFFSET :offset").params(params).query(ROW).list();
+        return new PatientExchange.Matches(page, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    }
+
+    /** A half-open range on a column: from included, to excluded; either may be absent. */
+    private static void range(StringBuilder where, Map<String, Object> params, String column, String name, Object from,
+            Object to) {
+        if (from != null) {
+            params.put(name + "From", from);
+            where.append(" AND ").append(column).append(" >= :").append(name).append("From");
+        }
+        if (to != null) {
+            params.put(name + "To", to);
+            where.append(" AND ").append(column).append(" < :").append(name).append("To");
+        }
     }
 
     /** Patients that may be the same person: same name and birth date, or same phone, or same email. */

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.follicle.patients.PatientDetails;
 import org.follicle.patients.PatientView;
+import org.follicle.patients.PossibleDuplicatesException;
 import org.follicle.system.ApiPage;
 import org.follicle.system.ETags;
 import org.follicle.system.PageQuery;

@@ -9,7 +9,9 @@ import jakarta.validation.Validator;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.follicle.patients.ChartSection;
+import org.follicle.patients.PatientDetails;
 import org.follicle.patients.PatientView;
+import org.follicle.patients.PossibleDuplicatesException;
 import org.follicle.patients.Sex;
 import org.follicle.security.ClinicAccess;
 import org.follicle.security.Privilege;

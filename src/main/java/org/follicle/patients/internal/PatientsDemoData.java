@@ -3,6 +3,7 @@ package org.follicle.patients.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.follicle.patients.PatientDetails;
 import org.follicle.patients.Sex;
 import org.follicle.security.ClinicCatalog;
 import org.follicle.security.ClinicRef;

@@ -123,6 +123,11 @@ class AppointmentBookService implements AppointmentBook {
     }
 
     @Override
+    public List<AppointmentView> ofPatient(long patientId) {
+        return bookings.ofPatient(patientId);
+    }
+
+    @Override
     public AppointmentView attendedBySession(long appointmentId) {
         return bookings.attendedBySession(appointmentId);
     }

@@ -61,7 +61,7 @@ class SecurityConfiguration {
             path("/api/v1/openapi.json/**"), path("/api/v1/docs"), path("/api/v1/swagger-ui/**"), path("/swagger-ui/**"));
 
     private static final RequestMatcher API = new AndRequestMatcher(
-            new OrRequestMatcher(path("/api/**"), path("/actuator/**")), new NegatedRequestMatcher(API_DOCS));
+            new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/fhir/**")), new NegatedRequestMatcher(API_DOCS));
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -104,6 +104,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new AccessTokenFilter(tokens, audit, problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // What the FHIR API can do is public, as clients read it before they sign in.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/fhir/metadata").permitAll()
                         // A payment gateway cannot sign in: its notices carry its signature, checked before use.
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/webhooks/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Privilege.METRICS_READ.authority())

@@ -1,20 +1,18 @@
-package org.follicle.patients.internal;
+package org.follicle.patients;
 
 import java.util.List;
 
-import org.follicle.patients.PatientView;
-
 /** A new patient looks like one already registered; staff confirm before a second record is made. */
-class PossibleDuplicatesException extends RuntimeException {
+public class PossibleDuplicatesException extends RuntimeException {
 
     private final transient List<PatientView> candidates;
 
-    PossibleDuplicatesException(List<PatientView> candidates) {
+    public PossibleDuplicatesException(List<PatientView> candidates) {
         super("possible duplicates: " + candidates.size());
         this.candidates = candidates;
     }
 
-    List<PatientView> candidates() {
+    public List<PatientView> candidates() {
         return candidates;
     }
 }

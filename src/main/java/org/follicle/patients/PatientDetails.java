@@ -1,4 +1,4 @@
-package org.follicle.patients.internal;
+package org.follicle.patients;
 
 import java.time.LocalDate;
 
@@ -9,10 +9,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.follicle.patients.Sex;
-
 /** What staff enter about a patient, on the page or through the API. */
-record PatientDetails(
+public record PatientDetails(
         @NotBlank @Size(max = 100) String familyName,
         @NotBlank @Size(max = 100) String givenName,
         @NotNull @PastOrPresent(message = "{patient.birthDateFuture}") LocalDate birthDate,

@@ -1,0 +1,39 @@
+package org.follicle.diagnosis;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A patient's trichoscopic assessments and diagnoses for systems that exchange records with the clinic (the FHIR
+ * API); reads are checked and audited as on the chart.
+ */
+public interface DiagnosisExchange {
+
+    /** Every assessment of the patient, voided ones included (marked), the oldest first. */
+    List<Trichoscopy> trichoscopies(long patientId);
+
+    /** Every diagnosis of the patient, the latest (the current one) first. */
+    List<CodedDiagnosis> diagnoses(long patientId);
+
+    /**
+     * One trichoscopic assessment.
+     *
+     * @param vellusCutoffUm the diameter under which the examiner counted a hair as vellus
+     */
+    record Trichoscopy(long id, long patientId, LocalDate assessedOn, String examinerName, String device,
+            Integer magnification, int vellusCutoffUm, List<Site> sites, boolean voided, String voidReason) {
+    }
+
+    /** The measures at one fixed scalp site; a measure not taken is null. */
+    record Site(String site, int hairs, BigDecimal areaCm2, BigDecimal density, Integer terminal, Integer vellus,
+            BigDecimal meanDiameterUm, BigDecimal anagenPercent, BigDecimal telogenPercent,
+            BigDecimal hairsPerFollicularUnit, Integer emptyFollicles) {
+    }
+
+    /** A diagnosis with its codes where the knowledge base confirms one (never guessed). */
+    record CodedDiagnosis(long id, String category, String icd10, String snomed, String stage, String notes,
+            String practitionerName, Instant recordedAt, boolean current) {
+    }
+}

@@ -1,0 +1,124 @@
+package org.follicle.fhir.internal;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.follicle.security.AuditAction;
+import org.follicle.security.AuditLog;
+import org.follicle.security.AuditOutcome;
+import org.follicle.security.AuditRecord;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.Languages;
+import org.follicle.system.PreconditionRequiredException;
+import org.follicle.system.RecordNotFoundException;
+import org.follicle.system.StaleRecordException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Follicle's refusals as FHIR answers (an OperationOutcome with the status the JSON API gives), in the caller's
+ * language; nothing internal (a stack trace, SQL, a class name) reaches the client.
+ */
+@Component
+@Interceptor
+class FhirErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
+
+    private final MessageSource messages;
+
+    private final AuditLog audit;
+
+    FhirErrors(MessageSource messages, AuditLog audit) {
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException translate(Throwable thrown, HttpServletRequest request) {
+        Throwable e = ours(thrown);
+        Locale locale = locale(request);
+        if (e instanceof RecordNotFoundException) {
+            return new ResourceNotFoundException(text("problem.notFound", locale));
+        }
+        if (e instanceof StaleRecordException) {
+            return new PreconditionFailedException(text("problem.stale", locale));
+        }
+        if (e instanceof PreconditionRequiredException) {
+            return new PreconditionRequired(text("problem.ifMatchRequired", locale));
+        }
+        if (e instanceof BusinessRuleException rule) {
+            return new UnprocessableEntityException(messages.getMessage(rule.messageKey(), rule.arguments(),
+                    rule.messageKey(), locale));
+        }
+        if (e instanceof AccessDeniedException) {
+            audit.record(new AuditRecord(AuditAction.ACCESS_DENIED, "url", null, null, AuditOutcome.DENIED,
+                    request.getMethod() + " " + request.getRequestURI()));
+            return new ForbiddenOperationException(text("problem.forbidden", locale));
+        }
+        if (e instanceof BaseServerResponseException answer && !(answer instanceof InternalErrorException)) {
+            return answer;
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        log.error("Unexpected {} in the FHIR API at {}", root.getClass().getName(),
+                root.getStackTrace().length > 0 ? root.getStackTrace()[0] : "?");
+        log.debug("Unexpected FHIR API error", e);
+        return new InternalErrorException(text("problem.serverError", locale));
+    }
+
+    /** HAPI wraps what a provider throws (and reflection wraps it again); the first of ours says what happened. */
+    private static Throwable ours(Throwable thrown) {
+        for (Throwable e = thrown; e != null; e = e.getCause()) {
+            if (e instanceof RecordNotFoundException || e instanceof StaleRecordException
+                    || e instanceof PreconditionRequiredException || e instanceof BusinessRuleException
+                    || e instanceof AccessDeniedException
+                    || e instanceof BaseServerResponseException && !(e instanceof InternalErrorException)) {
+                return e;
+            }
+        }
+        return thrown;
+    }
+
+    /** The first of the caller's Accept-Language that Follicle speaks, else English. */
+    static Locale locale(HttpServletRequest request) {
+        if (request != null) {
+            for (Locale wanted : java.util.Collections.list(request.getLocales())) {
+                Locale spoken = Languages.supported(wanted.toLanguageTag());
+                if (spoken != null) {
+                    return spoken;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** 428: a write that must say which version it changes did not. */
+    static final class PreconditionRequired extends BaseServerResponseException {
+
+        private static final long serialVersionUID = 1L;
+
+        PreconditionRequired(String message) {
+            super(428, message);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.follicle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.follicle.security.Role;
+import org.follicle.support.FollicleIntegrationTest;
+import org.follicle.support.Http;
+import org.follicle.support.StaffFixture;
+import org.follicle.support.StaffFixture.Organisation;
+import org.follicle.support.StaffFixture.Staff;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The FHIR API as an integrator's HAPI client meets it: patients read, searched, paged, created and updated. */
+@FollicleIntegrationTest
+class FhirIT {
+
+    static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    static final String FILE_NUMBER = "https://follicle.org/fhir/sid/file-number";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StaffFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Organisation org;
+
+    IGenericClient assistant;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        assistant = client(fixture.token(fixture.staff(org, "assistant", Map.of(org.paris(), Role.ASSISTANT))));
+    }
+
+    IGenericClient client(String token) {
+        FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        IGenericClient client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+        client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+        return client;
+    }
+
+    Patient patient(String family, String given, String birthDate) {
+        Patient patient = new Patient();
+        patient.addName().setFamily(family).addGiven(given);
+        patient.setBirthDateElement(new DateType(birthDate));
+        patient.setGender(AdministrativeGender.FEMALE);
+        patient.setManagingOrganization(new Reference("Organization/clinic-" + org.paris()));
+        return patient;
+    }
+
+    @Test
+    void theCapabilityStatementIsPublicAndSaysWhatIsImplemented() {
+        CapabilityStatement capabilities = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir")
+                .capabilities().ofType(CapabilityStatement.class).execute();
+        var patient = capabilities.getRestFirstRep().getResource().stream()
+                .filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow();
+        assertThat(patient.getInteraction()).extracting(i -> i.getCode().toCode())
+                .contains("read", "vread", "search-type", "create", "update");
+        assertThat(patient.getSearchParam()).extracting(p -> p.getName())
+                .contains("identifier", "name", "family", "given", "birthdate", "_lastUpdated");
+    }
+
+    @Test
+    void createsReadsAndFindsAPatientWithoutAccentsOrCase() {
+        MethodOutcome created = assistant.create().resource(patient("Lefèvre-Dupré", "Hélène", "1984-03-21"))
+                .execute();
+        assertThat(created.getCreated()).isTrue();
+        IIdType id = created.getId().toUnqualified();
+        assertThat(id.getVersionIdPart()).isEqualTo("0");
+
+        Patient read = assistant.read().resource(Patient.class).withId(id.getIdPart()).execute();
+        assertThat(read.getNameFirstRep().getFamily()).isEqualTo("Lefèvre-Dupré");
+        assertThat(read.getIdentifierFirstRep().getSystem()).isEqualTo(FILE_NUMBER);
+        assertThat(read.getMeta().getVersionId()).isEqualTo("0");
+        assertThat(read.getManagingOrganization().getReference()).isEqualTo("Organization/clinic-" + org.paris());
+        String fileNumber = read.getIdentifierFirstRep().getValue();
+
+        for (String url : List.of("Patient?name=helene", "Patient?family=LEFEVRE", "Patient?name=hel&name=lef",
+                "Patient?birthdate=1984-03-21", "Patient?identifier=" + FILE_NUMBER + "|" + fileNumber,
+                "Patient?identifier=" + fileNumber.toLowerCase(), "Patient?birthdate=ge1984-03-01&birthdate=lt1984-04-01")) {
+            Bundle found = assistant.search().byUrl(url).returnBundle(Bundle.class).execute();
+            assertThat(found.getEntry()).as(url).extracting(e -> e.getResource().getIdElement().getIdPart())
+                    .contains(id.getIdPart());
+        }
+        Bundle none = assistant.search().byUrl("Patient?birthdate=1984-03-22&family=lefevre")
+                .returnBundle(Bundle.class).execute();
+        assertThat(none.getEntry()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE record_type = 'patient' "
+                + "AND record_id = :id AND action = 'READ'").param("id", id.getIdPart()).query(Long.class).single())
+                .isPositive();
+    }
+
+    @Test
+    void pagesBySearchOffsetSoAnyInstanceCanAnswerTheNextPage() {
+        String family = "Pagination" + org.suffix();
+        for (int i = 0; i < 5; i++) {
+            assistant.create().resource(patient(family, "Ana" + (char) ('a' + i), "1990-01-0" + (i + 1))).execute();
+        }
+        Bundle page = assistant.search().byUrl("Patient?family=" + family + "&_count=2").returnBundle(Bundle.class)
+                .execute();
+        assertThat(page.getTotal()).isEqualTo(5);
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        while (page != null) {
+            pages++;
+            page.getEntry().forEach(e -> seen.add(e.getResource().getIdElement().getIdPart()));
+            assertThat(page.getLink(Bundle.LINK_NEXT) == null
+                    || page.getLink(Bundle.LINK_NEXT).getUrl().contains("_offset=")).isTrue();
+            page = page.getLink(Bundle.LINK_NEXT) == null ? null : assistant.loadPage().next(page).execute();
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void updatesOnlyTheVersionItWasGivenAndAsksForOne() {
+        IIdType id = assistant.create().resource(patient("Versioned" + org.suffix(), "Iris", "1979-07-07")).execute()
+                .getId().toUnqualified();
+        Patient read = assistant.read().resource(Patient.class).withId(id.getIdPart()).execute();
+        read.getNameFirstRep().setFamily("Versionné" + org.suffix());
+
+        MethodOutcome updated = assistant.update().resource(read).withId(id.withVersion("0")).execute();
+        assertThat(updated.getId().getVersionIdPart()).isEqualTo("1");
+        // The same change again, from the version it had: someone else's change is not overwritten.
+        assertThatThrownBy(() -> assistant.update().resource(read).withId(id.withVersion("0")).execute())
+                .isInstanceOf(PreconditionFailedException.class);
+
+        Http http = new Http(port);
+        String json = FHIR.newJsonParser().encodeResourceToString(read.setId(id.getIdPart()));
+        HttpResponse<String> noVersion = http.send("PUT", "/fhir/Patient/" + id.getIdPart(), token(),
+                json, Map.of("Content-Type", "application/fhir+json"));
+        assertThat(noVersion.statusCode()).isEqualTo(428);
+        assertThat(noVersion.body()).contains("OperationOutcome").contains("If-Match");
+
+        Patient current = assistant.read().resource(Patient.class).withId(id.getIdPart()).execute();
+        assertThat(current.getMeta().getVersionId()).isEqualTo("1");
+        assertThat(assistant.vread(Patient.class, id.getIdPart(), "1").getNameFirstRep().getFamily())
+                .startsWith("Versionné");
+        assertThatThrownBy(() -> assistant.vread(Patient.class, id.getIdPart(), "0"))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void aConditionalCreateFindsThePatientInsteadOfRegisteringThemTwice() {
+        String family = "Conditional" + org.suffix();
+        String condition = "family=" + family + "&given=Zoe&birthdate=1985-05-05";
+        MethodOutcome first = assistant.create().resource(patient(family, "Zoe", "1985-05-05"))
+                .conditionalByUrl("Patient?" + condition).execute();
+        MethodOutcome again = assistant.create().resource(patient(family, "Zoe", "1985-05-05"))
+                .conditionalByUrl("Patient?" + condition).execute();
+        assertThat(first.getCreated()).isTrue();
+        assertThat(again.getCreated()).isNotEqualTo(Boolean.TRUE);
+        assertThat(again.getId().getIdPart()).isEqualTo(first.getId().getIdPart());
+        // Without the condition, a look-alike is refused as the registry refuses it.
+        assertThatThrownBy(() -> assistant.create().resource(patient(family, "Zoe", "1985-05-05")).execute())
+                .isInstanceOf(BaseServerResponseException.class)
+                .satisfies(e -> assertThat(((BaseServerResponseException) e).getStatusCode()).isEqualTo(409));
+    }
+
+    @Test
+    void refusesAPatientWithoutANameOrWithABadEmailInTheCallersLanguage() {
+        Patient nameless = patient("X", "Y", "1990-01-01");
+        nameless.getName().clear();
+        assertThatThrownBy(() -> assistant.create().resource(nameless).execute())
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("family name");
+
+        Patient badEmail = patient("Mail" + org.suffix(), "Bad", "1990-01-01");
+        badEmail.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL)
+                .setValue("not an email");
+        HttpResponse<String> french = new Http(port).send("POST", "/fhir/Patient", token(),
+                FHIR.newJsonParser().encodeResourceToString(badEmail),
+                Map.of("Content-Type", "application/fhir+json", "Accept-Language", "fr-FR"));
+        assertThat(french.statusCode()).isEqualTo(422);
+        assertThat(french.body()).contains("OperationOutcome").contains("E-mail");
+    }
+
+    @Test
+    void anotherOrganisationsPatientIsNotThereAndNoTokenIsRefused() {
+        Organisation other = fixture.organisation();
+        long theirs = fixture.patient(other, other.paris(), "Elsewhere", "Eve");
+        assertThatThrownBy(() -> assistant.read().resource(Patient.class).withId(String.valueOf(theirs)).execute())
+                .isInstanceOf(ResourceNotFoundException.class);
+        Bundle search = assistant.search().byUrl("Patient?family=Elsewhere").returnBundle(Bundle.class).execute();
+        assertThat(search.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .doesNotContain(String.valueOf(theirs));
+        assertThat(new Http(port).get("/fhir/Patient/" + theirs, null).statusCode()).isEqualTo(401);
+    }
+
+    private String token;
+
+    private String token() {
+        if (token == null) {
+            token = fixture.token(fixture.staff(org, "assistant2", Map.of(org.paris(), Role.ASSISTANT)));
+        }
+        return token;
+    }
+}
