@@ -11,11 +11,20 @@ import java.util.List;
  */
 public interface DiagnosisExchange {
 
+    /** The fixed scalp sites an assessment measures, front to back. */
+    List<String> sites();
+
     /** Every assessment of the patient, voided ones included (marked), the oldest first. */
     List<Trichoscopy> trichoscopies(long patientId);
 
     /** Every diagnosis of the patient, the latest (the current one) first. */
     List<CodedDiagnosis> diagnoses(long patientId);
+
+    /** One assessment, if the user may read its patient's record (audited); 404 otherwise. */
+    Trichoscopy trichoscopy(long assessmentId);
+
+    /** One diagnosis, if the user may read its patient's record (audited); 404 otherwise. */
+    CodedDiagnosis diagnosis(long diagnosisId);
 
     /**
      * One trichoscopic assessment.
@@ -33,7 +42,7 @@ public interface DiagnosisExchange {
     }
 
     /** A diagnosis with its codes where the knowledge base confirms one (never guessed). */
-    record CodedDiagnosis(long id, String category, String icd10, String snomed, String stage, String notes,
+    record CodedDiagnosis(long id, long patientId, String category, String icd10, String snomed, String stage, String notes,
             String practitionerName, Instant recordedAt, boolean current) {
     }
 }

@@ -166,6 +166,11 @@ class AssessmentStore {
                 .param("now", Timestamp.from(now)).query(Long.class).single();
     }
 
+    Optional<Long> patientOfDiagnosis(long diagnosisId) {
+        return jdbc.sql("SELECT patient_id FROM diagnosis_diagnosis WHERE id = :id").param("id", diagnosisId)
+                .query(Long.class).optional();
+    }
+
     List<DiagnosisView> diagnoses(long patientId) {
         return jdbc.sql("SELECT * FROM diagnosis_diagnosis WHERE patient_id = :p ORDER BY id DESC")
                 .param("p", patientId)

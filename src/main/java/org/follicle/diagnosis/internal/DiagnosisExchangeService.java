@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.follicle.diagnosis.DiagnosisExchange;
+import org.follicle.system.RecordNotFoundException;
 import org.springframework.stereotype.Component;
 
 /** The exchange facade over the audited reads of {@link DiagnosisRecords}. */
@@ -13,31 +14,59 @@ class DiagnosisExchangeService implements DiagnosisExchange {
 
     private final DiagnosisRecords records;
 
-    DiagnosisExchangeService(DiagnosisRecords records) {
+    private final AssessmentStore store;
+
+    private final DiagnosisKnowledge knowledge;
+
+    DiagnosisExchangeService(DiagnosisRecords records, AssessmentStore store, DiagnosisKnowledge knowledge) {
         this.records = records;
+        this.store = store;
+        this.knowledge = knowledge;
+    }
+
+    @Override
+    public List<String> sites() {
+        return knowledge.sites();
     }
 
     @Override
     public List<Trichoscopy> trichoscopies(long patientId) {
         return records.assessments(patientId).stream()
                 .sorted(Comparator.comparing(AssessmentView::assessedOn).thenComparing(AssessmentView::id))
-                .map(a -> new Trichoscopy(a.id(), a.patientId(), a.assessedOn(), a.examinerName(), a.device(),
-                        a.magnification(), a.vellusCutoffUm(), a.sites().stream()
-                                .map(s -> new Site(s.site(), s.hairs(), s.areaCm2(), s.density(), s.terminal(),
-                                        s.vellus(), s.meanDiameterUm(), s.anagenPercent(), s.telogenPercent(),
-                                        s.hairsPerFollicularUnit(), s.emptyFollicles()))
-                                .toList(),
-                        a.voided(), a.voidReason()))
-                .toList();
+                .map(DiagnosisExchangeService::trichoscopy).toList();
     }
 
     @Override
     public List<CodedDiagnosis> diagnoses(long patientId) {
         List<CodedDiagnosis> list = new ArrayList<>();
         for (DiagnosisView d : records.diagnoses(patientId)) {
-            list.add(new CodedDiagnosis(d.id(), d.category(), d.icd10(), d.snomed(), d.stage(), d.notes(),
+            list.add(new CodedDiagnosis(d.id(), patientId, d.category(), d.icd10(), d.snomed(), d.stage(), d.notes(),
                     d.practitionerName(), d.recordedAt(), list.isEmpty()));
         }
         return list;
+    }
+
+    @Override
+    public Trichoscopy trichoscopy(long assessmentId) {
+        long patientId = store.find(assessmentId).map(AssessmentView::patientId)
+                .orElseThrow(() -> new RecordNotFoundException(DiagnosisRecords.ASSESSMENT, assessmentId));
+        return trichoscopy(records.assessment(patientId, assessmentId));
+    }
+
+    @Override
+    public CodedDiagnosis diagnosis(long diagnosisId) {
+        long patientId = store.patientOfDiagnosis(diagnosisId)
+                .orElseThrow(() -> new RecordNotFoundException(DiagnosisRecords.DIAGNOSIS, diagnosisId));
+        return diagnoses(patientId).stream().filter(d -> d.id() == diagnosisId).findFirst().orElseThrow();
+    }
+
+    private static Trichoscopy trichoscopy(AssessmentView a) {
+        return new Trichoscopy(a.id(), a.patientId(), a.assessedOn(), a.examinerName(), a.device(),
+                a.magnification(), a.vellusCutoffUm(), a.sites().stream()
+                        .map(s -> new Site(s.site(), s.hairs(), s.areaCm2(), s.density(), s.terminal(), s.vellus(),
+                                s.meanDiameterUm(), s.anagenPercent(), s.telogenPercent(), s.hairsPerFollicularUnit(),
+                                s.emptyFollicles()))
+                        .toList(),
+                a.voided(), a.voidReason());
     }
 }

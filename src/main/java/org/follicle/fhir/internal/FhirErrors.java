@@ -70,7 +70,10 @@ class FhirErrors {
             return new ForbiddenOperationException(text("problem.forbidden", locale));
         }
         if (e instanceof BaseServerResponseException answer && !(answer instanceof InternalErrorException)) {
-            return answer;
+            // The providers' own refusals carry a message key, said here in the caller's language.
+            String said = answer.getMessage() == null ? null
+                    : messages.getMessage(answer.getMessage(), null, null, locale);
+            return said == null ? answer : BaseServerResponseException.newInstance(answer.getStatusCode(), said);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -19,14 +19,14 @@ final class Pages {
 
     static int offset(Integer offset) {
         if (offset != null && offset < 0) {
-            throw new InvalidRequestException("_offset must be 0 or more");
+            throw new InvalidRequestException("fhir.search.offsetNegative");
         }
         return offset == null ? 0 : offset;
     }
 
     static int count(Integer count) {
         if (count != null && count < 0) {
-            throw new InvalidRequestException("_count must be 0 or more");
+            throw new InvalidRequestException("fhir.search.countNegative");
         }
         return count == null ? FhirServer.DEFAULT_PAGE : Math.min(count, FhirServer.LARGEST_PAGE);
     }
