@@ -281,7 +281,7 @@ class ClinicIsolationIT {
         }
 
         boolean isApi() {
-            return pattern.startsWith("/api/");
+            return pattern.startsWith("/api/") || pattern.startsWith("/fhir/");
         }
 
         @Override
@@ -295,7 +295,24 @@ class ClinicIsolationIT {
         Function<Scene, String> parisStaff = s -> String.valueOf(s.parisStaffMember().id());
         Function<Scene, String> patient = s -> "/api/v1/patients/" + s.parisPatient();
         Function<Scene, String> chart = s -> "/patients/" + s.parisPatient();
+        Function<Scene, String> fhirPatient = s -> "/fhir/Patient/" + s.parisPatient();
         return Stream.of(
+                // FHIR (before voiding: a voided record is no longer corrected)
+                Endpoint.api("GET", "/fhir/Patient/{id}", fhirPatient, null),
+                Endpoint.api("PUT", "/fhir/Patient/{id}", fhirPatient, "{\"resourceType\":\"Patient\","
+                        + "\"id\":\"{patient}\",\"name\":[{\"family\":\"Durand\",\"given\":[\"Élise\"]}],"
+                        + "\"birthDate\":\"1980-05-17\",\"gender\":\"female\"}").by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/fhir/DiagnosticReport/{id}",
+                        s -> "/fhir/DiagnosticReport/" + s.parisAssessment(), null),
+                Endpoint.api("GET", "/fhir/Appointment/{id}", s -> "/fhir/Appointment/" + s.appointments().get(0), null),
+                Endpoint.api("GET", "/fhir/Observation?patient={id}",
+                        s -> "/fhir/Observation?patient=" + s.parisPatient(), null),
+                Endpoint.api("GET", "/fhir/DiagnosticReport?patient={id}",
+                        s -> "/fhir/DiagnosticReport?patient=" + s.parisPatient(), null),
+                Endpoint.api("GET", "/fhir/Condition?patient={id}", s -> "/fhir/Condition?patient=" + s.parisPatient(),
+                        null),
+                Endpoint.api("GET", "/fhir/Appointment?patient={id}",
+                        s -> "/fhir/Appointment?patient=" + s.parisPatient(), null),
                 // intake and screening (before voiding: a voided record takes no new answers)
                 Endpoint.api("PUT", "/api/v1/patients/{patientId}/intake", s -> patient.apply(s) + "/intake",
                         IntakeIT.intake("\"UNKNOWN\"", "[]")).by(Scene::parisPractitioner).withETagFrom(null),
@@ -732,6 +749,7 @@ class ClinicIsolationIT {
                     ? planBody(scene.org().paris(), scene.parisPractitioner().id(), scene.monday().plusYears(1))
                     : endpoint.body().replace("{paris}", String.valueOf(scene.org().paris()))
                             .replace("{startedPlan}", String.valueOf(scene.startedPlan()))
+                            .replace("{patient}", String.valueOf(scene.parisPatient()))
                             .replace("MONDAY", scene.monday().toString());
             long before = auditEntriesOf(who);
             HttpResponse<String> response = endpoint.method().equals("GET") ? http.get(path, token)

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import ca.uhn.fhir.rest.server.RestfulServer;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,7 @@ class EveryEndpointIT {
      */
     static final Set<String> OPEN = Set.of("GET /login", "GET /error", "GET /error/problem", "GET /feeds/{token}.ics",
             "POST /api/v1/webhooks/payments/{gatewayName}", "GET /portal/login", "POST /portal/login/link",
-            "GET /portal/login/sent", "GET /portal/login/ott");
+            "GET /portal/login/sent", "GET /portal/login/ott", "GET /fhir/metadata");
 
     /** Path values that name no record: not a number, negative, beyond a {@code long}, a date that does not exist. */
     static final List<String> BAD_VALUES = List.of("abc", "-1", "99999999999999999999", "2026-13-45");
@@ -86,6 +88,9 @@ class EveryEndpointIT {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
+    @Autowired
+    ServletRegistrationBean<RestfulServer> fhir;
+
     @Test
     void everyEndpointRefusesAnyoneNotSignedInUnlessOpenByDesign() {
         Http anonymous = new Http(port);
@@ -95,7 +100,8 @@ class EveryEndpointIT {
             String verb = endpoint.substring(0, endpoint.indexOf(' '));
             String path = pattern.replaceAll("\\{[^}]+}", "1");
             HttpResponse<String> response = verb.equals("GET") ? anonymous.page(path)
-                    : verb.equals("POST") && !pattern.startsWith("/api/") ? anonymous.form(path, Map.of())
+                    : verb.equals("POST") && !pattern.startsWith("/api/") && !pattern.startsWith("/fhir/")
+                            ? anonymous.form(path, Map.of())
                     : anonymous.send(verb, path, null, "{}", Map.of());
             boolean refused = asksToSignIn(response) || response.statusCode() == 403;
             if (!refused && !OPEN.contains(endpoint)) {
@@ -122,7 +128,7 @@ class EveryEndpointIT {
         List<String> failures = new ArrayList<>();
         endpoints().forEach((endpoint, pattern) -> {
             String verb = endpoint.substring(0, endpoint.indexOf(' '));
-            boolean api = pattern.startsWith("/api/");
+            boolean api = pattern.startsWith("/api/") || pattern.startsWith("/fhir/");
             // The portal's pages are the patient's: asked as one.
             Http pages = pattern.startsWith("/portal") ? patient : staffPages;
             // A fresh token for each endpoint: the token endpoints may revoke one.
@@ -189,6 +195,21 @@ class EveryEndpointIT {
                         .forEach(verb -> endpoints.put(verb + " " + pattern, pattern)));
             }
         });
+        // The FHIR API's interactions, from its server's own bindings.
+        endpoints.put("GET /fhir/metadata", "/fhir/metadata");
+        fhir.getServlet().getResourceBindings().forEach(binding -> binding.getMethodBindings().forEach(method -> {
+            String type = "/fhir/" + binding.getResourceName();
+            switch (method.getClass().getSimpleName()) {
+                case "ReadMethodBinding" -> {
+                    endpoints.put("GET " + type + "/{id}", type + "/{id}");
+                    endpoints.put("GET " + type + "/{id}/_history/{version}", type + "/{id}/_history/{version}");
+                }
+                case "SearchMethodBinding" -> endpoints.put("GET " + type, type);
+                case "CreateMethodBinding" -> endpoints.put("POST " + type, type);
+                case "UpdateMethodBinding" -> endpoints.put("PUT " + type + "/{id}", type + "/{id}");
+                default -> throw new AssertionError("a FHIR interaction this test does not try: " + method);
+            }
+        }));
         assertThat(endpoints).as("Follicle's endpoints").hasSizeGreaterThan(100);
         return endpoints;
     }
