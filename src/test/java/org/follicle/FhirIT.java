@@ -26,9 +26,11 @@ import org.follicle.support.StaffFixture.Staff;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,6 +218,64 @@ class FhirIT {
         assertThat(search.getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
                 .doesNotContain(String.valueOf(theirs));
         assertThat(new Http(port).get("/fhir/Patient/" + theirs, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aPatientsTrichoscopyAndDiagnosesAreSearchedByCodeSiteAndDate() {
+        Staff doctor = fixture.staff(org, "doctor", Map.of(org.paris(), Role.PRACTITIONER));
+        String token = fixture.token(doctor);
+        long patient = fixture.patient(org, org.paris(), "Trichoscopy" + org.suffix(), "Tom");
+        Http http = new Http(port);
+        for (String day : List.of("2026-01-10", "2026-07-10")) {
+            HttpResponse<String> assessed = http.send("POST", "/api/v1/patients/" + patient + "/assessments", token,
+                    "{\"assessedOn\":\"" + day + "\",\"vellusCutoffUm\":40,\"magnification\":20,\"sites\":["
+                            + "{\"site\":\"VERTEX\",\"hairs\":40,\"areaCm2\":0.25,\"terminal\":30,\"vellus\":10,"
+                            + "\"meanDiameterUm\":55},{\"site\":\"OCCIPITAL\",\"hairs\":50,\"areaCm2\":0.25}]}",
+                    Map.of());
+            assertThat(assessed.statusCode()).as(assessed.body()).isEqualTo(201);
+        }
+        assertThat(http.send("POST", "/api/v1/patients/" + patient + "/diagnoses", token,
+                "{\"category\":\"AGA_MALE\",\"stage\":\"Norwood III\"}", Map.of()).statusCode()).isEqualTo(201);
+        IGenericClient practitioner = client(token);
+
+        Bundle densities = practitioner.search().byUrl("Observation?patient=" + patient
+                + "&code=https://follicle.org/fhir/CodeSystem/trichoscopy|hair-density").returnBundle(Bundle.class)
+                .execute();
+        assertThat(densities.getEntry()).hasSize(4).allSatisfy(e -> {
+            Observation o = (Observation) e.getResource();
+            assertThat(o.getValueQuantity().getCode()).isEqualTo("/cm2");
+            assertThat(o.getBodySite().getCoding()).extracting(c -> c.getCode()).contains("41695006");
+        });
+        assertThat(densities.getEntry()).extracting(e -> ((Observation) e.getResource()).getValueQuantity()
+                .getValue().intValue()).containsExactlyInAnyOrder(160, 200, 160, 200);
+
+        Bundle vertexLater = practitioner.search().byUrl("Observation?subject=Patient/" + patient
+                + "&body-site=vertex&date=ge2026-06-01").returnBundle(Bundle.class).execute();
+        assertThat(vertexLater.getEntry()).extracting(e -> ((Observation) e.getResource()).getCode().getCodingFirstRep()
+                .getCode()).containsExactlyInAnyOrder("hair-density", "hair-count", "field-area", "terminal-hairs",
+                        "vellus-hairs", "mean-shaft-diameter");
+        String observationId = vertexLater.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        assertThat(practitioner.read().resource(Observation.class).withId(observationId).execute().getIdPart())
+                .isEqualTo(observationId);
+
+        Bundle reports = practitioner.search().byUrl("DiagnosticReport?patient=" + patient
+                + "&_include=DiagnosticReport:result").returnBundle(Bundle.class).execute();
+        assertThat(reports.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.MATCH)
+                .hasSize(2);
+        assertThat(reports.getEntry()).filteredOn(e -> e.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)
+                .hasSize(18);
+
+        Bundle conditions = practitioner.search().byUrl("Condition?patient=" + patient).returnBundle(Bundle.class)
+                .execute();
+        Condition condition = (Condition) conditions.getEntryFirstRep().getResource();
+        assertThat(condition.getCode().getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode())
+                .containsExactlyInAnyOrder("http://snomed.info/sct|87872006", "http://hl7.org/fhir/sid/icd-10|L64.9");
+        assertThat(condition.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("active");
+
+        HttpResponse<String> unnamed = http.send("GET", "/fhir/Observation", token, null,
+                Map.of("Accept-Language", "es"));
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(unnamed.body()).contains("Indique el paciente");
     }
 
     private String token;

@@ -3,6 +3,8 @@ package org.follicle.fhir.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
@@ -33,6 +35,8 @@ final class Pages {
 
     /** A page already cut by the store, with the number of all matches. */
     static IBundleProvider of(List<? extends IBaseResource> page, int offset, int count, long total) {
+        // Marked as matches, so that a client tells them from the resources an _include brings along.
+        page.forEach(match -> ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(match, BundleEntrySearchModeEnum.MATCH));
         SimpleBundleProvider provider = new SimpleBundleProvider(new ArrayList<IBaseResource>(page));
         provider.setCurrentPageOffset(offset);
         provider.setCurrentPageSize(count);
