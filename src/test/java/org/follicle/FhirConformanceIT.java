@@ -12,6 +12,10 @@ import org.follicle.support.StaffFixture.Staff;
 import org.follicle.system.DemoDataContributor;
 import org.follicle.system.internal.DemoClinic;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AdverseEvent;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,8 +59,23 @@ class FhirConformanceIT {
         resources.forEach(r -> errors.addAll(fhir.errors(r)));
 
         assertThat(resources).extracting(IBaseResource::fhirType).contains("Patient", "DiagnosticReport",
-                "Observation", "Condition", "Appointment", "Organization", "Location", "Practitioner", "CodeSystem");
+                "Observation", "Condition", "Appointment", "Organization", "Location", "Practitioner", "CodeSystem",
+                "Encounter", "Procedure", "MedicationAdministration", "Provenance", "AdverseEvent");
         assertThat(errors).isEmpty();
+        // What a recall asks: who received a lot, found by its number; the side effect names the same lot.
+        MedicationAdministration given = resources.stream().filter(MedicationAdministration.class::isInstance)
+                .map(MedicationAdministration.class::cast).filter(MedicationAdministration::hasContained).findFirst()
+                .orElseThrow();
+        Medication lot = given.getContained().stream().filter(r -> r.getIdPart().startsWith("lot-"))
+                .map(Medication.class::cast).findFirst().orElseThrow();
+        Bundle received = fhir.client().search().byUrl("MedicationAdministration?patient="
+                + given.getSubject().getReferenceElement().getIdPart() + "&lot=" + lot.getBatch().getLotNumber())
+                .returnBundle(Bundle.class).execute();
+        assertThat(received.getEntry()).isNotEmpty();
+        AdverseEvent bruising = resources.stream().filter(AdverseEvent.class::isInstance).map(AdverseEvent.class::cast)
+                .findFirst().orElseThrow();
+        assertThat(bruising.getContained()).extracting(r -> ((Medication) r).getBatch().getLotNumber())
+                .contains(lot.getBatch().getLotNumber());
         // The validator does find errors: an observation without its status and with a code unknown to its system.
         org.hl7.fhir.r4.model.Observation broken = new org.hl7.fhir.r4.model.Observation();
         broken.setId("broken");

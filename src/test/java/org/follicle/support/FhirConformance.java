@@ -69,7 +69,9 @@ public final class FhirConformance {
         for (long patient : patientIds) {
             found.add(client.read().resource("Patient").withId(String.valueOf(patient)).execute());
             for (String search : List.of("DiagnosticReport?_include=DiagnosticReport:result&patient=",
-                    "Observation?_count=100&patient=", "Condition?patient=", "Appointment?patient=")) {
+                    "Observation?_count=100&patient=", "Condition?patient=", "Appointment?patient=",
+                    "Encounter?patient=", "Procedure?patient=", "MedicationAdministration?_count=100&patient=",
+                    "Provenance?patient=", "AdverseEvent?subject=")) {
                 collect(search + patient, found);
             }
         }
