@@ -302,6 +302,7 @@ class ClinicIsolationIT {
                 Endpoint.api("PUT", "/fhir/Patient/{id}", fhirPatient, "{\"resourceType\":\"Patient\","
                         + "\"id\":\"{patient}\",\"name\":[{\"family\":\"Durand\",\"given\":[\"Élise\"]}],"
                         + "\"birthDate\":\"1980-05-17\",\"gender\":\"female\"}").by(Scene::parisPractitioner),
+                Endpoint.api("GET", "/fhir/Patient/{id}/$everything", s -> fhirPatient.apply(s) + "/$everything", null),
                 Endpoint.api("GET", "/fhir/DiagnosticReport/{id}",
                         s -> "/fhir/DiagnosticReport/" + s.parisAssessment(), null),
                 Endpoint.api("GET", "/fhir/Appointment/{id}", s -> "/fhir/Appointment/" + s.appointments().get(0), null),

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.method.OperationMethodBinding;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
@@ -207,6 +208,10 @@ class EveryEndpointIT {
                 case "SearchMethodBinding" -> endpoints.put("GET " + type, type);
                 case "CreateMethodBinding" -> endpoints.put("POST " + type, type);
                 case "UpdateMethodBinding" -> endpoints.put("PUT " + type + "/{id}", type + "/{id}");
+                case "OperationMethodBinding" -> {
+                    String operation = type + "/{id}/" + ((OperationMethodBinding) method).getName();
+                    endpoints.put("GET " + operation, operation);
+                }
                 default -> throw new AssertionError("a FHIR interaction this test does not try: " + method);
             }
         }));

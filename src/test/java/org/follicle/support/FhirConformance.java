@@ -68,6 +68,8 @@ public final class FhirConformance {
         }
         for (long patient : patientIds) {
             found.add(client.read().resource("Patient").withId(String.valueOf(patient)).execute());
+            found.add(client.operation().onInstance("Patient/" + patient).named("$everything").withNoParameters(
+                    org.hl7.fhir.r4.model.Parameters.class).returnResourceType(Bundle.class).useHttpGet().execute());
             for (String search : List.of("DiagnosticReport?_include=DiagnosticReport:result&patient=",
                     "Observation?_count=100&patient=", "Condition?patient=", "Appointment?patient=",
                     "Encounter?patient=", "Procedure?patient=", "MedicationAdministration?_count=100&patient=",

@@ -46,7 +46,7 @@ class AppointmentProvider implements IResourceProvider {
 
     @Read
     public Appointment read(@IdParam IdType id) {
-        return appointment(appointments.appointment(Ids.number(id)));
+        return resource(appointments.appointment(Ids.number(id)));
     }
 
     /** A patient's appointments, the latest first, by the day they start on (in the clinic's zone). */
@@ -56,7 +56,7 @@ class AppointmentProvider implements IResourceProvider {
             @Offset Integer offset, @Count Integer count) {
         Days days = Days.of(date);
         List<Appointment> found = appointments.ofPatient(PatientSearch.of(patient, null)).stream()
-                .filter(a -> days.contains(startDay(a))).map(this::appointment).toList();
+                .filter(a -> days.contains(startDay(a))).map(this::resource).toList();
         return Pages.slice(found, offset, count);
     }
 
@@ -65,7 +65,7 @@ class AppointmentProvider implements IResourceProvider {
         return a.startsAt().atZoneSameInstant(zone).toLocalDate();
     }
 
-    private Appointment appointment(AppointmentView a) {
+    Appointment resource(AppointmentView a) {
         Appointment appointment = new Appointment();
         appointment.setId(new IdType("Appointment", String.valueOf(a.id()), String.valueOf(a.version())));
         appointment.getMeta().setVersionId(String.valueOf(a.version()));

@@ -57,9 +57,11 @@ class ConditionProvider implements IResourceProvider {
     public IBundleProvider search(@OptionalParam(name = Condition.SP_PATIENT) ReferenceParam patient,
             @OptionalParam(name = Condition.SP_SUBJECT) ReferenceParam subject,
             @Offset Integer offset, @Count Integer count) {
-        List<Condition> conditions = diagnosis.diagnoses(PatientSearch.of(patient, subject)).stream()
-                .map(this::condition).toList();
-        return Pages.slice(conditions, offset, count);
+        return Pages.slice(conditionsOf(PatientSearch.of(patient, subject)), offset, count);
+    }
+
+    List<Condition> conditionsOf(long patientId) {
+        return diagnosis.diagnoses(patientId).stream().map(this::condition).toList();
     }
 
     private Condition condition(CodedDiagnosis d) {

@@ -15,11 +15,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import ca.uhn.fhir.model.valueset.BundleTypeEnum;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
 import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
@@ -50,6 +53,7 @@ import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.StringType;
 import org.springframework.context.MessageSource;
@@ -62,6 +66,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PatientProvider implements IResourceProvider {
 
+    /** The most resources of a patient's record one page of $everything holds. */
+    static final int EVERYTHING_PAGE = 1000;
+
     private final PatientExchange patients;
 
     private final ClinicAccess access;
@@ -70,11 +77,15 @@ class PatientProvider implements IResourceProvider {
 
     private final MessageSource messages;
 
-    PatientProvider(PatientExchange patients, ClinicAccess access, Validator validator, MessageSource messages) {
+    private final PatientRecord record;
+
+    PatientProvider(PatientExchange patients, ClinicAccess access, Validator validator, MessageSource messages,
+            @org.springframework.context.annotation.Lazy PatientRecord record) {
         this.patients = patients;
         this.access = access;
         this.validator = validator;
         this.messages = messages;
+        this.record = record;
     }
 
     @Override
@@ -172,6 +183,26 @@ class PatientProvider implements IResourceProvider {
         int version = id != null && id.getVersionIdPart() != null ? version(id.getVersionIdPart())
                 : current.version();
         return outcome(patients.correct(current.id(), details(resource, request), version));
+    }
+
+    /**
+     * Everything about the patient (also their copy of their record, for the right of access): one page of up to a
+     * thousand resources at a time, {@code _type} to keep some types only.
+     */
+    @Operation(name = "$everything", idempotent = true, type = Patient.class,
+            bundleType = BundleTypeEnum.SEARCHSET)
+    public IBundleProvider everything(@IdParam IdType id,
+            @OperationParam(name = "_type") StringType types, @OperationParam(name = "_count") IntegerType count,
+            @OperationParam(name = "_offset") IntegerType offset) {
+        Set<String> kept = types == null || types.getValue() == null ? Set.of()
+                : java.util.Arrays.stream(types.getValue().split(",")).map(String::trim)
+                        .collect(java.util.stream.Collectors.toSet());
+        List<org.hl7.fhir.r4.model.Resource> all = record.everything(Ids.number(id), kept);
+        int from = Pages.offset(offset == null ? null : offset.getValue());
+        int size = count == null || count.getValue() == null ? EVERYTHING_PAGE
+                : Math.max(0, Math.min(count.getValue(), EVERYTHING_PAGE));
+        return Pages.of(all.subList(Math.min(from, all.size()), Math.min(all.size(), from + size)), from, size,
+                all.size());
     }
 
     static Patient resource(PatientView p) {
