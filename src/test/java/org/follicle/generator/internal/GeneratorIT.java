@@ -1,10 +1,12 @@
 package org.follicle.generator.internal;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.follicle.support.FhirConformance;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,17 @@ class GeneratorIT {
         // The director's cohort report covers the generated courses.
         JsonNode report = json.readTree(http.get("/api/v1/analytics/cohorts", "flc_load_load.director").body());
         assertThat(report.toString()).contains("\"empty\":false");
+
+        // Every resource the FHIR API gives about the practitioner's clinic's patients with the longest histories
+        // validates without an error.
+        FhirConformance fhir = new FhirConformance(port, practitioner);
+        List<Long> patients = jdbc.sql("""
+                SELECT p.patient_id FROM plans_plan p JOIN scheduling_appointment a ON a.id = :visit
+                WHERE p.clinic_id = a.clinic_id ORDER BY p.starts_on, p.id LIMIT 8""")
+                .param("visit", visit.get("id")).query(Long.class).list();
+        List<String> errors = new java.util.ArrayList<>();
+        fhir.crawl(patients).forEach(resource -> errors.addAll(fhir.errors(resource)));
+        assertThat(errors).isEmpty();
     }
 
     @Test
