@@ -208,15 +208,27 @@ class EveryEndpointIT {
                 case "SearchMethodBinding" -> endpoints.put("GET " + type, type);
                 case "CreateMethodBinding" -> endpoints.put("POST " + type, type);
                 case "UpdateMethodBinding" -> endpoints.put("PUT " + type + "/{id}", type + "/{id}");
-                case "OperationMethodBinding" -> {
-                    String operation = type + "/{id}/" + ((OperationMethodBinding) method).getName();
-                    endpoints.put("GET " + operation, operation);
-                }
+                case "OperationMethodBinding" -> operation(endpoints, type, (OperationMethodBinding) method);
                 default -> throw new AssertionError("a FHIR interaction this test does not try: " + method);
             }
         }));
+        // The server's own operations (HAPI's paging binding, unused without a paging store, is not one).
+        fhir.getServlet().getServerBindings().stream().filter(OperationMethodBinding.class::isInstance)
+                .forEach(method -> operation(endpoints, "/fhir", (OperationMethodBinding) method));
         assertThat(endpoints).as("Follicle's endpoints").hasSizeGreaterThan(100);
         return endpoints;
+    }
+
+    /** A FHIR operation, at each level it works on (the server, a type, an instance). */
+    private static void operation(Map<String, String> endpoints, String base, OperationMethodBinding operation) {
+        List<String> paths = new ArrayList<>();
+        if (operation.isCanOperateAtInstanceLevel()) {
+            paths.add(base + "/{id}/" + operation.getName());
+        }
+        if (operation.isCanOperateAtTypeLevel() || operation.isCanOperateAtServerLevel()) {
+            paths.add(base + "/" + operation.getName());
+        }
+        paths.forEach(path -> endpoints.put("GET " + path, path));
     }
 
     /**

@@ -278,6 +278,60 @@ class FhirIT {
         assertThat(unnamed.body()).contains("Indique el paciente");
     }
 
+    @Test
+    void exportsTheClinicsPatientsInTheBackgroundAsNdjsonForWhoeverAskedOnly() throws Exception {
+        String family = "Exported" + org.suffix();
+        for (int i = 0; i < 3; i++) {
+            assistant.create().resource(patient(family, "Eva" + (char) ('a' + i), "1970-02-0" + (i + 1))).execute();
+        }
+        Http http = new Http(port);
+        String path = "/fhir/Group/clinic-" + org.paris() + "/$export?_type=Patient,Organization";
+        assertThat(http.get(path, token()).statusCode()).as("without Prefer: respond-async").isEqualTo(400);
+        HttpResponse<String> kickOff = http.send("GET", path, token(), null, Map.of("Prefer", "respond-async",
+                "Accept", "application/fhir+json"));
+        assertThat(kickOff.statusCode()).as(kickOff.body()).isEqualTo(202);
+        String status = kickOff.headers().firstValue("Content-Location").orElseThrow()
+                .replace("http://localhost:" + port, "");
+
+        HttpResponse<String> polled = http.get(status, token());
+        for (int i = 0; i < 100 && polled.statusCode() == 202; i++) {
+            Thread.sleep(200);
+            polled = http.get(status, token());
+        }
+        assertThat(polled.statusCode()).as(polled.body()).isEqualTo(200);
+        var manifest = tools.jackson.databind.json.JsonMapper.builder().build().readTree(polled.body());
+        assertThat(manifest.get("requiresAccessToken").asBoolean()).isTrue();
+        List<String> types = new ArrayList<>();
+        String patients = null;
+        for (var output : manifest.get("output")) {
+            types.add(output.get("type").asString());
+            if (output.get("type").asString().equals("Patient")) {
+                patients = output.get("url").asString().replace("http://localhost:" + port, "");
+                assertThat(output.get("count").asInt()).isGreaterThanOrEqualTo(3);
+            }
+        }
+        assertThat(types).containsExactlyInAnyOrder("Patient", "Organization");
+        HttpResponse<String> file = http.get(patients, token());
+        assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("application/fhir+ndjson");
+        List<String> names = file.body().lines().map(line -> FHIR.newJsonParser().parseResource(Patient.class, line))
+                .map(p -> p.getNameFirstRep().getFamily()).toList();
+        assertThat(names).filteredOn(family::equals).hasSize(3);
+
+        // Someone else cannot read the job or its files; its owner cancels it, and its files go.
+        String colleague = fixture.token(fixture.staff(org, "colleague", Map.of(org.paris(), Role.ADMIN)));
+        assertThat(http.get(status, colleague).statusCode()).isEqualTo(404);
+        assertThat(http.get(patients, colleague).statusCode()).isEqualTo(404);
+        assertThat(http.send("DELETE", status, token(), null, Map.of()).statusCode()).isEqualTo(202);
+        assertThat(http.get(patients, token()).statusCode()).isEqualTo(404);
+        // Another clinic's patients, or another organisation's, are not a group one may export.
+        String madrid = fixture.token(fixture.staff(org, "madrid", Map.of(org.madrid(), Role.ADMIN)));
+        assertThat(http.send("GET", "/fhir/Group/clinic-" + org.paris() + "/$export", madrid, null,
+                Map.of("Prefer", "respond-async")).statusCode()).isEqualTo(404);
+        Organisation other = fixture.organisation();
+        assertThat(http.send("GET", "/fhir/Group/clinic-" + other.paris() + "/$export", token(), null,
+                Map.of("Prefer", "respond-async")).statusCode()).isEqualTo(404);
+    }
+
     private String token;
 
     private String token() {

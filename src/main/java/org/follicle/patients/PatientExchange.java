@@ -17,6 +17,12 @@ public interface PatientExchange {
      */
     Matches find(Criteria criteria, long offset, int count);
 
+    /**
+     * The ids of every patient the user may read, of one clinic or of all the user's clinics (clinicId null), in
+     * registration order; voided records left out. Audited as a search. For exports, which read each one after.
+     */
+    List<Long> readableIds(Long clinicId);
+
     /** The patient, if the user may read their record (audited as a read); 404 otherwise. */
     PatientView read(long patientId);
 

@@ -69,11 +69,16 @@ class FhirErrors {
                     request.getMethod() + " " + request.getRequestURI()));
             return new ForbiddenOperationException(text("problem.forbidden", locale));
         }
-        if (e instanceof BaseServerResponseException answer && !(answer instanceof InternalErrorException)) {
-            // The providers' own refusals carry a message key, said here in the caller's language.
+        if (e instanceof BaseServerResponseException answer) {
+            // The providers' own answers carry a message key, said here in the caller's language.
             String said = answer.getMessage() == null ? null
                     : messages.getMessage(answer.getMessage(), null, null, locale);
-            return said == null ? answer : BaseServerResponseException.newInstance(answer.getStatusCode(), said);
+            if (said != null) {
+                return BaseServerResponseException.newInstance(answer.getStatusCode(), said);
+            }
+            if (!(answer instanceof InternalErrorException)) {
+                return answer;
+            }
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

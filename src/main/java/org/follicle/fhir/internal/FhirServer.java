@@ -28,12 +28,14 @@ class FhirServer {
 
     @Bean
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
-            FhirErrors errors) {
+            FhirErrors errors, BulkExportProvider bulkExport) {
         RestfulServer server = new RestfulServer(context);
         server.setServerName("Follicle");
         server.setImplementationDescription("Follicle FHIR R4: the clinic's records, mapped from its own model");
         server.setResourceProviders(providers);
         server.registerInterceptor(errors);
+        server.registerProvider(bulkExport);
+        server.registerInterceptor(bulkExport);
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setPagingProvider(null);
         server.setDefaultPageSize(DEFAULT_PAGE);

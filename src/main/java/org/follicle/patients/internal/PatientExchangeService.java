@@ -33,6 +33,14 @@ class PatientExchangeService implements PatientExchange {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    @Audited(action = AuditAction.SEARCH, recordType = PatientStore.RECORD_TYPE)
+    public java.util.List<Long> readableIds(Long clinicId) {
+        java.util.Collection<Long> clinics = access.readableClinics();
+        return patients.ids(clinicId == null ? clinics : clinics.stream().filter(clinicId::equals).toList());
+    }
+
+    @Override
     public PatientView read(long patientId) {
         return records.chart(patientId);
     }

@@ -178,6 +178,14 @@ public class PatientStore {
         return new PatientExchange.Matches(page, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
+    List<Long> ids(Collection<Long> clinics) {
+        if (clinics.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM patients_patient WHERE clinic_id IN (:clinics) AND NOT voided ORDER BY id")
+                .param("clinics", clinics).query(Long.class).list();
+    }
+
     /** A half-open range on a column: from included, to excluded; either may be absent. */
     private static void range(StringBuilder where, Map<String, Object> params, String column, String name, Object from,
             Object to) {
