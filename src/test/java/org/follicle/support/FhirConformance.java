@@ -48,6 +48,8 @@ public final class FhirConformance {
         client.search().forResource(CodeSystem.class).returnBundle(Bundle.class).execute().getEntry()
                 .forEach(e -> codes.addCodeSystem(e.getResource()));
         knowledgeCodes().forEach(codes::addCodeSystem);
+        client.search().forResource(org.hl7.fhir.r4.model.Questionnaire.class).returnBundle(Bundle.class).execute()
+                .getEntry().forEach(e -> codes.addResource(e.getResource()));
         ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR), codes,
                 new CommonCodeSystemsTerminologyService(FHIR), new InMemoryTerminologyServerValidationSupport(FHIR),
                 new SnapshotGeneratingValidationSupport(FHIR));
@@ -63,7 +65,7 @@ public final class FhirConformance {
     public List<IBaseResource> crawl(Collection<Long> patientIds) {
         List<IBaseResource> found = new ArrayList<>();
         found.add(client.capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute());
-        for (String search : List.of("Organization", "Location", "Practitioner", "CodeSystem")) {
+        for (String search : List.of("Organization", "Location", "Practitioner", "CodeSystem", "Questionnaire")) {
             collect(search, found);
         }
         for (long patient : patientIds) {
@@ -73,7 +75,8 @@ public final class FhirConformance {
             for (String search : List.of("DiagnosticReport?_include=DiagnosticReport:result&patient=",
                     "Observation?_count=100&patient=", "Condition?patient=", "Appointment?patient=",
                     "Encounter?patient=", "Procedure?patient=", "MedicationAdministration?_count=100&patient=",
-                    "Provenance?patient=", "AdverseEvent?subject=")) {
+                    "Provenance?patient=", "AdverseEvent?subject=", "QuestionnaireResponse?patient=",
+                    "DetectedIssue?patient=", "Consent?patient=")) {
                 collect(search + patient, found);
             }
         }
@@ -99,6 +102,9 @@ public final class FhirConformance {
         CodeSystem snomed = fragment("http://snomed.info/sct");
         snomed.addConcept().setCode("41695006").setDisplay("Scalp structure");
         CodeSystem icd10 = fragment("http://hl7.org/fhir/sid/icd-10");
+        // The consent category of FHIR's consent examples and its value set.
+        CodeSystem loinc = fragment("http://loinc.org");
+        loinc.addConcept().setCode("59284-0").setDisplay("Patient Consent");
         try (InputStream in = FhirConformance.class.getResourceAsStream("/knowledge/diagnoses.json")) {
             JsonNode categories = JsonMapper.builder().build().readTree(in).get("categories");
             for (JsonNode category : categories) {
@@ -109,7 +115,7 @@ public final class FhirConformance {
         catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return List.of(snomed, icd10);
+        return List.of(snomed, icd10, loinc);
     }
 
     private static void add(CodeSystem system, JsonNode code) {

@@ -42,7 +42,8 @@ class BulkExportProvider {
     /** What an export holds: every type of a patient's record. */
     static final Set<String> TYPES = Set.of("Patient", "Organization", "Location", "Practitioner",
             "DiagnosticReport", "Observation", "Condition", "Appointment", "Encounter", "Procedure",
-            "MedicationAdministration", "Provenance", "AdverseEvent");
+            "MedicationAdministration", "Provenance", "AdverseEvent", "Questionnaire", "QuestionnaireResponse",
+            "DetectedIssue", "Consent");
 
     private static final Set<String> NDJSON = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
 

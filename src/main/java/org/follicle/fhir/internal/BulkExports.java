@@ -146,8 +146,9 @@ class BulkExports {
                     return;
                 }
                 for (Resource resource : records.everything(patientId, types)) {
-                    // The clinic, its organisation and practitioners come with every patient: written once.
-                    boolean perPatient = !Set.of("Organization", "Location", "Practitioner")
+                    // The clinic, its organisation, practitioners and questionnaire come with every patient: written
+                    // once.
+                    boolean perPatient = !Set.of("Organization", "Location", "Practitioner", "Questionnaire")
                             .contains(resource.fhirType());
                     if (perPatient || shared.add(resource.fhirType() + "/" + resource.getIdPart())) {
                         Part part = parts.computeIfAbsent(resource.fhirType(), type -> new Part());

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.follicle.diagnosis.DiagnosisExchange;
 import org.follicle.diagnosis.DiagnosisExchange.Trichoscopy;
+import org.follicle.intake.IntakeExchange;
 import org.follicle.patients.PatientExchange;
 import org.follicle.patients.PatientView;
 import org.follicle.scheduling.AppointmentBook;
@@ -45,11 +46,21 @@ class PatientRecord {
 
     private final DirectoryProviders.PractitionerProvider practitioners;
 
+    private final IntakeExchange intake;
+
+    private final Intakes intakes;
+
+    private final IntakeProviders.IssueProvider issues;
+
     PatientRecord(PatientExchange patients, DiagnosisExchange diagnosis, SessionExchange sessions,
             AppointmentBook appointments, Trichoscopies trichoscopies, Treatments treatments,
             ConditionProvider conditions, AppointmentProvider appointmentResources,
             DirectoryProviders.OrganizationProvider organisations, DirectoryProviders.LocationProvider locations,
-            DirectoryProviders.PractitionerProvider practitioners) {
+            DirectoryProviders.PractitionerProvider practitioners, IntakeExchange intake, Intakes intakes,
+            IntakeProviders.IssueProvider issues) {
+        this.intake = intake;
+        this.intakes = intakes;
+        this.issues = issues;
         this.patients = patients;
         this.diagnosis = diagnosis;
         this.sessions = sessions;
@@ -91,6 +102,12 @@ class PatientRecord {
             }
         }
         sessions.sideEffectsOf(patientId).forEach(e -> all.add(treatments.adverseEvent(e)));
+        IntakeExchange.Form form = intake.questionnaire();
+        all.add(intakes.questionnaire(form));
+        intake.answersOf(patientId).forEach(a -> all.add(intakes.response(form, a)));
+        all.addAll(issues.issuesOf(patientId));
+        intake.consentsOf(patientId).forEach(c -> all.add(intakes.consent(c, patient.clinicId(),
+                intake.consentPdf(patientId, c.id()))));
         for (long id : practitionerIds) {
             all.add(practitioners.read(new org.hl7.fhir.r4.model.IdType(String.valueOf(id))));
         }

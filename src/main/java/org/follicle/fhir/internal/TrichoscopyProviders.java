@@ -21,6 +21,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import org.follicle.diagnosis.DiagnosisExchange;
 import org.follicle.diagnosis.DiagnosisExchange.Trichoscopy;
+import org.follicle.intake.IntakeExchange;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DiagnosticReport;
@@ -29,7 +30,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Trichoscopy read only: reports, their observations, and the code systems they are coded in. */
+/** Trichoscopy read only: reports, their observations, and Follicle's code systems. */
 @Configuration(proxyBeanMethods = false)
 class TrichoscopyProviders {
 
@@ -44,8 +45,9 @@ class TrichoscopyProviders {
     }
 
     @Bean
-    CodeSystemProvider codeSystemProvider(DiagnosisExchange diagnosis, Trichoscopies trichoscopies) {
-        return new CodeSystemProvider(diagnosis, trichoscopies);
+    CodeSystemProvider codeSystemProvider(DiagnosisExchange diagnosis, Trichoscopies trichoscopies,
+            IntakeExchange intake, Intakes intakes) {
+        return new CodeSystemProvider(diagnosis, trichoscopies, intake, intakes);
     }
 
     public static class ReportProvider implements IResourceProvider {
@@ -150,9 +152,16 @@ class TrichoscopyProviders {
 
         private final Trichoscopies trichoscopies;
 
-        CodeSystemProvider(DiagnosisExchange diagnosis, Trichoscopies trichoscopies) {
+        private final IntakeExchange intake;
+
+        private final Intakes intakes;
+
+        CodeSystemProvider(DiagnosisExchange diagnosis, Trichoscopies trichoscopies, IntakeExchange intake,
+                Intakes intakes) {
             this.diagnosis = diagnosis;
             this.trichoscopies = trichoscopies;
+            this.intake = intake;
+            this.intakes = intakes;
         }
 
         @Override
@@ -172,7 +181,9 @@ class TrichoscopyProviders {
         }
 
         private List<CodeSystem> all() {
-            return trichoscopies.codeSystems(diagnosis.sites());
+            List<CodeSystem> all = new java.util.ArrayList<>(trichoscopies.codeSystems(diagnosis.sites()));
+            all.add(intakes.answerCodes(intake.questionnaire()));
+            return all;
         }
     }
 }

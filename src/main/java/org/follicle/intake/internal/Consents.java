@@ -104,6 +104,13 @@ class Consents {
                 texts.getMessage("consent.signedOnPortal", null, java.util.Locale.forLanguageTag(lang)));
     }
 
+    /** A consent the demo clinic's patient signed before a witness, for the demo data (no one is signed in). */
+    ConsentView signForDemo(PatientView patient, ConsentType type, String language, Signature signature,
+            String witnessId, String witnessName) {
+        return sign(patient, type, language, patient.givenName() + " " + patient.familyName(), signature, witnessId,
+                witnessName);
+    }
+
     private ConsentView sign(PatientView patient, ConsentType type, String language, String signerName,
             Signature signature, String witnessId, String witnessName) {
         long patientId = patient.id();
@@ -191,6 +198,11 @@ class Consents {
         audit.record(new AuditRecord(AuditAction.CONSENT_WITHDRAW, RECORD_TYPE, String.valueOf(consentId),
                 patient.clinicId(), AuditOutcome.SUCCESS, null));
         return find(consentId).orElseThrow();
+    }
+
+    Optional<Long> patientOf(long consentId) {
+        return jdbc.sql("SELECT patient_id FROM intake_consent WHERE id = :id").param("id", consentId)
+                .query(Long.class).optional();
     }
 
     private List<ConsentView> list(long patientId) {

@@ -2,8 +2,12 @@ package org.follicle.intake.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
+import org.follicle.intake.ConsentType;
+import org.follicle.patients.PatientView;
+import org.follicle.patients.Sex;
 import org.follicle.system.DemoDataContributor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +30,10 @@ class IntakeDemoData implements DemoDataContributor {
 
     private final Clock clock;
 
-    IntakeDemoData(IntakeStore forms, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    private final Consents consents;
+
+    IntakeDemoData(IntakeStore forms, JdbcClient jdbc, JsonMapper json, Clock clock, Consents consents) {
+        this.consents = consents;
         this.forms = forms;
         this.jdbc = jdbc;
         this.json = json;
@@ -57,6 +64,43 @@ class IntakeDemoData implements DemoDataContributor {
         answer("Nguyen", set(healthy(), "medicalHistory", "diabetes", "UNKNOWN"));
         answer("García", healthy());
         answer("Fernández", set(healthy(), "scalpToday", "psoriasisOrDermatitis", "YES"));
+        // Hélène Moreau signed her treatment and photography consents at her first visit.
+        PatientView moreau = jdbc.sql("""
+                SELECT * FROM patients_patient WHERE family_name = 'Moreau' AND created_by = 'demo'""")
+                .query((rs, n) -> new PatientView(rs.getLong("id"), rs.getLong("organisation_id"),
+                        rs.getLong("clinic_id"), rs.getString("file_number"), rs.getString("family_name"),
+                        rs.getString("given_name"), rs.getObject("birth_date", LocalDate.class),
+                        Sex.valueOf(rs.getString("sex")), rs.getString("phone"), rs.getString("email"),
+                        rs.getString("preferred_language"), false, null, rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("changed_at").toInstant(), rs.getInt("version")))
+                .optional().orElse(null);
+        if (moreau != null) {
+            for (ConsentType type : List.of(ConsentType.MESOTHERAPY, ConsentType.PHOTOGRAPHY)) {
+                consents.signForDemo(moreau, type, "fr", Signature.of(drawnSignature()), "practitioner",
+                        "Dr Hélène Moreau");
+            }
+        }
+    }
+
+    /** A signature as a pad draws it: one stroke of ink on a white field. */
+    private static byte[] drawnSignature() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(300, 100,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D pen = image.createGraphics();
+        pen.setColor(java.awt.Color.WHITE);
+        pen.fillRect(0, 0, 300, 100);
+        pen.setColor(java.awt.Color.BLACK);
+        pen.setStroke(new java.awt.BasicStroke(3));
+        pen.drawPolyline(new int[] { 20, 60, 90, 130, 170, 220, 270 }, new int[] { 70, 30, 75, 25, 70, 35, 60 }, 7);
+        pen.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
     }
 
     private ObjectNode healthy() {

@@ -56,6 +56,11 @@ class IntakeStore {
                         .param("patient", patientId).query(form).optional());
     }
 
+    Optional<Long> patientOf(long formId) {
+        return jdbc.sql("SELECT patient_id FROM intake_form WHERE id = :id").param("id", formId).query(Long.class)
+                .optional();
+    }
+
     List<IntakeForm> history(long patientId) {
         return jdbc.sql("SELECT * FROM intake_form WHERE patient_id = :patient ORDER BY id DESC")
                 .param("patient", patientId).query(form).list();
