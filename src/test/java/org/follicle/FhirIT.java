@@ -24,6 +24,7 @@ import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Condition;
@@ -330,6 +331,40 @@ class FhirIT {
         Organisation other = fixture.organisation();
         assertThat(http.send("GET", "/fhir/Group/clinic-" + other.paris() + "/$export", token(), null,
                 Map.of("Prefer", "respond-async")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void booksAnAppointmentThroughTheCalendarsRules() {
+        Staff doctor = fixture.staff(org, "booked-doctor", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Booked" + org.suffix(), "Bea");
+        java.time.LocalDate monday = java.time.LocalDate.now().plusWeeks(2)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        java.util.function.Supplier<Appointment> visit = () -> {
+            Appointment appointment = new Appointment();
+            appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+            appointment.getAppointmentType().setText("Consultation");
+            appointment.setStart(java.util.Date.from(monday.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris"))
+                    .toInstant()));
+            appointment.addParticipant().setActor(new Reference("Patient/" + patient))
+                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+            appointment.addParticipant().setActor(new Reference("Practitioner/" + doctor.id()))
+                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+            return appointment;
+        };
+        MethodOutcome booked = assistant.create().resource(visit.get()).execute();
+        assertThat(booked.getCreated()).isTrue();
+        Appointment read = assistant.read().resource(Appointment.class).withId(booked.getId().getIdPart()).execute();
+        assertThat(read.getStatus()).isEqualTo(Appointment.AppointmentStatus.BOOKED);
+        assertThat(read.getMinutesDuration()).isPositive();
+        // The same practitioner at the same time: refused as the calendar refuses it.
+        assertThatThrownBy(() -> assistant.create().resource(visit.get()).execute())
+                .isInstanceOf(BaseServerResponseException.class)
+                .satisfies(e -> assertThat(((BaseServerResponseException) e).getStatusCode()).isIn(409, 422));
+        Appointment untyped = visit.get();
+        untyped.getAppointmentType().setText("Haircut");
+        assertThatThrownBy(() -> assistant.create().resource(untyped).execute())
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("visit types");
     }
 
     private String token;

@@ -50,6 +50,13 @@ public interface AppointmentBook {
     /** An appointment the user may see; 404 otherwise. */
     AppointmentView appointment(long appointmentId);
 
+    /**
+     * Books an appointment as reception does, with the same checks (hours, closures, double bookings, the
+     * screening, the interval between treatments) and no override: a wall-clock start (and end) in the clinic.
+     */
+    AppointmentView book(long clinicId, long patientId, long practitionerId, String typeCode,
+            java.time.LocalDateTime start, java.time.LocalDateTime end, String note);
+
     /** Every appointment of the patient the user may see, the latest first (checked and audited). */
     List<AppointmentView> ofPatient(long patientId);
 

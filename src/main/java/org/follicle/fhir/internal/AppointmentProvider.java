@@ -1,21 +1,31 @@
 package org.follicle.fhir.internal;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.follicle.clinics.ClinicDirectory;
+import org.follicle.clinics.ClinicView;
+import org.follicle.patients.PatientExchange;
 import org.follicle.scheduling.AppointmentBook;
+import org.follicle.scheduling.AppointmentType;
 import org.follicle.scheduling.AppointmentView;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.IdType;
@@ -23,7 +33,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Appointments, read only here: booking stays with the calendar's rules (the clinic's hours, the intervals). */
+/** Appointments: read, and booked through the calendar's own rules (the clinic's hours, the intervals). */
 @Component
 class AppointmentProvider implements IResourceProvider {
 
@@ -33,10 +43,14 @@ class AppointmentProvider implements IResourceProvider {
 
     private final ClinicDirectory clinics;
 
-    AppointmentProvider(AppointmentBook appointments, MessageSource messages, ClinicDirectory clinics) {
+    private final PatientExchange patients;
+
+    AppointmentProvider(AppointmentBook appointments, MessageSource messages, ClinicDirectory clinics,
+            PatientExchange patients) {
         this.appointments = appointments;
         this.messages = messages;
         this.clinics = clinics;
+        this.patients = patients;
     }
 
     @Override
@@ -47,6 +61,56 @@ class AppointmentProvider implements IResourceProvider {
     @Read
     public Appointment read(@IdParam IdType id) {
         return resource(appointments.appointment(Ids.number(id)));
+    }
+
+    /**
+     * Books through the calendar's rules, as reception would: the patient, the practitioner and the clinic (its
+     * Location, or the patient's clinic) as participants, the visit type as appointmentType, a start (and end).
+     */
+    @Create
+    public MethodOutcome create(@ResourceParam Appointment resource) {
+        if (resource.getStatus() != null && resource.getStatus() != Appointment.AppointmentStatus.BOOKED
+                && resource.getStatus() != Appointment.AppointmentStatus.PROPOSED
+                && resource.getStatus() != Appointment.AppointmentStatus.PENDING) {
+            throw new UnprocessableEntityException("fhir.appointment.status");
+        }
+        Long patient = participant(resource, "Patient", "");
+        Long practitioner = participant(resource, "Practitioner", "");
+        if (patient == null || practitioner == null || !resource.hasStart()) {
+            throw new UnprocessableEntityException("fhir.appointment.incomplete");
+        }
+        Long location = participant(resource, "Location", "");
+        long clinic = location != null ? location : patients.read(patient).clinicId();
+        ZoneId zone = clinics.find(clinic).map(ClinicView::zone).orElseThrow(() -> new ResourceNotFoundException(
+                "Location/" + clinic));
+        AppointmentView booked = appointments.book(clinic, patient, practitioner, typeOf(resource, clinic),
+                LocalDateTime.ofInstant(resource.getStart().toInstant(), zone),
+                resource.hasEnd() ? LocalDateTime.ofInstant(resource.getEnd().toInstant(), zone) : null,
+                resource.getComment());
+        Appointment created = resource(booked);
+        return new MethodOutcome(created.getIdElement()).setCreated(true).setResource(created);
+    }
+
+    /** The type's code, from appointmentType's codings or its text, among the organisation's visit types. */
+    private String typeOf(Appointment resource, long clinicId) {
+        List<String> asked = new java.util.ArrayList<>();
+        resource.getAppointmentType().getCoding().forEach(c -> asked.add(c.getCode()));
+        asked.add(resource.getAppointmentType().getText());
+        long organisation = clinics.find(clinicId).map(ClinicView::organisationId).orElseThrow();
+        for (AppointmentType type : appointments.types(organisation)) {
+            String label = messages.getMessage("appointment.type." + type.code(), null, type.code(), Locale.ENGLISH);
+            if (asked.stream().anyMatch(a -> a != null && (a.equalsIgnoreCase(type.code())
+                    || a.equalsIgnoreCase(label)))) {
+                return type.code();
+            }
+        }
+        throw new UnprocessableEntityException("fhir.appointment.type");
+    }
+
+    private static Long participant(Appointment resource, String type, String prefix) {
+        return resource.getParticipant().stream().map(p -> p.getActor().getReferenceElement())
+                .filter(r -> type.equals(r.getResourceType()) && r.getIdPart() != null)
+                .map(r -> Ids.number(r.getIdPart(), prefix)).findFirst().orElse(null);
     }
 
     /** A patient's appointments, the latest first, by the day they start on (in the clinic's zone). */

@@ -123,6 +123,15 @@ class AppointmentBookService implements AppointmentBook {
     }
 
     @Override
+    // Each try in a transaction of its own (Bookings'), so that a retry after a concurrent booking starts afresh.
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public AppointmentView book(long clinicId, long patientId, long practitionerId, String typeCode,
+            java.time.LocalDateTime start, java.time.LocalDateTime end, String note) {
+        return org.follicle.system.Retries.onConcurrencyFailure(() -> bookings.book(new BookingInputs.Appointment(
+                clinicId, patientId, practitionerId, null, typeCode, start, end, note, null))).appointment();
+    }
+
+    @Override
     public List<AppointmentView> ofPatient(long patientId) {
         return bookings.ofPatient(patientId);
     }
