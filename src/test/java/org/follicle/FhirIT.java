@@ -30,9 +30,12 @@ import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -365,6 +368,52 @@ class FhirIT {
         untyped.getAppointmentType().setText("Haircut");
         assertThatThrownBy(() -> assistant.create().resource(untyped).execute())
                 .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("visit types");
+    }
+
+    @Test
+    void recordsIntakeAnswersThroughTheSameChecksAndScreensThem() {
+        long patient = fixture.patient(org, org.paris(), "Intake" + org.suffix(), "Ines");
+        Questionnaire intake = assistant.read().resource(Questionnaire.class).withId("intake").execute();
+        QuestionnaireResponse answers = new QuestionnaireResponse();
+        answers.setQuestionnaire(intake.getUrl() + "|" + intake.getVersion());
+        answers.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        answers.setSubject(new Reference("Patient/" + patient));
+        for (Questionnaire.QuestionnaireItemComponent section : intake.getItem()) {
+            var group = answers.addItem().setLinkId(section.getLinkId());
+            for (Questionnaire.QuestionnaireItemComponent question : section.getItem()) {
+                boolean triState = question.getAnswerOption().stream()
+                        .anyMatch(o -> o.getValueCoding().getCode().equals("UNKNOWN"));
+                if (triState) {
+                    group.addItem().setLinkId(question.getLinkId()).addAnswer().setValue(question.getAnswerOption()
+                            .stream().filter(o -> o.getValueCoding().getCode().equals("NO")).findFirst()
+                            .orElseThrow().getValueCoding());
+                }
+            }
+        }
+        MethodOutcome recorded = assistant.create().resource(answers).execute();
+        assertThat(recorded.getCreated()).isTrue();
+        QuestionnaireResponse read = assistant.read().resource(QuestionnaireResponse.class)
+                .withId(recorded.getId().getIdPart()).execute();
+        assertThat(read.getItem()).isNotEmpty();
+        assertThat(issues(patient)).doesNotContain(DetectedIssue.DetectedIssueSeverity.HIGH);
+        // A pregnancy stops the treatments: the screening says so at once.
+        var pregnancy = answers.getItemFirstRep().getItem().stream()
+                .filter(i -> i.getLinkId().equals("medicalHistory.pregnancy")).findFirst().orElseThrow();
+        pregnancy.getAnswerFirstRep().getValueCoding().setCode("YES");
+        assistant.create().resource(answers).execute();
+        assertThat(issues(patient)).contains(DetectedIssue.DetectedIssueSeverity.HIGH);
+
+        // Silence is not an answer: without the pregnancy question, nothing is recorded.
+        answers.getItemFirstRep().getItem().removeIf(i -> i.getLinkId().equals("medicalHistory.pregnancy"));
+        assertThatThrownBy(() -> assistant.create().resource(answers).execute())
+                .isInstanceOf(UnprocessableEntityException.class).hasMessageContaining("medicalHistory.pregnancy");
+        assertThat(assistant.search().byUrl("QuestionnaireResponse?patient=" + patient).returnBundle(Bundle.class)
+                .execute().getEntry()).hasSize(2);
+    }
+
+    private List<DetectedIssue.DetectedIssueSeverity> issues(long patient) {
+        return assistant.search().byUrl("DetectedIssue?patient=" + patient).returnBundle(Bundle.class).execute()
+                .getEntry().stream().map(e -> ((DetectedIssue) e.getResource()).getSeverity()).toList();
     }
 
     private String token;

@@ -21,6 +21,12 @@ public interface IntakeExchange {
     /** One version of a patient's answers, if the user may read the patient's record; 404 otherwise. */
     Answers answers(long answersId);
 
+    /**
+     * Records a new version of the patient's answers (the sections' answers by name, the medicines), through the
+     * same checks as the intake form: every safety question answered, medicines named; returns it.
+     */
+    Answers record(long patientId, JsonNode document);
+
     /** The patient's consents, the latest first, signed or withdrawn. */
     List<SignedConsent> consentsOf(long patientId);
 

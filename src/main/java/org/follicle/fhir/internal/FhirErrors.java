@@ -18,6 +18,7 @@ import org.follicle.security.AuditLog;
 import org.follicle.security.AuditOutcome;
 import org.follicle.security.AuditRecord;
 import org.follicle.system.BusinessRuleException;
+import org.follicle.system.InvalidFieldsException;
 import org.follicle.system.Languages;
 import org.follicle.system.PreconditionRequiredException;
 import org.follicle.system.RecordNotFoundException;
@@ -60,6 +61,13 @@ class FhirErrors {
         if (e instanceof PreconditionRequiredException) {
             return new PreconditionRequired(text("problem.ifMatchRequired", locale));
         }
+        if (e instanceof InvalidFieldsException invalid) {
+            // Each field by its path in the record, with what is wrong with it.
+            StringBuilder text = new StringBuilder(text(invalid.messageKey(), locale));
+            invalid.fields().forEach((field, key) -> text.append(' ').append(field).append(": ")
+                    .append(text(key, locale)).append('.'));
+            return new UnprocessableEntityException(text.toString());
+        }
         if (e instanceof BusinessRuleException rule) {
             return new UnprocessableEntityException(messages.getMessage(rule.messageKey(), rule.arguments(),
                     rule.messageKey(), locale));
@@ -95,6 +103,7 @@ class FhirErrors {
         for (Throwable e = thrown; e != null; e = e.getCause()) {
             if (e instanceof RecordNotFoundException || e instanceof StaleRecordException
                     || e instanceof PreconditionRequiredException || e instanceof BusinessRuleException
+                    || e instanceof InvalidFieldsException
                     || e instanceof AccessDeniedException
                     || e instanceof BaseServerResponseException && !(e instanceof InternalErrorException)) {
                 return e;

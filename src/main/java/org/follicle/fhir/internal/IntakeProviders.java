@@ -5,17 +5,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import ca.uhn.fhir.rest.annotation.Count;
+import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.follicle.intake.IntakeExchange;
 import org.follicle.intake.Modality;
 import org.follicle.intake.Screening;
@@ -25,10 +31,11 @@ import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The intake, read only: the questionnaire, the answers, the screening's findings, the signed consents. */
+/** The intake: the questionnaire, the answers (read and recorded), the screening's findings, the signed consents. */
 @Configuration(proxyBeanMethods = false)
 class IntakeProviders {
 
@@ -38,8 +45,8 @@ class IntakeProviders {
     }
 
     @Bean
-    ResponseProvider questionnaireResponseProvider(IntakeExchange intake, Intakes intakes) {
-        return new ResponseProvider(intake, intakes);
+    ResponseProvider questionnaireResponseProvider(IntakeExchange intake, Intakes intakes, MessageSource messages) {
+        return new ResponseProvider(intake, intakes, messages);
     }
 
     @Bean
@@ -91,9 +98,12 @@ class IntakeProviders {
 
         private final Intakes intakes;
 
-        ResponseProvider(IntakeExchange intake, Intakes intakes) {
+        private final MessageSource messages;
+
+        ResponseProvider(IntakeExchange intake, Intakes intakes, MessageSource messages) {
             this.intake = intake;
             this.intakes = intakes;
+            this.messages = messages;
         }
 
         @Override
@@ -104,6 +114,29 @@ class IntakeProviders {
         @Read
         public QuestionnaireResponse read(@IdParam IdType id) {
             return intakes.response(intake.questionnaire(), intake.answers(Ids.number(id)));
+        }
+
+        /**
+         * New answers to the intake questionnaire, recorded as the intake form records them (every safety question
+         * answered) and screened at once; what the screening found is then read as DetectedIssue.
+         */
+        @Create
+        public MethodOutcome create(@ResourceParam QuestionnaireResponse resource, HttpServletRequest request) {
+            IntakeExchange.Form form = intake.questionnaire();
+            String wanted = Intakes.QUESTIONNAIRE + "|" + form.version();
+            if (!resource.hasQuestionnaire() || !(resource.getQuestionnaire().equals(wanted)
+                    || resource.getQuestionnaire().equals(Intakes.QUESTIONNAIRE))) {
+                throw new UnprocessableEntityException(messages.getMessage("fhir.intake.questionnaire",
+                        new Object[] { form.version(), wanted }, FhirErrors.locale(request)));
+            }
+            if (!resource.hasSubject() || !"Patient".equals(resource.getSubject().getReferenceElement()
+                    .getResourceType())) {
+                throw new UnprocessableEntityException("fhir.search.subjectNotPatient");
+            }
+            long patient = Ids.number(resource.getSubject().getReferenceElement().getIdPart(), "");
+            IntakeExchange.Answers recorded = intake.record(patient, intakes.document(form, resource));
+            QuestionnaireResponse created = intakes.response(form, recorded);
+            return new MethodOutcome(created.getIdElement()).setCreated(true).setResource(created);
         }
 
         /** Every version of a patient's answers, the latest first. */

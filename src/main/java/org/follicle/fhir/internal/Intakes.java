@@ -29,6 +29,9 @@ import org.hl7.fhir.r4.model.StringType;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The intake as FHIR: the questionnaire, each version of a patient's answers, what the screening found (one
@@ -45,6 +48,8 @@ class Intakes {
     private static final List<String> ANSWER_CODES = List.of("YES", "NO", "POSSIBLE", "UNKNOWN");
 
     private static final String CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
 
@@ -148,6 +153,74 @@ class Intakes {
             }
         }
         return response;
+    }
+
+    /**
+     * The answers a response gives, as the intake records them: each question's answer under its section, a
+     * choice by its code, several choices as a list, the medicines as a list.
+     */
+    ObjectNode document(IntakeExchange.Form form, QuestionnaireResponse response) {
+        ObjectNode document = JSON.createObjectNode();
+        form.sections().forEach(section -> document.putObject(section.id()));
+        ArrayNode medicines = document.putArray("medications");
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        form.sections().forEach(s -> s.questions().forEach(q -> kinds.put(q.path(), q.kind())));
+        for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : flatten(response.getItem())) {
+            if (item.getLinkId().equals("medications")) {
+                if (item.getItem().stream().noneMatch(QuestionnaireResponse.QuestionnaireResponseItemComponent::hasAnswer)) {
+                    continue;
+                }
+                ObjectNode medicine = medicines.addObject();
+                for (QuestionnaireResponse.QuestionnaireResponseItemComponent part : item.getItem()) {
+                    if (part.hasAnswer()) {
+                        String field = part.getLinkId().substring("medications.".length());
+                        var value = part.getAnswerFirstRep().getValue();
+                        if (value instanceof BooleanType yes) {
+                            medicine.put(field, yes.booleanValue());
+                        }
+                        else {
+                            medicine.put(field, value.primitiveValue());
+                        }
+                    }
+                }
+                continue;
+            }
+            String kind = kinds.get(item.getLinkId());
+            if (kind == null || !item.hasAnswer()) {
+                continue;
+            }
+            int dot = item.getLinkId().indexOf('.');
+            ObjectNode section = (ObjectNode) document.get(item.getLinkId().substring(0, dot));
+            String field = item.getLinkId().substring(dot + 1);
+            switch (kind) {
+                case "MULTI" -> {
+                    ArrayNode codes = section.putArray(field);
+                    item.getAnswer().forEach(a -> codes.add(a.getValueCoding().getCode()));
+                }
+                case "NUMBER" -> section.put(field, new BigDecimal(item.getAnswerFirstRep().getValue()
+                        .primitiveValue()));
+                case "TEXT" -> section.put(field, item.getAnswerFirstRep().getValue().primitiveValue());
+                default -> section.put(field, item.getAnswerFirstRep().hasValueCoding()
+                        ? item.getAnswerFirstRep().getValueCoding().getCode()
+                        : item.getAnswerFirstRep().getValue().primitiveValue());
+            }
+        }
+        return document;
+    }
+
+    /** The items with answers, wherever they sit in groups (a repeated medicines group stays whole). */
+    private static List<QuestionnaireResponse.QuestionnaireResponseItemComponent> flatten(
+            List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items) {
+        List<QuestionnaireResponse.QuestionnaireResponseItemComponent> flat = new ArrayList<>();
+        for (QuestionnaireResponse.QuestionnaireResponseItemComponent item : items) {
+            if (item.getLinkId().equals("medications") || item.hasAnswer()) {
+                flat.add(item);
+            }
+            else {
+                flat.addAll(flatten(item.getItem()));
+            }
+        }
+        return flat;
     }
 
     /** What the screening found for a treatment, each finding as a DetectedIssue; id {@code <patient>-<treatment>-n}. */

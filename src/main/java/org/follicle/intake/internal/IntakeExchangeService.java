@@ -1,15 +1,24 @@
 package org.follicle.intake.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Validator;
 
 import org.follicle.intake.IntakeExchange;
 import org.follicle.patients.PatientRegistry;
 import org.follicle.security.AuditAction;
 import org.follicle.security.Audited;
 import org.follicle.security.People;
+import org.follicle.system.BusinessRuleException;
+import org.follicle.system.InvalidFieldsException;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The exchange facade over the intake's records, questionnaire and consents. */
 @Service
@@ -26,8 +35,14 @@ class IntakeExchangeService implements IntakeExchange {
 
     private final People people;
 
+    private final JsonMapper json;
+
+    private final Validator validator;
+
     IntakeExchangeService(IntakeRecords records, IntakeStore forms, Consents consents, PatientRegistry patients,
-            People people) {
+            People people, JsonMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.records = records;
         this.forms = forms;
         this.consents = consents;
@@ -73,6 +88,25 @@ class IntakeExchangeService implements IntakeExchange {
         return consents.of(patientId).stream().map(c -> new SignedConsent(c.id(), c.patientId(), c.type(),
                 c.documentVersion(), c.language(), c.signerName(), c.signedAt(), c.withdrawnAt(),
                 c.withdrawalReason())).toList();
+    }
+
+    @Override
+    @Transactional
+    public Answers record(long patientId, JsonNode document) {
+        IntakeDocument answers;
+        try {
+            answers = json.treeToValue(document, IntakeDocument.class);
+        }
+        catch (JacksonException e) {
+            throw new BusinessRuleException("intake.unreadable");
+        }
+        Map<String, String> invalid = new LinkedHashMap<>();
+        validator.validate(answers).forEach(v -> invalid.put(v.getPropertyPath().toString(), v.getMessage()));
+        if (!invalid.isEmpty()) {
+            throw new InvalidFieldsException("intake.incomplete", invalid);
+        }
+        records.record(patientId, answers);
+        return answersOf(patientId).get(0);
     }
 
     @Override
