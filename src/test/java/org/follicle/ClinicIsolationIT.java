@@ -315,6 +315,8 @@ class ClinicIsolationIT {
                 Endpoint.api("GET", "/fhir/Appointment?patient={id}",
                         s -> "/fhir/Appointment?patient=" + s.parisPatient(), null),
                 Endpoint.api("GET", "/fhir/Consent/{id}", s -> "/fhir/Consent/" + s.parisConsent(), null),
+                Endpoint.api("GET", "/fhir/Media/{id}", s -> "/fhir/Media/" + s.parisPhoto(), null),
+                Endpoint.api("GET", "/fhir/Binary/{id}", s -> "/fhir/Binary/photo-" + s.parisPhoto(), null),
                 Endpoint.api("GET", "/fhir/QuestionnaireResponse?patient={id}",
                         s -> "/fhir/QuestionnaireResponse?patient=" + s.parisPatient(), null),
                 Endpoint.api("GET", "/fhir/DetectedIssue?patient={id}",

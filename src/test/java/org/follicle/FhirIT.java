@@ -20,6 +20,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.follicle.security.Role;
 import org.follicle.support.FollicleIntegrationTest;
 import org.follicle.support.Http;
+import org.follicle.support.Photos;
 import org.follicle.support.StaffFixture;
 import org.follicle.support.StaffFixture.Organisation;
 import org.follicle.support.StaffFixture.Staff;
@@ -32,6 +33,7 @@ import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Media;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -414,6 +416,24 @@ class FhirIT {
     private List<DetectedIssue.DetectedIssueSeverity> issues(long patient) {
         return assistant.search().byUrl("DetectedIssue?patient=" + patient).returnBundle(Bundle.class).execute()
                 .getEntry().stream().map(e -> ((DetectedIssue) e.getResource()).getSeverity()).toList();
+    }
+
+    @Test
+    void aPhotoIsAMediaWhoseImageIsItsBinary() throws Exception {
+        long patient = fixture.patient(org, org.paris(), "Photographed" + org.suffix(), "Pia");
+        fixture.consent(patient, org.paris(), org.id(), "PHOTOGRAPHY");
+        HttpResponse<String> uploaded = new Http(port).upload("/api/v1/patients/" + patient + "/photos", token(),
+                Map.of("view", "TOP"), "top.png", Photos.png());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        Bundle photos = assistant.search().byUrl("Media?patient=" + patient).returnBundle(Bundle.class).execute();
+        Media media = (Media) photos.getEntryFirstRep().getResource();
+        assertThat(media.getView().getText()).isEqualTo("Top");
+        String binary = media.getContent().getUrl();
+        HttpResponse<byte[]> image = new Http(port).bytes("/fhir/" + binary, token());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()))).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE record_type = 'photo' AND action = 'READ' "
+                + "AND record_id = :id").param("id", media.getIdPart()).query(Long.class).single()).isPositive();
     }
 
     private String token;

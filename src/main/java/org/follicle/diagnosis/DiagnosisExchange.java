@@ -23,6 +23,25 @@ public interface DiagnosisExchange {
     /** One assessment, if the user may read its patient's record (audited); 404 otherwise. */
     Trichoscopy trichoscopy(long assessmentId);
 
+    /** The patient's photos, the latest first (audited as a search of them). */
+    List<Photo> photos(long patientId);
+
+    /** One photo's record, if the user may read its patient's (audited); 404 otherwise. */
+    Photo photo(long photoId);
+
+    /** A photo's image (audited as a view of it). */
+    byte[] image(long patientId, long photoId);
+
+    /**
+     * A standard photo of the patient.
+     *
+     * @param view FRONT, TOP, VERTEX, LEFT, RIGHT, BACK or CLOSE_UP; site a scalp site's code for a close-up
+     * @param submittedByPatient sent from the portal: how things look to the patient, not assessment-grade
+     */
+    record Photo(long id, long patientId, long clinicId, String view, String site, LocalDate takenOn,
+            String contentType, int width, int height, boolean submittedByPatient) {
+    }
+
     /** One diagnosis, if the user may read its patient's record (audited); 404 otherwise. */
     CodedDiagnosis diagnosis(long diagnosisId);
 

@@ -18,7 +18,11 @@ class DiagnosisExchangeService implements DiagnosisExchange {
 
     private final DiagnosisKnowledge knowledge;
 
-    DiagnosisExchangeService(DiagnosisRecords records, AssessmentStore store, DiagnosisKnowledge knowledge) {
+    private final PhotoRecords photoRecords;
+
+    DiagnosisExchangeService(DiagnosisRecords records, AssessmentStore store, DiagnosisKnowledge knowledge,
+            PhotoRecords photoRecords) {
+        this.photoRecords = photoRecords;
         this.records = records;
         this.store = store;
         this.knowledge = knowledge;
@@ -58,6 +62,31 @@ class DiagnosisExchangeService implements DiagnosisExchange {
         long patientId = store.patientOfDiagnosis(diagnosisId)
                 .orElseThrow(() -> new RecordNotFoundException(DiagnosisRecords.DIAGNOSIS, diagnosisId));
         return diagnoses(patientId).stream().filter(d -> d.id() == diagnosisId).findFirst().orElseThrow();
+    }
+
+    @Override
+    public List<Photo> photos(long patientId) {
+        return photoRecords.list(patientId).stream()
+                .sorted(Comparator.comparing(PhotoRecords.PhotoView::takenOn).thenComparing(PhotoRecords.PhotoView::id)
+                        .reversed())
+                .map(DiagnosisExchangeService::photo).toList();
+    }
+
+    @Override
+    public Photo photo(long photoId) {
+        long patientId = photoRecords.patientOf(photoId)
+                .orElseThrow(() -> new RecordNotFoundException(PhotoRecords.PHOTO, photoId));
+        return photo(photoRecords.photo(patientId, photoId));
+    }
+
+    @Override
+    public byte[] image(long patientId, long photoId) {
+        return photoRecords.image(patientId, photoId, false).bytes();
+    }
+
+    private static Photo photo(PhotoRecords.PhotoView p) {
+        return new Photo(p.id(), p.patientId(), p.clinicId(), p.view(), p.site(), p.takenOn(), p.contentType(),
+                p.width(), p.height(), p.submittedByPatient());
     }
 
     private static Trichoscopy trichoscopy(AssessmentView a) {

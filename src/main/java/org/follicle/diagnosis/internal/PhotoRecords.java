@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.follicle.diagnosis.PatientPhotos;
 import org.follicle.diagnosis.PhotoRef;
@@ -184,6 +185,11 @@ class PhotoRecords implements PatientPhotos {
     PhotoView photo(long patientId, long photoId) {
         patients.readablePatient(patientId);
         return find(patientId, photoId);
+    }
+
+    Optional<Long> patientOf(long photoId) {
+        return jdbc.sql("SELECT patient_id FROM diagnosis_photo WHERE id = :id").param("id", photoId)
+                .query(Long.class).optional();
     }
 
     private PhotoView find(long patientId, long photoId) {

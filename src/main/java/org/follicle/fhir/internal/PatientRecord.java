@@ -52,12 +52,15 @@ class PatientRecord {
 
     private final IntakeProviders.IssueProvider issues;
 
+    private final MediaProviders.MediaProvider media;
+
     PatientRecord(PatientExchange patients, DiagnosisExchange diagnosis, SessionExchange sessions,
             AppointmentBook appointments, Trichoscopies trichoscopies, Treatments treatments,
             ConditionProvider conditions, AppointmentProvider appointmentResources,
             DirectoryProviders.OrganizationProvider organisations, DirectoryProviders.LocationProvider locations,
             DirectoryProviders.PractitionerProvider practitioners, IntakeExchange intake, Intakes intakes,
-            IntakeProviders.IssueProvider issues) {
+            IntakeProviders.IssueProvider issues, MediaProviders.MediaProvider media) {
+        this.media = media;
         this.intake = intake;
         this.intakes = intakes;
         this.issues = issues;
@@ -88,6 +91,7 @@ class PatientRecord {
             all.addAll(trichoscopies.observations(assessment));
         }
         all.addAll(conditions.conditionsOf(patientId));
+        diagnosis.photos(patientId).forEach(photo -> all.add(media.media(photo)));
         appointments.ofPatient(patientId).forEach(a -> {
             practitionerIds.add(a.practitionerId());
             all.add(appointmentResources.resource(a));

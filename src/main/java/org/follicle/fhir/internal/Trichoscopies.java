@@ -110,13 +110,18 @@ class Trichoscopies {
         return observation;
     }
 
+    /** A fixed scalp site: the scalp in SNOMED CT, the site in Follicle's code system. */
     CodeableConcept bodySite(String siteCode) {
         String name = siteName(siteCode);
-        CodeableConcept bodySite = new CodeableConcept().setText(name);
-        bodySite.addCoding().setSystem(Terms.SNOMED).setCode(Terms.SCALP_STRUCTURE)
-                .setDisplay(Terms.SCALP_STRUCTURE_DISPLAY);
+        CodeableConcept bodySite = scalp().setText(name);
         bodySite.addCoding().setSystem(Terms.SCALP_SITE).setCode(site(siteCode)).setDisplay(name);
         return bodySite;
+    }
+
+    static CodeableConcept scalp() {
+        CodeableConcept scalp = new CodeableConcept().setText("Scalp");
+        scalp.addCoding().setSystem(Terms.SNOMED).setCode(Terms.SCALP_STRUCTURE).setDisplay(Terms.SCALP_STRUCTURE_DISPLAY);
+        return scalp;
     }
 
     String siteName(String siteCode) {
