@@ -316,6 +316,7 @@ class ClinicIsolationIT {
                         s -> "/fhir/Appointment?patient=" + s.parisPatient(), null),
                 Endpoint.api("GET", "/fhir/Consent/{id}", s -> "/fhir/Consent/" + s.parisConsent(), null),
                 Endpoint.api("GET", "/fhir/Media/{id}", s -> "/fhir/Media/" + s.parisPhoto(), null),
+                Endpoint.api("GET", "/fhir/CarePlan/{id}", s -> "/fhir/CarePlan/" + s.plans().get(0), null),
                 Endpoint.api("GET", "/fhir/Binary/{id}", s -> "/fhir/Binary/photo-" + s.parisPhoto(), null),
                 Endpoint.api("GET", "/fhir/QuestionnaireResponse?patient={id}",
                         s -> "/fhir/QuestionnaireResponse?patient=" + s.parisPatient(), null),

@@ -4,5 +4,5 @@
  * JSON API; resources are mapped on the way out and in, not stored.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "system", "security", "clinics", "patients",
-        "diagnosis", "scheduling", "sessions", "intake" })
+        "diagnosis", "scheduling", "sessions", "intake", "plans" })
 package org.follicle.fhir;

@@ -76,7 +76,8 @@ public final class FhirConformance {
                     "Observation?_count=100&patient=", "Condition?patient=", "Appointment?patient=",
                     "Encounter?patient=", "Procedure?patient=", "MedicationAdministration?_count=100&patient=",
                     "Provenance?patient=", "AdverseEvent?subject=", "QuestionnaireResponse?patient=",
-                    "DetectedIssue?patient=", "Consent?patient=", "Media?patient=")) {
+                    "DetectedIssue?patient=", "Consent?patient=", "Media?patient=",
+                    "CarePlan?patient=")) {
                 collect(search + patient, found);
             }
         }

@@ -43,7 +43,7 @@ class BulkExportProvider {
     static final Set<String> TYPES = Set.of("Patient", "Organization", "Location", "Practitioner",
             "DiagnosticReport", "Observation", "Condition", "Appointment", "Encounter", "Procedure",
             "MedicationAdministration", "Provenance", "AdverseEvent", "Questionnaire", "QuestionnaireResponse",
-            "DetectedIssue", "Consent", "Media");
+            "DetectedIssue", "Consent", "Media", "CarePlan");
 
     private static final Set<String> NDJSON = Set.of("application/fhir+ndjson", "application/ndjson", "ndjson");
 

@@ -54,12 +54,15 @@ class PatientRecord {
 
     private final MediaProviders.MediaProvider media;
 
+    private final CarePlanProvider carePlans;
+
     PatientRecord(PatientExchange patients, DiagnosisExchange diagnosis, SessionExchange sessions,
             AppointmentBook appointments, Trichoscopies trichoscopies, Treatments treatments,
             ConditionProvider conditions, AppointmentProvider appointmentResources,
             DirectoryProviders.OrganizationProvider organisations, DirectoryProviders.LocationProvider locations,
             DirectoryProviders.PractitionerProvider practitioners, IntakeExchange intake, Intakes intakes,
-            IntakeProviders.IssueProvider issues, MediaProviders.MediaProvider media) {
+            IntakeProviders.IssueProvider issues, MediaProviders.MediaProvider media, CarePlanProvider carePlans) {
+        this.carePlans = carePlans;
         this.media = media;
         this.intake = intake;
         this.intakes = intakes;
@@ -92,6 +95,7 @@ class PatientRecord {
         }
         all.addAll(conditions.conditionsOf(patientId));
         diagnosis.photos(patientId).forEach(photo -> all.add(media.media(photo)));
+        all.addAll(carePlans.carePlansOf(patientId));
         appointments.ofPatient(patientId).forEach(a -> {
             practitionerIds.add(a.practitionerId());
             all.add(appointmentResources.resource(a));
