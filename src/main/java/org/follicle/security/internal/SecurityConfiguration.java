@@ -60,8 +60,13 @@ class SecurityConfiguration {
     private static final RequestMatcher API_DOCS = new OrRequestMatcher(path("/api/v1/openapi.json"),
             path("/api/v1/openapi.json/**"), path("/api/v1/docs"), path("/api/v1/swagger-ui/**"), path("/swagger-ui/**"));
 
-    private static final RequestMatcher API = new AndRequestMatcher(
-            new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/fhir/**")), new NegatedRequestMatcher(API_DOCS));
+    /** The API documents asked with a token (a client generator), not by a browser's Swagger UI with its session. */
+    private static final RequestMatcher API_DOCS_BY_TOKEN = new AndRequestMatcher(API_DOCS,
+            request -> request.getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION) != null);
+
+    private static final RequestMatcher API = new OrRequestMatcher(API_DOCS_BY_TOKEN, new AndRequestMatcher(
+            new OrRequestMatcher(path("/api/**"), path("/actuator/**"), path("/fhir/**")),
+            new NegatedRequestMatcher(API_DOCS)));
 
     @Bean
     PasswordEncoder passwordEncoder() {
