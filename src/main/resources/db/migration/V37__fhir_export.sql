@@ -24,3 +24,6 @@ CREATE TABLE fhir_export_file (
     ndjson          BYTEA        NOT NULL
 );
 CREATE INDEX fhir_export_file_job_ix ON fhir_export_file (job_id, id);
+
+-- FHIR's _lastUpdated on Patient: the records a clinic changed since a time.
+CREATE INDEX patients_patient_changed_ix ON patients_patient (clinic_id, changed_at);

@@ -97,23 +97,22 @@ class DirectoryProviders {
         }
 
         private Organization organisation(long organisationId) {
-            Organization organisation = new Organization();
-            organisation.setId(Ids.ORGANISATION + organisationId);
-            organisation.setActive(true);
-            organisation.setName(clinics.organisationName(organisationId).orElseThrow());
-            organisation.addType().addCoding().setSystem(ORGANIZATION_TYPE).setCode("prov")
-                    .setDisplay("Healthcare Provider");
-            return organisation;
+            return provider(Ids.ORGANISATION + organisationId,
+                    clinics.organisationName(organisationId).orElseThrow());
         }
 
         private static Organization clinic(ClinicRef clinic) {
+            return provider(Ids.CLINIC + clinic.id(), clinic.name())
+                    .setPartOf(Ids.organisation(clinic.organisationId()));
+        }
+
+        private static Organization provider(String id, String name) {
             Organization organisation = new Organization();
-            organisation.setId(Ids.CLINIC + clinic.id());
+            organisation.setId(id);
             organisation.setActive(true);
-            organisation.setName(clinic.name());
+            organisation.setName(name);
             organisation.addType().addCoding().setSystem(ORGANIZATION_TYPE).setCode("prov")
                     .setDisplay("Healthcare Provider");
-            organisation.setPartOf(Ids.organisation(clinic.organisationId()));
             return organisation;
         }
     }

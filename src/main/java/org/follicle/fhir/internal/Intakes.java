@@ -286,18 +286,9 @@ class Intakes {
 
     /** The answers and options the questionnaire offers, as a code system. */
     CodeSystem answerCodes(IntakeExchange.Form form) {
-        CodeSystem system = new CodeSystem();
-        system.setId("intake-answer");
-        system.setUrl(ANSWERS);
+        CodeSystem system = Trichoscopies.codeSystem("intake-answer", ANSWERS, "FollicleIntakeAnswer",
+                "Follicle intake answers", "The answers the intake questionnaire offers.");
         system.setVersion(String.valueOf(form.version()));
-        system.setName("FollicleIntakeAnswer");
-        system.setTitle("Follicle intake answers");
-        system.setStatus(Enumerations.PublicationStatus.ACTIVE);
-        system.setExperimental(false);
-        system.setPublisher("Follicle");
-        system.setDescription("The answers the intake questionnaire offers.");
-        system.setCaseSensitive(true);
-        system.setContent(CodeSystem.CodeSystemContentMode.COMPLETE);
         Set<String> codes = new LinkedHashSet<>(ANSWER_CODES);
         form.sections().forEach(s -> s.questions().forEach(q -> codes.addAll(q.options())));
         codes.forEach(code -> system.addConcept().setCode(code).setDisplay(display(code)));

@@ -146,14 +146,7 @@ class PatientProvider implements IResourceProvider {
                 return outcome(existing.get(0)).setCreated(false);
             }
         }
-        PatientDetails details = details(resource, request);
-        try {
-            return outcome(patients.register(clinicOf(resource), details)).setCreated(true);
-        }
-        catch (PossibleDuplicatesException e) {
-            throw new ResourceVersionConflictException(text("fhir.patient.possibleDuplicates", request,
-                    String.join(", ", e.candidates().stream().map(p -> "Patient/" + p.id()).toList())));
-        }
+        return register(resource, request);
     }
 
     @Update
@@ -166,7 +159,7 @@ class PatientProvider implements IResourceProvider {
                 throw new PreconditionFailedException(text("fhir.conditional.ambiguous", request));
             }
             if (found.isEmpty()) {
-                return outcome(patients.register(clinicOf(resource), details(resource, request))).setCreated(true);
+                return register(resource, request);
             }
             current = found.get(0);
         }
@@ -233,6 +226,18 @@ class PatientProvider implements IResourceProvider {
         }
         patient.setManagingOrganization(Ids.clinic(p.clinicId()));
         return patient;
+    }
+
+    /** Registers the patient; a look-alike of a registered patient is refused (409), as the registry refuses it. */
+    private MethodOutcome register(Patient resource, HttpServletRequest request) {
+        PatientDetails details = details(resource, request);
+        try {
+            return outcome(patients.register(clinicOf(resource), details)).setCreated(true);
+        }
+        catch (PossibleDuplicatesException e) {
+            throw new ResourceVersionConflictException(text("fhir.patient.possibleDuplicates", request,
+                    String.join(", ", e.candidates().stream().map(p -> "Patient/" + p.id()).toList())));
+        }
     }
 
     private static MethodOutcome outcome(PatientView patient) {

@@ -174,7 +174,7 @@ class Trichoscopies {
         return List.of(measures, siteSystem);
     }
 
-    private static CodeSystem codeSystem(String id, String url, String name, String title, String description) {
+    static CodeSystem codeSystem(String id, String url, String name, String title, String description) {
         CodeSystem system = new CodeSystem();
         system.setId(id);
         system.setUrl(url);
