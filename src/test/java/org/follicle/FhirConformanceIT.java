@@ -61,7 +61,7 @@ class FhirConformanceIT {
         assertThat(resources).extracting(IBaseResource::fhirType).contains("Patient", "DiagnosticReport",
                 "Observation", "Condition", "Appointment", "Organization", "Location", "Practitioner", "CodeSystem",
                 "Encounter", "Procedure", "MedicationAdministration", "Provenance", "AdverseEvent", "Questionnaire",
-                "QuestionnaireResponse", "DetectedIssue", "Consent", "CarePlan");
+                "QuestionnaireResponse", "DetectedIssue", "Consent", "CarePlan", "Schedule", "Slot");
         assertThat(errors).isEmpty();
         // What a recall asks: who received a lot, found by its number; the side effect names the same lot.
         MedicationAdministration given = resources.stream().filter(MedicationAdministration.class::isInstance)

@@ -39,6 +39,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Slot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -434,6 +435,37 @@ class FhirIT {
         assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()))).isNotNull();
         assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE record_type = 'photo' AND action = 'READ' "
                 + "AND record_id = :id").param("id", media.getIdPart()).query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aScheduleOffersFreeSlotsAndABookedOneIsNoLongerOffered() {
+        Staff doctor = fixture.staff(org, "slot-doctor", Map.of(org.paris(), Role.PRACTITIONER));
+        fixture.weekdayHours(org.paris(), doctor.id());
+        long patient = fixture.patient(org, org.paris(), "Slotted" + org.suffix(), "Sol");
+        String schedule = org.paris() + "-" + doctor.id();
+        assertThat(assistant.search().byUrl("Schedule").returnBundle(Bundle.class).execute().getEntry())
+                .extracting(e -> e.getResource().getIdElement().getIdPart()).contains(schedule);
+        java.time.LocalDate monday = java.time.LocalDate.now().plusWeeks(3)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+        String search = "Slot?schedule=Schedule/" + schedule + "&service-type=CONSULTATION&start=ge" + monday
+                + "&start=lt" + monday.plusDays(1) + "&_count=100";
+        List<Slot> free = assistant.search().byUrl(search).returnBundle(Bundle.class).execute().getEntry().stream()
+                .map(e -> (Slot) e.getResource()).toList();
+        assertThat(free).isNotEmpty().allSatisfy(slot -> assertThat(slot.getStatus()).isEqualTo(Slot.SlotStatus.FREE));
+
+        Appointment appointment = new Appointment();
+        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
+        appointment.getAppointmentType().setText("CONSULTATION");
+        appointment.setStart(free.get(0).getStart());
+        appointment.addParticipant().setActor(new Reference("Patient/" + patient));
+        appointment.addParticipant().setActor(new Reference("Practitioner/" + doctor.id()));
+        assertThat(assistant.create().resource(appointment).execute().getCreated()).isTrue();
+        assertThat(assistant.search().byUrl(search).returnBundle(Bundle.class).execute().getEntry())
+                .extracting(e -> ((Slot) e.getResource()).getStart()).doesNotContain(free.get(0).getStart());
+        assertThatThrownBy(() -> assistant.search().byUrl("Slot?schedule=Schedule/" + schedule
+                + "&service-type=CONSULTATION&start=ge" + monday + "&start=lt" + monday.plusMonths(3))
+                .returnBundle(Bundle.class).execute()).isInstanceOf(BaseServerResponseException.class)
+                .hasMessageContaining("month");
     }
 
     private String token;

@@ -65,9 +65,12 @@ public final class FhirConformance {
     public List<IBaseResource> crawl(Collection<Long> patientIds) {
         List<IBaseResource> found = new ArrayList<>();
         found.add(client.capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute());
-        for (String search : List.of("Organization", "Location", "Practitioner", "CodeSystem", "Questionnaire")) {
+        for (String search : List.of("Organization", "Location", "Practitioner", "CodeSystem", "Questionnaire",
+                "Schedule")) {
             collect(search, found);
         }
+        found.stream().filter(r -> r.fhirType().equals("Schedule")).findFirst().ifPresent(schedule -> collect(
+                "Slot?service-type=CONSULTATION&schedule=Schedule/" + schedule.getIdElement().getIdPart(), found));
         for (long patient : patientIds) {
             found.add(client.read().resource("Patient").withId(String.valueOf(patient)).execute());
             found.add(client.operation().onInstance("Patient/" + patient).named("$everything").withNoParameters(
