@@ -435,6 +435,25 @@ class FhirIT {
         assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image.body()))).isNotNull();
         assertThat(jdbc.sql("SELECT count(*) FROM security_audit_entry WHERE record_type = 'photo' AND action = 'READ' "
                 + "AND record_id = :id").param("id", media.getIdPart()).query(Long.class).single()).isPositive();
+
+        // Sent as a Media, through the chart's checks: the photography consent first.
+        Media sent = new Media();
+        sent.setStatus(Media.MediaStatus.COMPLETED);
+        sent.setSubject(new Reference("Patient/" + patient));
+        sent.getView().setText("Vertex");
+        sent.getContent().setContentType("image/png").setData(Photos.png());
+        MethodOutcome stored = assistant.create().resource(sent).execute();
+        assertThat(stored.getCreated()).isTrue();
+        assertThat(((Media) stored.getResource()).getView().getText()).isEqualTo("Vertex");
+        long unconsented = fixture.patient(org, org.paris(), "Unconsented" + org.suffix(), "Uma");
+        sent.setSubject(new Reference("Patient/" + unconsented));
+        assertThatThrownBy(() -> assistant.create().resource(sent).execute())
+                .isInstanceOf(UnprocessableEntityException.class);
+        sent.getContent().setData("not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sent.setSubject(new Reference("Patient/" + patient));
+        assertThatThrownBy(() -> assistant.create().resource(sent).execute())
+                .isInstanceOf(BaseServerResponseException.class)
+                .satisfies(e -> assertThat(((BaseServerResponseException) e).getStatusCode()).isBetween(400, 499));
     }
 
     @Test

@@ -29,6 +29,14 @@ public interface DiagnosisExchange {
     /** One photo's record, if the user may read its patient's (audited); 404 otherwise. */
     Photo photo(long photoId);
 
+    /**
+     * Stores a standard photo through the same checks as the chart's upload: the patient's photography consent,
+     * the image's type and size before it is decoded, its metadata stripped.
+     *
+     * @param view FRONT, TOP, VERTEX, LEFT, RIGHT, BACK or CLOSE_UP (which needs a site)
+     */
+    Photo upload(long patientId, String view, String site, LocalDate takenOn, byte[] image);
+
     /** A photo's image (audited as a view of it). */
     byte[] image(long patientId, long photoId);
 

@@ -1,10 +1,12 @@
 package org.follicle.diagnosis.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.follicle.diagnosis.DiagnosisExchange;
+import org.follicle.system.BusinessRuleException;
 import org.follicle.system.RecordNotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -77,6 +79,14 @@ class DiagnosisExchangeService implements DiagnosisExchange {
         long patientId = photoRecords.patientOf(photoId)
                 .orElseThrow(() -> new RecordNotFoundException(PhotoRecords.PHOTO, photoId));
         return photo(photoRecords.photo(patientId, photoId));
+    }
+
+    @Override
+    public Photo upload(long patientId, String view, String site, LocalDate takenOn, byte[] image) {
+        PhotoRecords.View chosen = java.util.Arrays.stream(PhotoRecords.View.values())
+                .filter(v -> v.name().equals(view)).findFirst()
+                .orElseThrow(() -> BusinessRuleException.onField("view", "photo.viewRequired"));
+        return photo(photoRecords.upload(patientId, chosen, site, takenOn, image));
     }
 
     @Override

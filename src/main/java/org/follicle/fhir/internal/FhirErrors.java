@@ -10,6 +10,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.PayloadTooLargeException;
 import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
@@ -39,6 +40,9 @@ class FhirErrors {
 
     private static final Logger log = LoggerFactory.getLogger(FhirErrors.class);
 
+    /** The largest request body, in MB: the largest photo the chart takes (30 MB) as base64, and its Media. */
+    static final int LARGEST_BODY_MB = 42;
+
     private final MessageSource messages;
 
     private final AuditLog audit;
@@ -46,6 +50,19 @@ class FhirErrors {
     FhirErrors(MessageSource messages, AuditLog audit) {
         this.messages = messages;
         this.audit = audit;
+    }
+
+    /**
+     * A body larger than the largest photo Follicle takes (its image as base64 in a Media) is refused before HAPI
+     * reads it.
+     */
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+    public boolean refuseTooLarge(HttpServletRequest request) {
+        if (request.getContentLengthLong() > LARGEST_BODY_MB * 1024L * 1024L) {
+            throw new PayloadTooLargeException(messages.getMessage("fhir.request.tooLarge",
+                    new Object[] { LARGEST_BODY_MB }, locale(request)));
+        }
+        return true;
     }
 
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
